@@ -1,0 +1,113 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Device } from '../domain/device.js';
+import type { Member } from '../domain/member.js';
+import type { MemberDirectory } from '../domain/ports/member-directory.js';
+import { deviceKey, MEMBERS_INDEX, memberKey } from './table-keys.js';
+
+export class MemberAlreadyExistsError extends Error {
+  constructor(memberId: string) {
+    super(`Member ${memberId} already exists`);
+    this.name = 'MemberAlreadyExistsError';
+  }
+}
+
+export class DeviceAlreadyExistsError extends Error {
+  constructor(deviceId: string) {
+    super(`Device ${deviceId} already exists`);
+    this.name = 'DeviceAlreadyExistsError';
+  }
+}
+
+/** Members and their devices in the single-table directory. */
+export class DynamoDbMemberDirectory implements MemberDirectory {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createMember(member: Member): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...memberKey(member.memberId),
+            gsi1pk: MEMBERS_INDEX.partitionValue,
+            gsi1sk: `${member.createdAt}#${member.memberId}`,
+            type: 'member',
+            ...member,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new MemberAlreadyExistsError(member.memberId);
+      throw error;
+    }
+  }
+
+  async getMember(memberId: string): Promise<Member | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: memberKey(memberId) }),
+    );
+    if (Item === undefined) return undefined;
+    return { memberId: Item.memberId, name: Item.name, timezone: Item.timezone, createdAt: Item.createdAt };
+  }
+
+  async listMembers(): Promise<Member[]> {
+    const members: Member[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: MEMBERS_INDEX.name,
+          KeyConditionExpression: 'gsi1pk = :members',
+          ExpressionAttributeValues: { ':members': MEMBERS_INDEX.partitionValue },
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        members.push({
+          memberId: item.memberId,
+          name: item.name,
+          timezone: item.timezone,
+          createdAt: item.createdAt,
+        });
+      }
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey !== undefined);
+    return members;
+  }
+
+  async registerDevice(device: Device): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...deviceKey(device.deviceId), type: 'device', ...device },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new DeviceAlreadyExistsError(device.deviceId);
+      throw error;
+    }
+  }
+
+  async getDevice(deviceId: string): Promise<Device | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: deviceKey(deviceId) }),
+    );
+    if (Item === undefined) return undefined;
+    return {
+      deviceId: Item.deviceId,
+      memberId: Item.memberId,
+      tokenHash: Item.tokenHash,
+      createdAt: Item.createdAt,
+    };
+  }
+}

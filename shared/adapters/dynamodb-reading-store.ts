@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Metric } from '../domain/metric.js';
+import type { PutReadingOutcome, ReadingStore } from '../domain/ports/reading-store.js';
+import { DENSE_METRICS, type Reading } from '../domain/reading.js';
+import { daySortKey, readingPartitionKey, sparseReadingSortKey } from './table-keys.js';
+
+/** Daily summaries share the dense layout: one item per member-local day, replaced whole. */
+const DAILY_METRICS = new Set<Metric>(['resting-heart-rate', 'daily-oxygen-saturation']);
+
+const isDayItem = (metric: Metric): boolean => DENSE_METRICS.has(metric) || DAILY_METRICS.has(metric);
+
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'contentHash', 'storedAt']);
+
+export const sourceKeyOf = (reading: Reading): string =>
+  reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+
+export const readingKeyOf = (reading: Reading): { pk: string; sk: string } => {
+  const pk = readingPartitionKey(reading.memberId, reading.metric);
+  if (isDayItem(reading.metric) && 'localDate' in reading) {
+    return { pk, sk: daySortKey(reading.localDate) };
+  }
+  return { pk, sk: sparseReadingSortKey(reading.measuredAt, sourceKeyOf(reading)) };
+};
+
+const contentHashOf = (reading: Reading): string =>
+  createHash('sha256').update(JSON.stringify(reading)).digest('hex');
+
+/**
+ * Readings in DynamoDB. Sparse readings are put-if-absent on their natural key, so a re-upload is a duplicate
+ * however late it comes. Day items are replaced whole, and an identical rewrite is a no-op (no stream record).
+ */
+export class DynamoDbReadingStore implements ReadingStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async put(reading: Reading): Promise<PutReadingOutcome> {
+    const key = readingKeyOf(reading);
+    const storedAt = new Date().toISOString();
+    try {
+      if (isDayItem(reading.metric)) {
+        const contentHash = contentHashOf(reading);
+        const result = await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...reading, ...key, contentHash, storedAt },
+            ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :contentHash',
+            ExpressionAttributeValues: { ':contentHash': contentHash },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return result.Attributes === undefined ? 'stored' : 'replaced';
+      }
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...reading, ...key, storedAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'stored';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'duplicate';
+      throw error;
+    }
+  }
+
+  async listRange(query: {
+    memberId: string;
+    metric: Metric;
+    from?: string;
+    to?: string;
+    limit?: number;
+  }): Promise<Reading[]> {
+    const pk = readingPartitionKey(query.memberId, query.metric);
+    const dayItems = isDayItem(query.metric);
+    // Day items are keyed by local date, which can be a day either side of the UTC date: widen, then filter.
+    const lower = dayItems ? daySortKey(shiftDate(query.from ?? '0000-01-01', -1)) : (query.from ?? '0000');
+    const upper = dayItems
+      ? daySortKey(shiftDate(query.to ?? '9999-12-30', 1))
+      : `${query.to ?? '9999'}\uffff`;
+    const readings: Reading[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: { ':pk': pk, ':lower': lower, ':upper': upper },
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const reading = toReading(item);
+        if (query.from !== undefined && (reading.endAt ?? reading.measuredAt) < query.from) continue;
+        if (query.to !== undefined && reading.measuredAt > query.to) continue;
+        readings.push(reading);
+        if (query.limit !== undefined && readings.length >= query.limit) return readings;
+      }
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey !== undefined);
+    return readings;
+  }
+}
+
+const shiftDate = (isoDateOrTime: string, days: number): string => {
+  const date = new Date(`${isoDateOrTime.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDateOrTime.slice(0, 10);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+const toReading = (item: Record<string, unknown>): Reading & { endAt?: string } => {
+  const reading: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (!KEY_ATTRIBUTES.has(name)) reading[name] = value;
+  }
+  return reading as unknown as Reading & { endAt?: string };
+};
