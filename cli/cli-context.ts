@@ -1,0 +1,22 @@
+import { DynamoDbAlertStore } from '../shared/adapters/dynamodb-alert-store.js';
+import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbMemberDirectory } from '../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
+import { DynamoDbThresholdStore } from '../shared/adapters/dynamodb-threshold-store.js';
+import { systemClock } from '../shared/domain/clock.js';
+import { ENV, requireEnv } from '../shared/runtime/environment.js';
+
+/** The adapters a CLI command needs, built once the stack environment is loaded. */
+export const createCliContext = () => {
+  const client = createDocumentClient();
+  const directoryTable = requireEnv(ENV.directoryTable);
+  return {
+    clock: systemClock,
+    directory: new DynamoDbMemberDirectory(client, directoryTable),
+    thresholds: new DynamoDbThresholdStore(client, directoryTable),
+    readings: new DynamoDbReadingStore(client, requireEnv(ENV.readingsTable)),
+    alerts: new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable)),
+  };
+};
+
+export type CliContext = ReturnType<typeof createCliContext>;

@@ -1,0 +1,125 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
+import type { BloodPressureReading } from '../../../shared/domain/blood-pressure-reading.js';
+import type { RestingHeartRate } from '../../../shared/domain/wearable-reading.js';
+
+const documentClient = mockClient(DynamoDBDocumentClient);
+const store = new DynamoDbReadingStore(
+  DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })),
+  'readings',
+);
+
+const bpReading: BloodPressureReading = {
+  metric: 'blood-pressure',
+  memberId: 'm-1',
+  measuredAt: '2026-11-20T07:31:00.000Z',
+  utcOffsetMinutes: 0,
+  systolic: 182,
+  diastolic: 96,
+  pulse: 71,
+  meanArterialPressure: 124.7,
+  provenance: { source: 'json', deviceId: 'd-1', recordingMethod: 'device-measured' },
+};
+
+const restingHeartRate: RestingHeartRate = {
+  metric: 'resting-heart-rate',
+  memberId: 'm-1',
+  measuredAt: '2026-11-20T00:00:00.000Z',
+  utcOffsetMinutes: 0,
+  localDate: '2026-11-20',
+  beatsPerMinute: 61,
+  provenance: { source: 'google-health', recordingMethod: 'derived' },
+};
+
+const conditionalCheckFailed = () =>
+  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+describe('DynamoDbReadingStore', () => {
+  beforeEach(() => documentClient.reset());
+
+  it('puts a sparse reading only if its natural key is absent', async () => {
+    documentClient.on(PutCommand).resolves({});
+    await expect(store.put(bpReading)).resolves.toBe('stored');
+    const input = documentClient.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(input).toEqual({
+      TableName: 'readings',
+      Item: {
+        ...bpReading,
+        pk: 'MEMBER#m-1#blood-pressure',
+        sk: '2026-11-20T07:31:00.000Z#d-1',
+        storedAt: expect.any(String),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  });
+
+  it('reports a re-upload of the same reading as a duplicate', async () => {
+    documentClient.on(PutCommand).rejects(conditionalCheckFailed());
+    await expect(store.put(bpReading)).resolves.toBe('duplicate');
+  });
+
+  it('replaces a day item only when its content changed', async () => {
+    documentClient
+      .on(PutCommand)
+      .resolvesOnce({})
+      .resolvesOnce({ Attributes: { pk: 'x' } });
+    await expect(store.put(restingHeartRate)).resolves.toBe('stored');
+    await expect(store.put({ ...restingHeartRate, beatsPerMinute: 62 })).resolves.toBe('replaced');
+    const input = documentClient.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(input).toEqual({
+      TableName: 'readings',
+      Item: {
+        ...restingHeartRate,
+        pk: 'MEMBER#m-1#resting-heart-rate',
+        sk: 'DAY#2026-11-20',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        storedAt: expect.any(String),
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :contentHash',
+      ExpressionAttributeValues: { ':contentHash': expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ReturnValues: 'ALL_OLD',
+    });
+  });
+
+  it('treats an identical day item as a duplicate', async () => {
+    documentClient.on(PutCommand).rejects(conditionalCheckFailed());
+    await expect(store.put(restingHeartRate)).resolves.toBe('duplicate');
+  });
+
+  it('propagates other failures so the caller can retry', async () => {
+    documentClient.on(PutCommand).rejects(new Error('throttled'));
+    await expect(store.put(bpReading)).rejects.toThrow('throttled');
+  });
+
+  it('queries a time range on the key, following pages, without returning key attributes', async () => {
+    documentClient
+      .on(QueryCommand)
+      .resolvesOnce({
+        Items: [{ ...bpReading, pk: 'p', sk: 's', storedAt: 't' }],
+        LastEvaluatedKey: { pk: 'p', sk: 's' },
+      })
+      .resolvesOnce({ Items: [{ ...bpReading, measuredAt: '2026-11-21T07:00:00.000Z', pk: 'p', sk: 's2' }] });
+    const readings = await store.listRange({
+      memberId: 'm-1',
+      metric: 'blood-pressure',
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+    });
+    expect(readings).toEqual([bpReading, { ...bpReading, measuredAt: '2026-11-21T07:00:00.000Z' }]);
+    const calls = documentClient.commandCalls(QueryCommand);
+    expect(calls[0]?.args[0].input).toEqual({
+      TableName: 'readings',
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+      ExpressionAttributeValues: {
+        ':pk': 'MEMBER#m-1#blood-pressure',
+        ':lower': '2026-11-20T00:00:00.000Z',
+        ':upper': '2026-11-22T00:00:00.000Z\uffff',
+      },
+      ExclusiveStartKey: undefined,
+    });
+    expect(calls[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: 's' });
+  });
+});
