@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import type { BloodPressureReading } from '../blood-pressure-reading.js';
+import { describeIssueLines, describeItemIssues } from './item-issues.js';
+import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
+import { computeMeanArterialPressure } from './mean-arterial-pressure.js';
+import { type PressureUnit, toMmHg } from './pressure-unit.js';
+import { findReadingProblem } from './reading-validation.js';
+import { parseRfc3339WithOffset, RFC3339_WITH_OFFSET } from './rfc3339.js';
+import { MAX_READINGS_PER_UPLOAD } from './upload-payload.js';
+
+/** LOINC codes of the FHIR R4 vital-signs blood-pressure profile (http://hl7.org/fhir/StructureDefinition/bp). */
+export const LOINC = {
+  bloodPressurePanel: '85354-9',
+  systolic: '8480-6',
+  diastolic: '8462-4',
+  meanArterialPressure: '8478-0',
+  pulse: '8867-4',
+} as const;
+
+const LOINC_SYSTEM = 'http://loinc.org';
+/** Statuses that say the observation is not a real measurement. */
+const REFUSED_STATUSES = new Set(['entered-in-error', 'cancelled']);
+
+const codingSchema = z.object({ system: z.string().optional(), code: z.string().optional() });
+const codeableConceptSchema = z.object({ coding: z.array(codingSchema).optional() });
+const quantitySchema = z.object({
+  value: z.number(),
+  unit: z.string().optional(),
+  system: z.string().optional(),
+  code: z.string().optional(),
+});
+
+/** FHIR resources carry many fields we do not use (meta, subject, performer...): extra fields are allowed here. */
+export const bloodPressureObservationSchema = z.object({
+  resourceType: z.literal('Observation'),
+  id: z.string().min(1).max(128).optional(),
+  status: z.string(),
+  code: codeableConceptSchema,
+  effectiveDateTime: z.string().regex(RFC3339_WITH_OFFSET, {
+    message: 'must be a date-time with a time and an offset, e.g. 2026-11-20T07:31:00+00:00',
+  }),
+  component: z.array(z.object({ code: codeableConceptSchema, valueQuantity: quantitySchema.optional() })),
+});
+
+const fhirBundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  entry: z
+    .array(z.object({ resource: z.unknown() }))
+    .min(1, { message: 'the Bundle has no entries' })
+    .max(MAX_READINGS_PER_UPLOAD, {
+      message: `at most ${MAX_READINGS_PER_UPLOAD} entries per request; split the upload`,
+    }),
+});
+
+type CodeableConcept = z.infer<typeof codeableConceptSchema>;
+type Quantity = z.infer<typeof quantitySchema>;
+
+const hasLoinc = (concept: CodeableConcept, code: string): boolean =>
+  (concept.coding ?? []).some(
+    (coding) => coding.code === code && (coding.system ?? LOINC_SYSTEM) === LOINC_SYSTEM,
+  );
+
+/** UCUM `mm[Hg]` or `kPa`; the human-readable unit text is accepted when the code is absent. */
+const pressureUnitOf = (quantity: Quantity): PressureUnit | undefined => {
+  const unit = quantity.code ?? quantity.unit;
+  if (unit === 'mm[Hg]' || unit === 'mmHg') return 'mmHg';
+  if (unit === 'kPa') return 'kPa';
+  return undefined;
+};
+
+const PULSE_UNITS = new Set(['/min', '{beats}/min', 'beats/min', 'beats/minute', 'bpm']);
+
+/** Validates and normalises one FHIR R4 blood-pressure Observation. */
+export const normaliseFhirObservation = (resource: unknown, context: NormaliseContext): ItemOutcome => {
+  const parsed = bloodPressureObservationSchema.safeParse(resource);
+  if (!parsed.success) return rejected(describeItemIssues(parsed.error));
+  const observation = parsed.data;
+  if (!hasLoinc(observation.code, LOINC.bloodPressurePanel)) {
+    return rejected(`code: must be LOINC ${LOINC.bloodPressurePanel} (blood pressure panel)`);
+  }
+  if (REFUSED_STATUSES.has(observation.status)) {
+    return rejected(`status: an observation that is ${observation.status} is not a measurement`);
+  }
+  const quantityOf = (code: string): Quantity | undefined =>
+    observation.component.find((component) => hasLoinc(component.code, code))?.valueQuantity;
+
+  const systolicQuantity = quantityOf(LOINC.systolic);
+  const diastolicQuantity = quantityOf(LOINC.diastolic);
+  if (systolicQuantity === undefined || diastolicQuantity === undefined) {
+    return rejected(
+      `component: needs both systolic (${LOINC.systolic}) and diastolic (${LOINC.diastolic}) with a valueQuantity`,
+    );
+  }
+  const systolicUnit = pressureUnitOf(systolicQuantity);
+  const diastolicUnit = pressureUnitOf(diastolicQuantity);
+  if (systolicUnit === undefined || diastolicUnit === undefined) {
+    return rejected('component: pressures must be in UCUM mm[Hg] or kPa');
+  }
+  const mapQuantity = quantityOf(LOINC.meanArterialPressure);
+  const mapUnit = mapQuantity === undefined ? undefined : pressureUnitOf(mapQuantity);
+  if (mapQuantity !== undefined && mapUnit === undefined) {
+    return rejected('component: mean arterial pressure must be in UCUM mm[Hg] or kPa');
+  }
+  const pulseQuantity = quantityOf(LOINC.pulse);
+  const pulseUnit = pulseQuantity?.code ?? pulseQuantity?.unit;
+  if (pulseQuantity !== undefined && pulseUnit !== undefined && !PULSE_UNITS.has(pulseUnit)) {
+    return rejected('component: pulse must be in /min');
+  }
+
+  const instant = parseRfc3339WithOffset(observation.effectiveDateTime);
+  if (instant === undefined) return rejected('effectiveDateTime: is not a real date and time');
+  const systolic = toMmHg(systolicQuantity.value, systolicUnit);
+  const diastolic = toMmHg(diastolicQuantity.value, diastolicUnit);
+  const meanArterialPressure =
+    mapQuantity === undefined || mapUnit === undefined ? undefined : toMmHg(mapQuantity.value, mapUnit);
+  const pulse = pulseQuantity?.value;
+  const problem = findReadingProblem(
+    { systolic, diastolic, pulse, meanArterialPressure },
+    instant.epochMs,
+    context.nowMs,
+  );
+  if (problem !== undefined) return rejected(problem);
+
+  const converted = systolicUnit === 'kPa' || diastolicUnit === 'kPa';
+  const reading: BloodPressureReading = {
+    metric: 'blood-pressure',
+    memberId: context.memberId,
+    measuredAt: new Date(instant.epochMs).toISOString(),
+    utcOffsetMinutes: instant.utcOffsetMinutes,
+    systolic,
+    diastolic,
+    meanArterialPressure: meanArterialPressure ?? computeMeanArterialPressure(systolic, diastolic),
+    provenance: {
+      source: 'fhir',
+      deviceId: context.deviceId,
+      recordingMethod: 'device-measured',
+      ...(observation.id === undefined ? {} : { sourceRecordId: observation.id }),
+      ...(converted
+        ? {
+            original: {
+              value: { systolic: systolicQuantity.value, diastolic: diastolicQuantity.value },
+              unit: systolicUnit === diastolicUnit ? systolicUnit : `${systolicUnit}/${diastolicUnit}`,
+            },
+          }
+        : {}),
+    },
+  };
+  if (pulse !== undefined) reading.pulse = pulse;
+  return { ok: true, reading };
+};
+
+/**
+ * Validates and normalises an `application/fhir+json` body: one Observation, or a Bundle whose entry[].resource
+ * are Observations (one outcome per entry, in order). Throws InvalidUploadError for anything else.
+ */
+export const validateAndNormaliseFhir = (body: unknown, context: NormaliseContext): ItemOutcome[] => {
+  const resourceType =
+    typeof body === 'object' && body !== null && 'resourceType' in body ? body.resourceType : undefined;
+  if (resourceType === 'Observation') return [normaliseFhirObservation(body, context)];
+  if (resourceType === 'Bundle') {
+    const bundle = fhirBundleSchema.safeParse(body);
+    if (!bundle.success) {
+      throw new InvalidUploadError('The FHIR Bundle is not valid', describeIssueLines(bundle.error));
+    }
+    return bundle.data.entry.map((entry) => normaliseFhirObservation(entry.resource, context));
+  }
+  throw new InvalidUploadError('A FHIR body must be an Observation or a Bundle of Observations');
+};

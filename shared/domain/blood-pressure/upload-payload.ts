@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { RFC3339_WITH_OFFSET } from './rfc3339.js';
+
+/** At most this many readings per request (OWASP API4); a monitor syncing a month of twice-daily pairs sends ~120. */
+export const MAX_READINGS_PER_UPLOAD = 500;
+
+const measuredAt = z.string().regex(RFC3339_WITH_OFFSET, {
+  message: 'must be an RFC 3339 date-time with an offset, e.g. 2026-11-20T07:31:00+00:00',
+});
+
+/** A reading typed by a person or sent by a vendor app, in the unit it was taken in. */
+export const jsonReadingSchema = z
+  .strictObject({
+    systolic: z.number().describe('Systolic pressure in `unit`.'),
+    diastolic: z.number().describe('Diastolic pressure in `unit`.'),
+    pulse: z.number().optional().describe('Pulse rate, beats per minute.'),
+    unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent.'),
+    measuredAt: measuredAt.describe('When the reading was taken, with its UTC offset.'),
+  })
+  .meta({ id: 'JsonReading' });
+
+/** A raw Bluetooth Blood Pressure Measurement (0x2A35) value forwarded by a phone or hub. */
+export const bluetoothReadingSchema = z
+  .strictObject({
+    bluetooth: z.base64().describe('The characteristic value, standard base64.'),
+    measuredAt: measuredAt
+      .optional()
+      .describe('Required only when the value has no time stamp or its year is 0 (unknown).'),
+  })
+  .meta({ id: 'BluetoothReading' });
+
+export const uploadItemSchema = z.union([jsonReadingSchema, bluetoothReadingSchema]);
+
+/**
+ * The envelope is checked as a whole; items are checked one by one so a bad item refuses only itself.
+ * Unknown fields are refused at both levels rather than silently dropped.
+ */
+export const uploadEnvelopeSchema = z.strictObject({
+  readings: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_READINGS_PER_UPLOAD, {
+      message: `at most ${MAX_READINGS_PER_UPLOAD} readings per request; split the upload`,
+    }),
+});
+
+/** The documented request body (the envelope with its items spelled out), for OpenAPI. */
+export const uploadRequestSchema = z
+  .strictObject({ readings: z.array(uploadItemSchema).min(1).max(MAX_READINGS_PER_UPLOAD) })
+  .meta({ id: 'BloodPressureUpload' });
+
+export type JsonReadingItem = z.infer<typeof jsonReadingSchema>;
+export type BluetoothReadingItem = z.infer<typeof bluetoothReadingSchema>;
