@@ -1,0 +1,29 @@
+import type { Provenance, RecordingMethod } from '../provenance.js';
+import type { DataSource } from './data-point-schemas.js';
+
+const RECORDING_METHODS: Record<string, RecordingMethod> = {
+  MANUAL: 'manual',
+  PASSIVELY_MEASURED: 'passively-measured',
+  DERIVED: 'derived',
+  ACTIVELY_MEASURED: 'device-measured',
+};
+
+/** The last path segment of a resource name, e.g. users/me/dataTypes/sleep/dataPoints/abc -> abc. */
+export const recordIdOf = (name: string | undefined): string | undefined => {
+  const id = name?.split('/').pop();
+  return id === undefined || id === '' ? undefined : id;
+};
+
+/** Provenance of one upstream data point, so a clinician can see which device (or a manual entry) it was. */
+export const googleHealthProvenance = (
+  dataSource: DataSource | undefined,
+  sourceRecordId?: string,
+  original?: Provenance['original'],
+): Provenance => ({
+  source: 'google-health',
+  recordingMethod: RECORDING_METHODS[dataSource?.recordingMethod ?? 'UNKNOWN'] ?? 'unknown',
+  ...(dataSource?.platform === undefined ? {} : { platform: dataSource.platform }),
+  ...(dataSource?.device?.displayName === undefined ? {} : { deviceId: dataSource.device.displayName }),
+  ...(sourceRecordId === undefined ? {} : { sourceRecordId }),
+  ...(original === undefined ? {} : { original }),
+});

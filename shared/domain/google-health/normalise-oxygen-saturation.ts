@@ -1,0 +1,47 @@
+import type { DailyOxygenSaturation, OxygenSaturationDayBucket } from '../wearable-reading.js';
+import type { DataPointOf } from './data-point-schemas.js';
+import { groupIntoDayBuckets } from './day-buckets.js';
+import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { localDayStart, offsetMinutesAt } from './member-local-time.js';
+import type { NormaliseContext } from './normalise-context.js';
+import { civilDateToString } from './sample-time.js';
+
+/** SpO2 spot samples -> one bucket per member-local day. */
+export const normaliseOxygenSaturation = (
+  points: readonly DataPointOf['oxygen-saturation'][],
+  context: NormaliseContext,
+): OxygenSaturationDayBucket[] =>
+  groupIntoDayBuckets(
+    points.map((point) => ({
+      instant: new Date(point.oxygenSaturation.sampleTime.physicalTime),
+      value: point.oxygenSaturation.percentage,
+      provenance: googleHealthProvenance(point.dataSource),
+    })),
+    context.timeZone,
+  ).map((bucket) => ({ metric: 'oxygen-saturation', memberId: context.memberId, ...bucket }));
+
+/** The nightly SpO2 figure Google computes, one per member-local date. */
+export const normaliseDailyOxygenSaturation = (
+  points: readonly DataPointOf['daily-oxygen-saturation'][],
+  context: NormaliseContext,
+): DailyOxygenSaturation[] =>
+  points.map((point) => {
+    const daily = point.dailyOxygenSaturation;
+    const localDate = civilDateToString(daily.date);
+    const start = localDayStart(localDate, context.timeZone);
+    return {
+      metric: 'daily-oxygen-saturation',
+      memberId: context.memberId,
+      measuredAt: start.toISOString(),
+      utcOffsetMinutes: offsetMinutesAt(start, context.timeZone),
+      localDate,
+      averagePercentage: daily.averagePercentage,
+      ...(daily.lowerBoundPercentage === undefined
+        ? {}
+        : { lowerBoundPercentage: daily.lowerBoundPercentage }),
+      ...(daily.upperBoundPercentage === undefined
+        ? {}
+        : { upperBoundPercentage: daily.upperBoundPercentage }),
+      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name)),
+    };
+  });

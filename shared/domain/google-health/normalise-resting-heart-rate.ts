@@ -1,0 +1,25 @@
+import type { RestingHeartRate } from '../wearable-reading.js';
+import type { DataPointOf } from './data-point-schemas.js';
+import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { localDayStart, offsetMinutesAt } from './member-local-time.js';
+import type { NormaliseContext } from './normalise-context.js';
+import { civilDateToString } from './sample-time.js';
+
+/** Daily resting heart rate, one per member-local date (stored as that day's summary). */
+export const normaliseRestingHeartRate = (
+  points: readonly DataPointOf['daily-resting-heart-rate'][],
+  context: NormaliseContext,
+): RestingHeartRate[] =>
+  points.map((point) => {
+    const localDate = civilDateToString(point.dailyRestingHeartRate.date);
+    const start = localDayStart(localDate, context.timeZone);
+    return {
+      metric: 'resting-heart-rate',
+      memberId: context.memberId,
+      measuredAt: start.toISOString(),
+      utcOffsetMinutes: offsetMinutesAt(start, context.timeZone),
+      localDate,
+      beatsPerMinute: point.dailyRestingHeartRate.beatsPerMinute,
+      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name)),
+    };
+  });

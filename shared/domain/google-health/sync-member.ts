@@ -1,0 +1,88 @@
+import type { Clock } from '../clock.js';
+import type { LinkStore } from '../ports/link-store.js';
+import type { PutReadingOutcome, ReadingStore } from '../ports/reading-store.js';
+import type { SyncJob } from '../sync-job.js';
+import type { WearableReading } from '../wearable-reading.js';
+import { DATA_TYPE_SPECS, GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
+import type { HealthDataSource } from './health-data-source.js';
+import { newestDataTime } from './newest-data-time.js';
+import { normaliseDataPoints } from './normalise-data-points.js';
+import { nextCursor, planSyncWindow } from './sync-window.js';
+
+export interface SyncMemberDependencies {
+  links: LinkStore;
+  readings: ReadingStore;
+  source: HealthDataSource;
+  clock: Clock;
+}
+
+export type SyncMemberResult =
+  | { status: 'skipped'; reason: 'no-link' | 'not-linked' }
+  | { status: 'synced'; outcomes: Record<PutReadingOutcome, number>; dataTypes: number };
+
+/** Parallel puts per member: enough to finish a 30-day backfill quickly, few enough not to throttle. */
+const PUT_CONCURRENCY = 8;
+
+const putAll = async (
+  readings: ReadingStore,
+  items: readonly WearableReading[],
+  outcomes: Record<PutReadingOutcome, number>,
+): Promise<void> => {
+  for (let index = 0; index < items.length; index += PUT_CONCURRENCY) {
+    const results = await Promise.all(
+      items.slice(index, index + PUT_CONCURRENCY).map((item) => readings.put(item)),
+    );
+    for (const outcome of results) outcomes[outcome] += 1;
+  }
+};
+
+/**
+ * Syncs one member's Google Health data into the time series.
+ *
+ * 1. Load the link; skip unless its state is 'linked' (needs-relink and unlinked members are not fetched).
+ * 2. For each requested type (all by default) plan a window from its cursor less an overlap, or the
+ *    backfill; dense types start at member-local midnight so their day buckets are rebuilt whole.
+ * 3. Fetch every page of the window (the source handles rate limits, retries and token refresh).
+ * 4. Normalise to readings and put each one: sparse readings are put-if-absent on their natural key and
+ *    day buckets replace the stored day, so a redelivered job stores nothing twice.
+ * 5. Only when every type succeeded, advance the cursors (never backwards) and lastDataAt through
+ *    LinkStore.recordSync. A failure part-way throws, and the whole job is safely redone on redelivery.
+ */
+export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Promise<SyncMemberResult> => {
+  const link = await deps.links.get(job.memberId);
+  if (link === undefined) return { status: 'skipped', reason: 'no-link' };
+  if (link.state !== 'linked') return { status: 'skipped', reason: 'not-linked' };
+
+  const now = deps.clock.now();
+  const context = { memberId: job.memberId, timeZone: link.timezone };
+  const outcomes: Record<PutReadingOutcome, number> = { stored: 0, duplicate: 0, replaced: 0 };
+  const cursors: Record<string, string> = {};
+  let lastDataAt = link.lastDataAt;
+  const dataTypes = job.dataTypes ?? GOOGLE_HEALTH_DATA_TYPES;
+
+  for (const dataType of dataTypes) {
+    const window = planSyncWindow({
+      dataType,
+      cursor: link.cursors[dataType],
+      changedSince: job.changedSince?.[dataType],
+      timeZone: link.timezone,
+      now,
+      backfillDays: job.backfillDays,
+    });
+    const batch = await deps.source.fetchWindow(job.memberId, window);
+    await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes);
+    const newest = newestDataTime(batch, link.timezone);
+    cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
+    // Daily summaries are computed upstream even on days the tracker was not worn, so they do not count.
+    if (newest !== undefined && DATA_TYPE_SPECS[dataType].shape !== 'daily') {
+      if (lastDataAt === undefined || Date.parse(newest) > Date.parse(lastDataAt)) lastDataAt = newest;
+    }
+  }
+
+  await deps.links.recordSync(job.memberId, {
+    cursors,
+    lastSyncAt: now.toISOString(),
+    ...(lastDataAt === undefined ? {} : { lastDataAt }),
+  });
+  return { status: 'synced', outcomes, dataTypes: dataTypes.length };
+};
