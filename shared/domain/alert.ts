@@ -26,6 +26,8 @@ export interface Alert {
   alertKey: string;
   memberId: string;
   memberName?: string;
+  /** The member's IANA zone: the times in the explanation and the episode dates are local to it. */
+  memberTimezone?: string;
   rule: AlertRule;
   severity: AlertSeverity;
   /** What identifies this episode, e.g. the member-local date for bp-severe. */

@@ -1,0 +1,38 @@
+import type { BloodPressureReading } from '../blood-pressure-reading.js';
+import type { Metric } from '../metric.js';
+import type { DailyOxygenSaturation, RestingHeartRate } from '../wearable-reading.js';
+
+type Source = { provenance: { source: string } };
+
+export type BloodPressureFacts = Pick<
+  BloodPressureReading,
+  'metric' | 'memberId' | 'measuredAt' | 'systolic' | 'diastolic' | 'status'
+> &
+  Source;
+export type RestingHeartRateFacts = Pick<
+  RestingHeartRate,
+  'metric' | 'memberId' | 'measuredAt' | 'localDate' | 'beatsPerMinute'
+> &
+  Source;
+export type DailyOxygenSaturationFacts = Pick<
+  DailyOxygenSaturation,
+  'metric' | 'memberId' | 'measuredAt' | 'localDate' | 'averagePercentage'
+> &
+  Source;
+export type OtherReadingFacts = {
+  metric: Exclude<Metric, 'blood-pressure' | 'resting-heart-rate' | 'daily-oxygen-saturation'>;
+  memberId: string;
+  measuredAt: string;
+} & Source;
+
+/**
+ * The fields of a stored reading that the alert rules look at. Every Reading is assignable to it,
+ * so the rules take either a full Reading or a validated stream image.
+ */
+export type ReadingFacts =
+  | BloodPressureFacts
+  | RestingHeartRateFacts
+  | DailyOxygenSaturationFacts
+  | OtherReadingFacts;
+
+export const isWearableFacts = (reading: ReadingFacts): boolean => reading.metric !== 'blood-pressure';
