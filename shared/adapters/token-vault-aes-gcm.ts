@@ -1,0 +1,48 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { type TokenBundle, TokenDecryptionError } from '../domain/ports/token-vault.js';
+
+const bundleSchema = z.object({
+  refreshToken: z.string().min(1),
+  accessToken: z.string().min(1),
+  accessTokenExpiresAt: z.string(),
+  scope: z.string(),
+});
+
+export interface AesGcmSealed {
+  iv: string;
+  ciphertext: string;
+  authTag: string;
+}
+
+/** Additional authenticated data: a ciphertext copied onto another member's item fails authentication. */
+const associatedData = (memberId: string): Buffer =>
+  Buffer.from(`pulse-relay/google-tokens/${memberId}`, 'utf8');
+
+/** AES-256-GCM with a fresh 96-bit IV per seal (NIST SP 800-38D). */
+export const sealWithKey = (key: Uint8Array, memberId: string, bundle: TokenBundle): AesGcmSealed => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(associatedData(memberId));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(bundle), 'utf8'), cipher.final()]);
+  return {
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    authTag: cipher.getAuthTag().toString('base64'),
+  };
+};
+
+export const openWithKey = (key: Uint8Array, memberId: string, sealed: AesGcmSealed): TokenBundle => {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(associatedData(memberId));
+    decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
+    const plaintext = Buffer.concat([
+      decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
+      decipher.final(),
+    ]);
+    return bundleSchema.parse(JSON.parse(plaintext.toString('utf8')));
+  } catch {
+    throw new TokenDecryptionError(memberId);
+  }
+};

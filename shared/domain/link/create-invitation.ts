@@ -1,0 +1,32 @@
+import type { Clock } from '../clock.js';
+import { UnknownMemberError } from '../members/register-device.js';
+import type { MemberDirectory } from '../ports/member-directory.js';
+import { DEFAULT_INVITATION_TTL_HOURS, invitationUrl, newInvitationId } from './invitation.js';
+import type { InvitationStore } from './invitation-store.js';
+
+export interface CreatedInvitation {
+  invitationId: string;
+  url: string;
+  expiresAt: string;
+}
+
+/**
+ * Invites a member to link their Google Health account (`pulse-relay link invite --member ID`).
+ * 1. Check the member exists.
+ * 2. Store a single-use invitation with a random 128-bit id that expires after `ttlHours`.
+ * 3. Return the page address for staff to send.
+ */
+export const createInvitation = async (
+  memberId: string,
+  deps: { directory: MemberDirectory; invitations: InvitationStore; clock: Clock; publicBaseUrl: string },
+  ttlHours: number = DEFAULT_INVITATION_TTL_HOURS,
+): Promise<CreatedInvitation> => {
+  if (!(ttlHours > 0 && ttlHours <= 24 * 14))
+    throw new RangeError('ttlHours must be above 0 and at most 336');
+  if ((await deps.directory.getMember(memberId)) === undefined) throw new UnknownMemberError(memberId);
+  const now = deps.clock.now();
+  const invitationId = newInvitationId();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
+  await deps.invitations.putInvitation({ invitationId, memberId, createdAt: now.toISOString(), expiresAt });
+  return { invitationId, url: invitationUrl(deps.publicBaseUrl, invitationId), expiresAt };
+};

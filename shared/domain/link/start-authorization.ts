@@ -1,0 +1,48 @@
+import type { Clock } from '../clock.js';
+import type { GoogleOAuth } from './google-oauth.js';
+import { type InvitationProblem, invitationProblem } from './invitation.js';
+import type { InvitationStore } from './invitation-store.js';
+import { createStateNonce, formatState } from './oauth-state.js';
+import { codeChallengeS256, createCodeVerifier } from './pkce.js';
+
+export type InvitationCheck = { kind: 'usable' } | { kind: 'problem'; problem: InvitationProblem };
+export type StartOutcome =
+  | { kind: 'redirect'; url: string }
+  | { kind: 'problem'; problem: InvitationProblem };
+
+/** Whether the invitation page may offer the button. */
+export const checkInvitation = async (
+  invitationId: string,
+  deps: { invitations: InvitationStore; clock: Clock },
+): Promise<InvitationCheck> => {
+  const problem = invitationProblem(await deps.invitations.getInvitation(invitationId), deps.clock.now());
+  return problem === undefined ? { kind: 'usable' } : { kind: 'problem', problem };
+};
+
+/**
+ * Starts the Google consent for an invitation.
+ * 1. Refuse unknown, used or expired invitations.
+ * 2. Create a PKCE verifier and a state nonce; store both on the invitation (replacing any earlier attempt).
+ * 3. Return Google's authorisation URL with the S256 challenge and state `<invitationId>.<nonce>`.
+ */
+export const startAuthorization = async (
+  invitationId: string,
+  deps: { invitations: InvitationStore; oauth: GoogleOAuth; clock: Clock },
+): Promise<StartOutcome> => {
+  const now = deps.clock.now();
+  const problem = invitationProblem(await deps.invitations.getInvitation(invitationId), now);
+  if (problem !== undefined) return { kind: 'problem', problem };
+  const stateNonce = createStateNonce();
+  const codeVerifier = createCodeVerifier();
+  const started = await deps.invitations.startAuthorization(
+    invitationId,
+    { stateNonce, codeVerifier, startedAt: now.toISOString() },
+    now,
+  );
+  if (!started) return { kind: 'problem', problem: 'used' };
+  const url = deps.oauth.authorizationUrl({
+    state: formatState(invitationId, stateNonce),
+    codeChallenge: codeChallengeS256(codeVerifier),
+  });
+  return { kind: 'redirect', url };
+};
