@@ -1,0 +1,27 @@
+import { startGoogleHealthSimulator } from './simulator.js';
+
+/** Runs the simulator standalone: `PORT=8787 SEED=7 tsx local/google-health-simulator/main.ts`. */
+const simulator = await startGoogleHealthSimulator({
+  port: Number(process.env.PORT ?? 8787),
+  seed: process.env.SEED === undefined ? undefined : Number(process.env.SEED),
+  rotateRefreshTokens: process.env.ROTATE_REFRESH_TOKENS === 'true',
+});
+
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      ...simulator.urls,
+      baseUrl: simulator.baseUrl,
+      ...simulator.client,
+      defaultUser: simulator.user('default'),
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+const shutdown = () => {
+  void simulator.stop().then(() => process.exit(0));
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,23 @@
+import type { DataTypeName } from './data-types.js';
+
+/** One stored data point, with the keys listing and filtering need precomputed. */
+export interface SimulatedPoint {
+  id: string;
+  dataType: DataTypeName;
+  manual: boolean;
+  /** Newest-first order is by this (interval or sample start; local midnight for daily types). */
+  startMs: number;
+  endMs: number;
+  availableAtMs: number;
+  /** Member-local YYYY-MM-DDTHH:MM:SS of start and end, for civil filters. */
+  civilStart: string;
+  civilEnd: string;
+  /** Member-local YYYY-MM-DD; the daily types' `date`. */
+  date: string;
+  /** The JSON data point as the API returns it. */
+  json: Record<string, unknown>;
+}
+
+/** Newest first, ties broken by id so paging is a total order. */
+export const compareNewestFirst = (a: SimulatedPoint, b: SimulatedPoint): number =>
+  b.startMs - a.startMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

@@ -1,0 +1,50 @@
+import type { DataPointInput } from './data-point-input.js';
+import type { DataTypeName } from './data-types.js';
+
+export interface DeviceDescription {
+  displayName: string;
+  formFactor: string;
+  manufacturer: string;
+}
+
+/** The physiology the generator draws from. */
+export interface UserProfile {
+  restingHeartRate: number;
+  weightKg: number;
+  /** Typical walking minutes a day. */
+  activeMinutes: number;
+  oxygenSaturation: number;
+  heartRateVariabilityMs: number;
+  /** Share of days with a weigh-in, 0..1. */
+  weighInProbability: number;
+  device: DeviceDescription;
+}
+
+export const DEFAULT_PROFILE: UserProfile = {
+  restingHeartRate: 62,
+  weightKg: 82,
+  activeMinutes: 70,
+  oxygenSaturation: 96.5,
+  heartRateVariabilityMs: 38,
+  weighInProbability: 0.35,
+  device: { displayName: 'Charge 6', formFactor: 'FITNESS_BAND', manufacturer: 'Google' },
+};
+
+export interface SimulatedUser {
+  userKey: string;
+  healthUserId: string;
+  legacyUserId: string;
+  timezone: string;
+  profile: UserProfile;
+  /** Generated data starts at local midnight of this date (YYYY-MM-DD). */
+  dataStartDate: string;
+  /** No point after this instant reaches the API (the watch stopped syncing). */
+  syncStoppedAtMs: number | undefined;
+  /** false: the API answers ACCOUNT_NOT_LINKED (no Google Health profile yet). */
+  accountLinked: boolean;
+  injected: Map<DataTypeName, DataPointInput[]>;
+  /** Types whose generated data is replaced wholesale by the injected points. */
+  replacedTypes: Set<DataTypeName>;
+  /** Bumped on every data change, to invalidate cached listings. */
+  revision: number;
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from './http-exchange.js';
+import { invalidArgumentError, notFoundError } from './rpc-status-error.js';
+import type { RequestTrace, SimulatorContext } from './simulator-context.js';
+import { subscriberBodySchema } from './webhook-subscribers.js';
+
+export const KEYSET_PATH = '/googlehealthapi/webhooks/webhooks_public_keyset.json';
+
+const SUBSCRIBERS = /^\/v4\/projects\/([^/]+)\/subscribers(?:\/([^/]+))?$/;
+const SUBSCRIBER_ID = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const isWebhookAdminPath = (path: string): boolean => SUBSCRIBERS.test(path);
+
+/**
+ * Project subscribers. Google authenticates these calls with the project's service account; the simulator
+ * accepts any caller, since only the endpoint verification is of interest here.
+ */
+export const handleSubscribers = async (
+  context: SimulatorContext,
+  url: URL,
+  path: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  trace: RequestTrace,
+): Promise<void> => {
+  const [, project = '', subscriberId] = SUBSCRIBERS.exec(path) ?? [];
+  trace.route = `/v4/projects/{project}/subscribers${subscriberId === undefined ? '' : '/{subscriber}'}`;
+  if (request.method === 'POST' && subscriberId === undefined) {
+    const id = url.searchParams.get('subscriberId') ?? '';
+    if (!SUBSCRIBER_ID.test(id)) throw invalidArgumentError('subscriberId must match [a-z][a-z0-9-]{0,62}');
+    let json: unknown;
+    try {
+      json = JSON.parse((await readBody(request)).toString('utf8'));
+    } catch {
+      throw invalidArgumentError('Body is not JSON');
+    }
+    const parsed = subscriberBodySchema.safeParse(json);
+    if (!parsed.success)
+      throw invalidArgumentError(`Invalid subscriber: ${parsed.error.issues[0]?.message ?? ''}`);
+    sendJson(response, 200, await context.webhooks.create(project, id, parsed.data));
+    return;
+  }
+  if (request.method === 'GET' && subscriberId === undefined) {
+    sendJson(response, 200, { subscribers: context.webhooks.list(project) });
+    return;
+  }
+  if (request.method === 'DELETE' && subscriberId !== undefined) {
+    if (!context.webhooks.delete(`projects/${project}/subscribers/${subscriberId}`)) {
+      throw notFoundError(`Subscriber ${subscriberId} not found`);
+    }
+    sendJson(response, 200, {});
+    return;
+  }
+  throw notFoundError(`Method not found: ${request.method ?? ''} ${path}`);
+};
