@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  DATA_POINT_SCHEMAS,
+  type DataPointOf,
+} from '../../../../shared/domain/google-health/data-point-schemas.js';
+import type { GoogleHealthDataType } from '../../../../shared/domain/google-health/data-types.js';
+import {
+  type DataPointBatch,
+  normaliseDataPoints,
+} from '../../../../shared/domain/google-health/normalise-data-points.js';
+
+const context = { memberId: 'm-1', timeZone: 'Europe/London' };
+
+/** Reads a fixture (a list response) and validates it exactly as the data client does. */
+const points = <T extends GoogleHealthDataType>(dataType: T, file: string): DataPointOf[T][] => {
+  const body = JSON.parse(
+    readFileSync(new URL(`../../../fixtures/google-health/${file}`, import.meta.url), 'utf8'),
+  );
+  return z.array(DATA_POINT_SCHEMAS[dataType]).parse(body.dataPoints) as DataPointOf[T][];
+};
+const normalise = <T extends GoogleHealthDataType>(dataType: T, file: string) =>
+  normaliseDataPoints({ dataType, points: points(dataType, file) } as DataPointBatch, context);
+
+describe('heart rate', () => {
+  it('buckets samples by member-local day across the spring-forward change, sorted and deduplicated', () => {
+    const buckets = normalise('heart-rate', 'heart-rate-spring-forward.json');
+
+    expect(buckets.map((bucket) => bucket.localDate)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+    expect(buckets[1]).toEqual({
+      metric: 'heart-rate',
+      memberId: 'm-1',
+      localDate: '2026-03-29',
+      measuredAt: '2026-03-29T00:00:00.000Z',
+      endAt: '2026-03-29T23:00:00.000Z',
+      utcOffsetMinutes: 0,
+      samples: [
+        [5, 54],
+        [1800, 55],
+        [5400, 61],
+        [82740, 70],
+      ],
+      provenance: {
+        source: 'google-health',
+        platform: 'FITBIT',
+        deviceId: 'Charge 6',
+        recordingMethod: 'passively-measured',
+      },
+    });
+    expect(buckets[2]).toMatchObject({
+      measuredAt: '2026-03-29T23:00:00.000Z',
+      utcOffsetMinutes: 60,
+      samples: [[0, 68]],
+    });
+  });
+
+  it('gives the same buckets when the same window arrives twice', () => {
+    const once = points('heart-rate', 'heart-rate-spring-forward.json');
+    const twice = normaliseDataPoints({ dataType: 'heart-rate', points: [...once, ...once] }, context);
+    expect(twice).toEqual(normaliseDataPoints({ dataType: 'heart-rate', points: once }, context));
+  });
+});
+
+describe('steps', () => {
+  it('has 23 local hours on 29 March 2026 in London, with counts in the right hour', () => {
+    const days = normalise('steps', 'steps-spring-forward.json');
+    const day = days.find((item) => item.localDate === '2026-03-29');
+    if (day?.metric !== 'steps') throw new Error('no steps day for 29 March');
+
+    expect(day.hourly).toHaveLength(23);
+    expect(day.total).toBe(145);
+    expect(day.hourly[0]).toEqual({ hourStart: '2026-03-29T00:00:00+00:00', count: 42 });
+    expect(day.hourly[1]).toEqual({ hourStart: '2026-03-29T02:00:00+01:00', count: 88 });
+    expect(day.hourly[22]).toEqual({ hourStart: '2026-03-29T23:00:00+01:00', count: 15 });
+    expect(day).toMatchObject({
+      measuredAt: '2026-03-29T00:00:00.000Z',
+      endAt: '2026-03-29T23:00:00.000Z',
+      utcOffsetMinutes: 0,
+    });
+    expect(days.find((item) => item.localDate === '2026-03-28')).toMatchObject({ total: 7 });
+  });
+
+  it('has 25 local hours on 25 October 2026 in London, counting the repeated 01:00 hour separately', () => {
+    const days = normalise('steps', 'steps-fall-back.json');
+    const day = days.find((item) => item.localDate === '2026-10-25');
+    if (day?.metric !== 'steps') throw new Error('no steps day for 25 October');
+
+    expect(day.hourly).toHaveLength(25);
+    expect(day.total).toBe(65);
+    expect(day.hourly.slice(0, 3)).toEqual([
+      { hourStart: '2026-10-25T00:00:00+01:00', count: 10 },
+      { hourStart: '2026-10-25T01:00:00+01:00', count: 20 },
+      { hourStart: '2026-10-25T01:00:00+00:00', count: 30 },
+    ]);
+    expect(day.hourly[24]).toEqual({ hourStart: '2026-10-25T23:00:00+00:00', count: 5 });
+    expect(day).toMatchObject({ measuredAt: '2026-10-24T23:00:00.000Z', utcOffsetMinutes: 60 });
+    expect(days.find((item) => item.localDate === '2026-10-24')).toMatchObject({ total: 99 });
+  });
+
+  it('does not double-count minute intervals fetched twice', () => {
+    const once = points('steps', 'steps-fall-back.json');
+    const twice = normaliseDataPoints({ dataType: 'steps', points: [...once, ...once] }, context);
+    expect(twice).toEqual(normaliseDataPoints({ dataType: 'steps', points: once }, context));
+  });
+});
+
+describe('sleep', () => {
+  it('keeps the session with its stage summary, dated by the wake-up day', () => {
+    const [night] = normalise('sleep', 'sleep.json');
+
+    expect(night).toEqual({
+      metric: 'sleep',
+      memberId: 'm-1',
+      measuredAt: '2026-11-20T23:12:00.000Z',
+      endAt: '2026-11-21T06:48:00.000Z',
+      utcOffsetMinutes: 0,
+      localDate: '2026-11-21',
+      minutesAsleep: 441,
+      minutesAwake: 15,
+      minutesInSleepPeriod: 456,
+      stages: [
+        { type: 'LIGHT', minutes: 28, count: 1 },
+        { type: 'DEEP', minutes: 90, count: 1 },
+        { type: 'AWAKE', minutes: 15, count: 1 },
+        { type: 'REM', minutes: 323, count: 1 },
+      ],
+      nap: false,
+      provenance: {
+        source: 'google-health',
+        platform: 'FITBIT',
+        deviceId: 'Charge 6',
+        recordingMethod: 'passively-measured',
+        sourceRecordId: 'sl-20261121',
+      },
+    });
+  });
+
+  it('adds up stages when there is no summary and falls back to the start time as record id', () => {
+    const [, nap] = normalise('sleep', 'sleep.json');
+    expect(nap).toMatchObject({
+      minutesAsleep: 35,
+      minutesAwake: 5,
+      minutesInSleepPeriod: 40,
+      stages: [
+        { type: 'ASLEEP', minutes: 35, count: 1 },
+        { type: 'RESTLESS', minutes: 5, count: 1 },
+      ],
+      nap: true,
+      provenance: { sourceRecordId: '2026-11-19T14:00:00Z' },
+    });
+  });
+});
+
+describe('sparse samples and daily summaries', () => {
+  it('converts weight from grams to kilograms and keeps the grams as the original', () => {
+    expect(normalise('weight', 'weight.json')).toEqual([
+      {
+        metric: 'weight',
+        memberId: 'm-1',
+        measuredAt: '2026-07-02T06:45:00.000Z',
+        utcOffsetMinutes: 60,
+        localDate: '2026-07-02',
+        kilograms: 81.235,
+        provenance: {
+          source: 'google-health',
+          platform: 'FITBIT',
+          deviceId: 'Phone',
+          recordingMethod: 'manual',
+          sourceRecordId: 'w1',
+          original: { value: 81234.5, unit: 'g' },
+        },
+      },
+    ]);
+  });
+
+  it('dates resting heart rate by the member-local day, from local midnight', () => {
+    expect(normalise('daily-resting-heart-rate', 'daily-resting-heart-rate.json')).toEqual([
+      {
+        metric: 'resting-heart-rate',
+        memberId: 'm-1',
+        measuredAt: '2026-10-24T23:00:00.000Z',
+        utcOffsetMinutes: 60,
+        localDate: '2026-10-25',
+        beatsPerMinute: 61,
+        provenance: {
+          source: 'google-health',
+          platform: 'FITBIT',
+          deviceId: 'Charge 6',
+          recordingMethod: 'derived',
+          sourceRecordId: 'd20261025',
+        },
+      },
+    ]);
+  });
+
+  it('buckets SpO2 samples for the 25-hour day and keeps the daily figure', () => {
+    const [bucket] = normalise('oxygen-saturation', 'oxygen-saturation.json');
+    expect(bucket).toMatchObject({
+      metric: 'oxygen-saturation',
+      localDate: '2026-10-25',
+      measuredAt: '2026-10-24T23:00:00.000Z',
+      endAt: '2026-10-26T00:00:00.000Z',
+      samples: [
+        [5400, 96],
+        [9000, 94.5],
+        [14400, 95],
+      ],
+    });
+    expect(normalise('daily-oxygen-saturation', 'daily-oxygen-saturation.json')).toEqual([
+      expect.objectContaining({
+        metric: 'daily-oxygen-saturation',
+        localDate: '2026-10-25',
+        averagePercentage: 95.2,
+        lowerBoundPercentage: 92.1,
+        upperBoundPercentage: 97.9,
+      }),
+    ]);
+  });
+
+  it('keeps HRV samples with the offset that applied', () => {
+    expect(normalise('heart-rate-variability', 'heart-rate-variability.json')).toEqual([
+      expect.objectContaining({
+        metric: 'heart-rate-variability',
+        measuredAt: '2026-10-25T03:15:00.000Z',
+        utcOffsetMinutes: 0,
+        localDate: '2026-10-25',
+        rmssdMilliseconds: 42.7,
+        standardDeviationMilliseconds: 55.1,
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
+import type { DataPointBatch } from '../../../../shared/domain/google-health/normalise-data-points.js';
+import { syncMember } from '../../../../shared/domain/google-health/sync-member.js';
+import type { SyncWindow } from '../../../../shared/domain/google-health/sync-window.js';
+import { InMemoryLinkStore, InMemoryReadingStore, linkFor } from './in-memory-ports.js';
+
+const sampleTime = (physicalTime: string) => ({ physicalTime, utcOffset: '0s' });
+const device = {
+  platform: 'FITBIT',
+  recordingMethod: 'PASSIVELY_MEASURED' as const,
+  device: { displayName: 'Charge 6' },
+};
+
+/** Upstream holds a fixed set of points; the fake answers each window with the points inside it. */
+class FakeSource implements HealthDataSource {
+  readonly windows: SyncWindow[] = [];
+  failOn?: string;
+
+  async fetchWindow(_memberId: string, window: SyncWindow): Promise<DataPointBatch> {
+    this.windows.push(window);
+    if (window.dataType === this.failOn) throw new Error('upstream exhausted');
+    const inWindow = (time: string) => time >= window.startTime && time < window.endTime;
+    switch (window.dataType) {
+      case 'heart-rate':
+        return {
+          dataType: 'heart-rate',
+          points: (
+            [
+              ['2026-11-22T08:00:00Z', 58],
+              ['2026-11-23T07:00:00Z', 61],
+              ['2026-11-23T07:00:05Z', 63],
+            ] as const
+          )
+            .filter(([time]) => inWindow(time))
+            .map(([time, beatsPerMinute]) => ({
+              dataSource: device,
+              heartRate: { beatsPerMinute, sampleTime: sampleTime(time) },
+            })),
+        };
+      case 'weight':
+        return {
+          dataType: 'weight',
+          points: [
+            {
+              name: 'x/w1',
+              dataSource: device,
+              weight: { weightGrams: 70_000, sampleTime: sampleTime('2026-11-22T07:00:00Z') },
+            },
+          ].filter((point) => inWindow(point.weight.sampleTime.physicalTime)),
+        };
+      default:
+        return { dataType: window.dataType, points: [] } as DataPointBatch;
+    }
+  }
+}
+
+const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+
+describe('syncMember', () => {
+  let links: InMemoryLinkStore;
+  let readings: InMemoryReadingStore;
+  let source: FakeSource;
+
+  beforeEach(() => {
+    links = new InMemoryLinkStore();
+    readings = new InMemoryReadingStore();
+    source = new FakeSource();
+    links.links.set('m-1', linkFor('m-1'));
+  });
+
+  it('backfills, stores readings and advances cursors and lastDataAt', async () => {
+    const result = await syncMember(
+      { memberId: 'm-1', reason: 'backfill' },
+      { links, readings, source, clock },
+    );
+
+    expect(result).toEqual({
+      status: 'synced',
+      outcomes: { stored: 3, duplicate: 0, replaced: 0 },
+      dataTypes: 8,
+    });
+    expect(source.windows).toHaveLength(8);
+    const link = await links.get('m-1');
+    expect(link?.cursors['heart-rate']).toBe('2026-11-23T07:00:05.000Z');
+    expect(link?.cursors.weight).toBe('2026-11-22T07:00:00.000Z');
+    expect(link?.cursors.sleep).toBe('2026-11-16T10:00:00.000Z');
+    expect(link?.lastDataAt).toBe('2026-11-23T07:00:05.000Z');
+    expect(link?.lastSyncAt).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('stores nothing twice when the same job is delivered again', async () => {
+    const job = { memberId: 'm-1', reason: 'webhook' as const };
+    await syncMember(job, { links, readings, source, clock });
+    const before = [...readings.items.entries()];
+    const again = await syncMember(job, { links, readings, source, clock });
+
+    expect(again).toMatchObject({ outcomes: { stored: 0, replaced: 0 } });
+    expect([...readings.items.entries()]).toEqual(before);
+  });
+
+  it('syncs only the requested types', async () => {
+    await syncMember(
+      { memberId: 'm-1', reason: 'webhook', dataTypes: ['weight'] },
+      { links, readings, source, clock },
+    );
+    expect(source.windows.map((window) => window.dataType)).toEqual(['weight']);
+    expect(Object.keys((await links.get('m-1'))?.cursors ?? {})).toEqual(['weight']);
+  });
+
+  it('skips members whose link is not linked', async () => {
+    links.links.set('m-2', linkFor('m-2', { state: 'needs-relink' }));
+    expect(
+      await syncMember({ memberId: 'm-2', reason: 'catch-up' }, { links, readings, source, clock }),
+    ).toEqual({
+      status: 'skipped',
+      reason: 'not-linked',
+    });
+    expect(
+      await syncMember({ memberId: 'nobody', reason: 'catch-up' }, { links, readings, source, clock }),
+    ).toEqual({
+      status: 'skipped',
+      reason: 'no-link',
+    });
+    expect(source.windows).toEqual([]);
+  });
+
+  it('leaves the cursors alone when a type fails, so redelivery refetches everything', async () => {
+    source.failOn = 'sleep';
+    await expect(
+      syncMember({ memberId: 'm-1', reason: 'webhook' }, { links, readings, source, clock }),
+    ).rejects.toThrow('upstream exhausted');
+    expect((await links.get('m-1'))?.cursors).toEqual({});
+  });
+});

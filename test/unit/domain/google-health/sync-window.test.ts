@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  filterFor,
+  nextCursor,
+  planSyncWindow,
+} from '../../../../shared/domain/google-health/sync-window.js';
+
+const now = new Date('2026-11-23T10:15:00Z');
+const timeZone = 'Europe/London';
+
+describe('planSyncWindow', () => {
+  it('backfills 30 member-local days when a type has no cursor', () => {
+    const window = planSyncWindow({ dataType: 'weight', timeZone, now });
+    expect(window).toEqual({
+      dataType: 'weight',
+      startTime: '2026-10-23T23:00:00Z',
+      endTime: '2026-11-23T10:15:00Z',
+    });
+    expect(filterFor(window)).toBe(
+      'weight.sample_time.physical_time >= "2026-10-23T23:00:00Z" AND weight.sample_time.physical_time < "2026-11-23T10:15:00Z"',
+    );
+  });
+
+  it('starts a sparse type two hours before its cursor', () => {
+    expect(
+      planSyncWindow({ dataType: 'sleep', cursor: '2026-11-23T06:48:00Z', timeZone, now }).startTime,
+    ).toBe('2026-11-23T04:48:00Z');
+  });
+
+  it('starts a dense type at local midnight so the whole day bucket is rebuilt', () => {
+    const window = planSyncWindow({
+      dataType: 'heart-rate',
+      cursor: '2026-07-10T09:00:00Z',
+      timeZone,
+      now: new Date('2026-07-10T12:00:00Z'),
+    });
+    expect(window.startTime).toBe('2026-07-09T23:00:00Z');
+    expect(filterFor(window)).toContain('heart_rate.sample_time.physical_time >= "2026-07-09T23:00:00Z"');
+  });
+
+  it('widens to a webhook change before the cursor, but never past the backfill limit', () => {
+    const cursor = '2026-11-23T08:00:00Z';
+    expect(
+      planSyncWindow({ dataType: 'weight', cursor, changedSince: '2026-11-20T07:00:00Z', timeZone, now })
+        .startTime,
+    ).toBe('2026-11-20T07:00:00Z');
+    expect(
+      planSyncWindow({ dataType: 'weight', cursor, changedSince: '2025-01-01T00:00:00Z', timeZone, now })
+        .startTime,
+    ).toBe('2026-10-23T23:00:00Z');
+  });
+
+  it('filters daily types by member-local date', () => {
+    const window = planSyncWindow({
+      dataType: 'daily-resting-heart-rate',
+      cursor: '2026-11-22T00:00:00Z',
+      timeZone,
+      now,
+    });
+    expect(filterFor(window)).toBe(
+      'daily_resting_heart_rate.date >= "2026-11-21" AND daily_resting_heart_rate.date < "2026-11-24"',
+    );
+  });
+});
+
+describe('nextCursor', () => {
+  it('never moves backwards and follows the newest data', () => {
+    expect(
+      nextCursor({ previous: '2026-11-23T09:00:00.000Z', newestData: '2026-11-23T08:00:00Z', now }),
+    ).toBe('2026-11-23T09:00:00.000Z');
+    expect(
+      nextCursor({ previous: '2026-11-23T09:00:00.000Z', newestData: '2026-11-23T10:00:00Z', now }),
+    ).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('moves to a week ago when a silent member has no newer data', () => {
+    expect(nextCursor({ now })).toBe('2026-11-16T10:15:00.000Z');
+  });
+});
