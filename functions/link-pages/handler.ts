@@ -1,0 +1,33 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
+import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-composition.js';
+import { GoogleHealthAccountReader } from '../../shared/adapters/google-health/oauth-health-account-reader.js';
+import { SqsSyncJobSender } from '../../shared/adapters/sqs-sync-job-sender.js';
+import { systemClock } from '../../shared/domain/clock.js';
+import { ENV, optionalEnv, requireEnv } from '../../shared/runtime/environment.js';
+import { httpHandler } from '../../shared/runtime/http/http-handler.js';
+import { createLogger } from '../../shared/runtime/logger.js';
+import { createLinkPagesRoute } from './routes.js';
+
+const logger = createLogger('link-pages');
+const documentClient = createDocumentClient();
+const { linkStore, oauth, vault } = createLinkAdapters(documentClient);
+const syncJobs = new SqsSyncJobSender(new SQSClient({}), requireEnv(ENV.syncQueueUrl));
+
+export const handler = httpHandler(
+  createLinkPagesRoute({
+    invitations: linkStore,
+    registry: linkStore,
+    directory: new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable)),
+    oauth,
+    accounts: new GoogleHealthAccountReader(
+      optionalEnv(ENV.googleHealthApiUrl, 'https://health.googleapis.com'),
+    ),
+    vault,
+    sendSyncJob: (job) => syncJobs.send(job),
+    clock: systemClock,
+    logger,
+  }),
+  logger,
+);
