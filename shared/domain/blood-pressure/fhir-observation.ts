@@ -70,8 +70,15 @@ const pressureUnitOf = (quantity: Quantity): PressureUnit | undefined => {
 
 const PULSE_UNITS = new Set(['/min', '{beats}/min', 'beats/min', 'beats/minute', 'bpm']);
 
+const resourceTypeOf = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && 'resourceType' in value ? value.resourceType : undefined;
+
 /** Validates and normalises one FHIR R4 blood-pressure Observation. */
 export const normaliseFhirObservation = (resource: unknown, context: NormaliseContext): ItemOutcome => {
+  const resourceType = resourceTypeOf(resource);
+  if (resourceType !== 'Observation') {
+    return rejected(`resourceType: must be Observation, not ${String(resourceType ?? 'missing')}`);
+  }
   const parsed = bloodPressureObservationSchema.safeParse(resource);
   if (!parsed.success) return rejected(describeItemIssues(parsed.error));
   const observation = parsed.data;
@@ -125,7 +132,7 @@ export const normaliseFhirObservation = (resource: unknown, context: NormaliseCo
   const reading: BloodPressureReading = {
     metric: 'blood-pressure',
     memberId: context.memberId,
-    measuredAt: new Date(instant.epochMs).toISOString(),
+    measuredAt: instant.utcIso,
     utcOffsetMinutes: instant.utcOffsetMinutes,
     systolic,
     diastolic,
@@ -154,8 +161,7 @@ export const normaliseFhirObservation = (resource: unknown, context: NormaliseCo
  * are Observations (one outcome per entry, in order). Throws InvalidUploadError for anything else.
  */
 export const validateAndNormaliseFhir = (body: unknown, context: NormaliseContext): ItemOutcome[] => {
-  const resourceType =
-    typeof body === 'object' && body !== null && 'resourceType' in body ? body.resourceType : undefined;
+  const resourceType = resourceTypeOf(body);
   if (resourceType === 'Observation') return [normaliseFhirObservation(body, context)];
   if (resourceType === 'Bundle') {
     const bundle = fhirBundleSchema.safeParse(body);

@@ -29,7 +29,7 @@ export const normaliseJsonReading = (item: unknown, context: NormaliseContext): 
   const reading: BloodPressureReading = {
     metric: 'blood-pressure',
     memberId: context.memberId,
-    measuredAt: new Date(instant.epochMs).toISOString(),
+    measuredAt: instant.utcIso,
     utcOffsetMinutes: instant.utcOffsetMinutes,
     systolic,
     diastolic,

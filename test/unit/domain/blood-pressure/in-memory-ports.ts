@@ -1,0 +1,26 @@
+import type { Member } from '../../../../shared/domain/member.js';
+import type { MemberDirectory } from '../../../../shared/domain/ports/member-directory.js';
+import type { PutReadingOutcome, ReadingStore } from '../../../../shared/domain/ports/reading-store.js';
+import type { Reading } from '../../../../shared/domain/reading.js';
+
+/** Put-if-absent on the same natural key as the DynamoDB store: measuredAt plus source record id, else device. */
+export class InMemoryReadingStore implements ReadingStore {
+  readonly items = new Map<string, Reading>();
+
+  async put(reading: Reading): Promise<PutReadingOutcome> {
+    const sourceKey =
+      reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+    const key = `${reading.memberId}#${reading.metric}#${reading.measuredAt}#${sourceKey}`;
+    if (this.items.has(key)) return 'duplicate';
+    this.items.set(key, reading);
+    return 'stored';
+  }
+
+  async listRange(): Promise<Reading[]> {
+    return [...this.items.values()];
+  }
+}
+
+export const memberDirectoryWith = (...members: Member[]): Pick<MemberDirectory, 'getMember'> => ({
+  getMember: async (memberId) => members.find((member) => member.memberId === memberId),
+});
