@@ -22,13 +22,11 @@ export class UserDataStore {
   constructor(private readonly seed: number) {}
 
   visiblePoints(user: SimulatedUser, dataType: DataTypeName, nowMs: number): SimulatedPoint[] {
-    const startMs = instantOfLocalTime(user.timezone, user.dataStartDate, 0);
     const cutoffMs = Math.min(nowMs, user.syncStoppedAtMs ?? Number.POSITIVE_INFINITY);
-    return this.allPoints(user, dataType, nowMs).filter((point) => {
-      if (point.availableAtMs > nowMs) return false;
-      if (point.manual) return true;
-      return point.startMs >= startMs && point.availableAtMs <= cutoffMs;
-    });
+    // Manual entries come from the phone app, so they still arrive when the watch has stopped syncing.
+    return this.allPoints(user, dataType, nowMs).filter(
+      (point) => point.availableAtMs <= (point.manual ? nowMs : cutoffMs),
+    );
   }
 
   private allPoints(user: SimulatedUser, dataType: DataTypeName, nowMs: number): SimulatedPoint[] {
@@ -40,9 +38,10 @@ export class UserDataStore {
     }
     const points: SimulatedPoint[] = [];
     if (!user.replacedTypes.has(dataType)) {
+      const startMs = instantOfLocalTime(user.timezone, user.dataStartDate, 0);
       for (let date = user.dataStartDate; date <= throughDate; date = addDays(date, 1)) {
         for (const point of this.generatedDay(user, date)) {
-          if (point.dataType === dataType) points.push(point);
+          if (point.dataType === dataType && point.startMs >= startMs) points.push(point);
         }
       }
     }
