@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { linkStatus } from '../../../../shared/domain/link/link-status.js';
+import { unlink } from '../../../../shared/domain/link/unlink.js';
+import type { LinkStore } from '../../../../shared/domain/ports/link-store.js';
+import type { WearableLink } from '../../../../shared/domain/wearable-link.js';
+import { FakeGoogleOAuth, InMemoryLinkStore, transparentVault } from './in-memory-link-fakes.js';
+
+const linked: WearableLink = {
+  memberId: 'm1',
+  provider: 'google-health',
+  state: 'linked',
+  healthUserId: 'hu-1',
+  timezone: 'Europe/London',
+  linkedAt: '2026-11-20T10:00:00.000Z',
+  cursors: { steps: '2026-11-23T09:00:00Z' },
+  lastSyncAt: '2026-11-23T09:30:00.000Z',
+};
+
+const seeded = async () => {
+  const store = new InMemoryLinkStore();
+  store.links.set('m1', {
+    link: { ...linked },
+    tokenVersion: 3,
+    sealed: await transparentVault.seal('m1', {
+      refreshToken: 'r1',
+      accessToken: 'a1',
+      accessTokenExpiresAt: '2026-11-23T11:00:00.000Z',
+      scope: 's',
+    }),
+  });
+  store.accounts.set('hu-1', 'm1');
+  return store;
+};
+
+describe('unlink', () => {
+  it('revokes the refresh token, deletes tokens and the account mapping, and sets unlinked', async () => {
+    const store = await seeded();
+    const google = new FakeGoogleOAuth();
+    const outcome = await unlink('m1', {
+      tokens: store,
+      registry: store,
+      vault: transparentVault,
+      oauth: google,
+    });
+    expect(outcome).toEqual({ unlinked: true, revocation: 'revoked' });
+    expect(google.revoked).toEqual(['r1']);
+    expect(store.links.get('m1')?.link.state).toBe('unlinked');
+    expect(store.links.get('m1')?.sealed).toBeUndefined();
+    expect(store.accounts.has('hu-1')).toBe(false);
+  });
+
+  it('still unlinks when Google cannot be reached, and says revocation failed', async () => {
+    const store = await seeded();
+    const google = new FakeGoogleOAuth();
+    google.revoke = () => Promise.reject(new Error('network'));
+    const outcome = await unlink('m1', {
+      tokens: store,
+      registry: store,
+      vault: transparentVault,
+      oauth: google,
+    });
+    expect(outcome).toEqual({ unlinked: true, revocation: 'failed' });
+    expect(store.links.get('m1')?.link.state).toBe('unlinked');
+  });
+
+  it('reports nothing to do for a member never linked', async () => {
+    const store = new InMemoryLinkStore();
+    const outcome = await unlink('m9', {
+      tokens: store,
+      registry: store,
+      vault: transparentVault,
+      oauth: new FakeGoogleOAuth(),
+    });
+    expect(outcome).toEqual({ unlinked: false, revocation: 'not-needed' });
+  });
+});
+
+describe('linkStatus', () => {
+  it('reports state and sync times, and never-linked for members without a link', async () => {
+    const links = { get: async (id: string) => (id === 'm1' ? linked : undefined) } as LinkStore;
+    expect(await linkStatus('m1', { links })).toEqual({
+      state: 'linked',
+      healthUserId: 'hu-1',
+      linkedAt: '2026-11-20T10:00:00.000Z',
+      lastSyncAt: '2026-11-23T09:30:00.000Z',
+    });
+    expect(await linkStatus('m2', { links })).toEqual({ state: 'never-linked' });
+  });
+});
