@@ -19,27 +19,41 @@ const increment = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
+const MAX_ENTRIES = 10_000;
+
 /** Every request the simulator answered, for benchmarks and call-count assertions. */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
+  private total = 0;
+  private byRoute: Record<string, number> = {};
+  private byUser: Record<string, number> = {};
+  private byStatus: Record<string, number> = {};
 
   record(entry: RequestLogEntry): void {
+    this.total += 1;
+    increment(this.byRoute, `${entry.method} ${entry.route}`);
+    if (entry.userKey !== undefined) increment(this.byUser, entry.userKey);
+    increment(this.byStatus, String(entry.status));
+    // Counts are exact; only the most recent entries are kept, so long benchmarks stay bounded.
     this.entries.push(entry);
+    if (this.entries.length > MAX_ENTRIES) this.entries.shift();
   }
 
   summary(): RequestLogSummary {
-    const byRoute: Record<string, number> = {};
-    const byUser: Record<string, number> = {};
-    const byStatus: Record<string, number> = {};
-    for (const entry of this.entries) {
-      increment(byRoute, `${entry.method} ${entry.route}`);
-      if (entry.userKey !== undefined) increment(byUser, entry.userKey);
-      increment(byStatus, String(entry.status));
-    }
-    return { total: this.entries.length, byRoute, byUser, byStatus, entries: [...this.entries] };
+    return {
+      total: this.total,
+      byRoute: { ...this.byRoute },
+      byUser: { ...this.byUser },
+      byStatus: { ...this.byStatus },
+      entries: [...this.entries],
+    };
   }
 
   reset(): void {
     this.entries = [];
+    this.total = 0;
+    this.byRoute = {};
+    this.byUser = {};
+    this.byStatus = {};
   }
 }

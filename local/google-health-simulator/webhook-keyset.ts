@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { createECDH, createHash, createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
 import { SeededRandom } from './seeded-random.js';
 
 /**
@@ -70,6 +70,30 @@ const ecdsaPublicKeyProto = (publicKey: KeyObject): Buffer => {
   ]);
 };
 
+/** A P-256 key pair derived from a label, so the same seed always publishes the same keyset. */
+const derivedKeyPair = (label: string): { privateKey: KeyObject; publicKey: KeyObject } => {
+  for (let attempt = 0; ; attempt += 1) {
+    const scalar = createHash('sha256').update(`${label}|${attempt}`).digest();
+    const ecdh = createECDH('prime256v1');
+    try {
+      ecdh.setPrivateKey(scalar);
+    } catch {
+      continue; // outside [1, n-1]; astronomically rare
+    }
+    const point = ecdh.getPublicKey();
+    const jwk = {
+      kty: 'EC',
+      crv: 'P-256',
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33, 65).toString('base64url'),
+    };
+    return {
+      privateKey: createPrivateKey({ key: { ...jwk, d: scalar.toString('base64url') }, format: 'jwk' }),
+      publicKey: createPublicKey({ key: jwk, format: 'jwk' }),
+    };
+  }
+};
+
 /** A local P-256 signing keyset standing in for Google's webhook signing keys. */
 export class WebhookKeyset {
   private readonly keys: KeyEntry[] = [];
@@ -82,8 +106,8 @@ export class WebhookKeyset {
 
   /** Adds a new primary key; older keys stay ENABLED so in-flight signatures still verify. */
   rotate(): number {
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const keyId = 1 + Math.floor(this.random.next() * 0x7ffffffe);
+    const { privateKey, publicKey } = derivedKeyPair(`${keyId}|${this.keys.length}|${this.random.next()}`);
     this.keys.push({ keyId, privateKey, publicKey });
     return keyId;
   }

@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('paging', () => {
   it('returns every point exactly once, newest first, across many pages', async () => {
     const all = await list('users/me/dataTypes/heart-rate/dataPoints?pageSize=10000');
-    const seen: string[] = [];
+    const seen: Array<string | undefined> = [];
     let pageToken: string | undefined;
     let pages = 0;
     do {

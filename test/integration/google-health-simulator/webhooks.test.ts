@@ -181,3 +181,19 @@ describe('signed deliveries', () => {
     ).toBe(false);
   });
 });
+
+describe('keyset', () => {
+  it('is the same for the same seed, so a local stack can trust it before the simulator starts', async () => {
+    const first = await startGoogleHealthSimulator({ port: 0, seed: 77 });
+    const second = await startGoogleHealthSimulator({ port: 0, seed: 77 });
+    try {
+      expect(second.publicKeyset()).toEqual(first.publicKeyset());
+      expect(first.publicKeyset().key[0]?.keyData.value).not.toBe(
+        simulator.publicKeyset().key[0]?.keyData.value,
+      );
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+});
