@@ -1,0 +1,38 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
+import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbThresholdStore } from '../../shared/adapters/dynamodb-threshold-store.js';
+import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
+import { SqsSyncJobQueue } from '../../shared/adapters/sqs-sync-job-queue.js';
+import { systemClock } from '../../shared/domain/clock.js';
+import { ENV, requireEnv } from '../../shared/runtime/environment.js';
+import { createLogger } from '../../shared/runtime/logger.js';
+import { runCatchUp } from './catch-up.js';
+
+const logger = createLogger('catch-up');
+const documentClient = createDocumentClient();
+const directoryTable = requireEnv(ENV.directoryTable);
+const sqs = new SQSClient({});
+const deps = {
+  links: new DynamoDbLinkStore(documentClient, directoryTable),
+  queue: new SqsSyncJobQueue(sqs, requireEnv(ENV.syncQueueUrl)),
+  clock: systemClock,
+  members: new DynamoDbMemberDirectory(documentClient, directoryTable),
+  thresholds: new DynamoDbThresholdStore(documentClient, directoryTable),
+  alerts: {
+    alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
+    publisher: new SqsAlertPublisher(sqs, requireEnv(ENV.alertQueueUrl)),
+    clock: systemClock,
+  },
+  logger,
+};
+
+/** EventBridge schedule (every 30 minutes): catch-up syncs and the wearable-no-data check. */
+export const handler = middy<ScheduledEvent, { queued: number; checked: number }>()
+  .use(injectLambdaContext(logger))
+  .handler(() => runCatchUp(deps));

@@ -1,0 +1,85 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import {
+  authorizationMatches,
+  signatureHeader,
+  verifyWebhookSignature,
+} from '../../shared/adapters/google-health/webhook-signature.js';
+import type { WebhookKeysetSource } from '../../shared/adapters/google-health/webhook-signature-keyset.js';
+import type { Clock } from '../../shared/domain/clock.js';
+import { queueNotifiedSyncs } from '../../shared/domain/google-health/queue-notified-syncs.js';
+import type { SyncJobQueue } from '../../shared/domain/google-health/sync-job-queue.js';
+import {
+  verificationProbeSchema,
+  webhookDeliverySchema,
+} from '../../shared/domain/google-health/webhook-notification.js';
+import type { LinkStore } from '../../shared/domain/ports/link-store.js';
+import {
+  BadRequestError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+} from '../../shared/runtime/http/http-errors.js';
+import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
+
+/** Notifications carry no values; anything this large is not from Google. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+
+export interface WebhookDependencies {
+  /** The endpointAuthorization secret given to the subscriber, e.g. "Bearer …". */
+  authorization: string;
+  keyset: WebhookKeysetSource;
+  links: LinkStore;
+  queue: SyncJobQueue;
+  clock: Clock;
+  logger: Logger;
+}
+
+const noContent: HttpResult = { statusCode: 204, headers: { 'cache-control': 'no-store' } };
+
+const NOT_JSON = Symbol('not-json');
+
+const tryParseJson = (raw: Buffer): unknown => {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return NOT_JSON;
+  }
+};
+
+/**
+ * POST /v1/webhooks/google-health.
+ * 1. Authorization must equal the subscriber secret (timing-safe): missing 401, wrong 403.
+ * 2. A verification probe is answered 201.
+ * 3. Otherwise the ECDSA signature over the raw body bytes must verify (401 if not), the body must parse
+ *    (400 if not); then one sync job per known member is queued and the delivery acknowledged with 204.
+ * Nothing from the body is logged.
+ */
+export const createWebhookRoute =
+  (deps: WebhookDependencies): HttpRoute =>
+  async (event: APIGatewayProxyEventV2) => {
+    const received = event.headers.authorization;
+    if (received === undefined || received === '') throw new UnauthorizedError();
+    if (!authorizationMatches(received, deps.authorization)) throw new ForbiddenError();
+
+    const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    if (raw.length > MAX_WEBHOOK_BODY_BYTES) throw new PayloadTooLargeError(MAX_WEBHOOK_BODY_BYTES);
+    const body = tryParseJson(raw);
+    // A probe changes nothing, so it needs only the Authorization check.
+    if (verificationProbeSchema.safeParse(body).success) {
+      return { statusCode: 201, headers: { 'cache-control': 'no-store' } };
+    }
+    const signature = signatureHeader(event.headers);
+    if (!(await verifyWebhookSignature(raw, signature, deps.keyset))) {
+      deps.logger.warn('webhook signature rejected', {
+        hasSignature: signature !== undefined,
+        bytes: raw.length,
+      });
+      throw new UnauthorizedError('The signature does not verify');
+    }
+    if (body === NOT_JSON) throw new BadRequestError('The body is not JSON');
+    const notifications = webhookDeliverySchema.parse(body);
+    const result = await queueNotifiedSyncs(notifications, deps);
+    deps.logger.info('webhook delivery accepted', { notifications: notifications.length, ...result });
+    return noContent;
+  };

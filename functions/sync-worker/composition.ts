@@ -1,0 +1,38 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
+import { GoogleHealthDataClient } from '../../shared/adapters/google-health/data-client.js';
+import {
+  createAccessTokenProvider,
+  createLinkAdapters,
+  GOOGLE_DEFAULTS,
+} from '../../shared/adapters/google-health/oauth-composition.js';
+import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
+import { systemClock } from '../../shared/domain/clock.js';
+import type { SyncMemberDependencies } from '../../shared/domain/google-health/sync-member.js';
+import { alertingRelinkRaiser } from '../../shared/domain/link/alerting-relink-raiser.js';
+import { ENV, optionalEnv, requireEnv } from '../../shared/runtime/environment.js';
+
+/** Built once per container: the token provider's single-flight and the rate limiter live across jobs. */
+export const createSyncWorkerPorts = (): SyncMemberDependencies => {
+  const documentClient = createDocumentClient();
+  const linkAdapters = createLinkAdapters(documentClient);
+  const alertPorts = {
+    alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
+    publisher: new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl)),
+    clock: systemClock,
+  };
+  const directory = new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable));
+  const tokens = createAccessTokenProvider(linkAdapters, alertingRelinkRaiser(directory, alertPorts));
+  return {
+    links: linkAdapters.linkStore,
+    readings: new DynamoDbReadingStore(documentClient, requireEnv(ENV.readingsTable)),
+    source: new GoogleHealthDataClient({
+      baseUrl: optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl),
+      tokens,
+    }),
+    clock: systemClock,
+  };
+};

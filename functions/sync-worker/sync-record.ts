@@ -1,0 +1,35 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSRecord } from 'aws-lambda';
+import { GoogleHealthAccountNotLinkedError } from '../../shared/adapters/google-health/data-client-errors.js';
+import { type SyncMemberDependencies, syncMember } from '../../shared/domain/google-health/sync-member.js';
+import { LinkNotActiveError } from '../../shared/domain/link/refreshing-access-token-provider.js';
+import { LinkNeedsRelinkError } from '../../shared/domain/ports/access-token-provider.js';
+import { syncJobSchema } from '../../shared/domain/sync-job.js';
+
+/**
+ * Handles one sync-jobs message. A job that cannot succeed by retrying is acknowledged:
+ * - LinkNeedsRelinkError: the token provider already marked the link and raised the staff alert;
+ * - LinkNotActiveError: the member unlinked after the job was queued;
+ * - GoogleHealthAccountNotLinkedError: no Google Health profile yet; the next sync will try again.
+ * Anything else (429/5xx exhaustion, DynamoDB errors, a malformed body) is thrown, so the message is
+ * reported as a batch item failure, retried, and after maxReceiveCount lands in the DLQ.
+ */
+export const createSyncRecordHandler =
+  (deps: SyncMemberDependencies, logger: Logger) =>
+  async (record: SQSRecord): Promise<void> => {
+    const job = syncJobSchema.parse(JSON.parse(record.body));
+    try {
+      const result = await syncMember(job, deps);
+      logger.info('sync finished', { memberId: job.memberId, reason: job.reason, ...result });
+    } catch (error) {
+      if (
+        error instanceof LinkNeedsRelinkError ||
+        error instanceof LinkNotActiveError ||
+        error instanceof GoogleHealthAccountNotLinkedError
+      ) {
+        logger.warn('sync abandoned', { memberId: job.memberId, reason: job.reason, errorName: error.name });
+        return;
+      }
+      throw error;
+    }
+  };
