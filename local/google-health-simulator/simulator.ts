@@ -51,6 +51,7 @@ export interface SimulatedUserSummary {
 
 export interface GoogleHealthSimulator {
   baseUrl: string;
+  /** api is the origin, like https://health.googleapis.com: resources live under /v4/ below it. */
   urls: { api: string; authorize: string; token: string; revoke: string; keyset: string };
   /** The OAuth client registered by default. */
   client: { clientId: string; clientSecret: string };
@@ -139,7 +140,7 @@ export const startGoogleHealthSimulator = async (
   return {
     baseUrl,
     urls: {
-      api: `${baseUrl}/v4/`,
+      api: baseUrl,
       authorize: `${baseUrl}${OAUTH_PATHS.authorize}`,
       token: `${baseUrl}${OAUTH_PATHS.token}`,
       revoke: `${baseUrl}${OAUTH_PATHS.revoke}`,

@@ -83,7 +83,7 @@ export const linkUser = async (
 };
 
 export const apiGet = async (simulator: GoogleHealthSimulator, accessToken: string, path: string) => {
-  const response = await fetch(new URL(path, simulator.urls.api), {
+  const response = await fetch(new URL(`/v4/${path}`, simulator.urls.api), {
     headers: { authorization: `Bearer ${accessToken}` },
   });
   return {

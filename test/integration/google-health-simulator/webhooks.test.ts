@@ -37,7 +37,7 @@ const startEndpoint = async (options: { checksSecret: boolean }) => {
 };
 
 const createSubscriber = (simulator: GoogleHealthSimulator, id: string, endpointUri: string) =>
-  fetch(`${simulator.urls.api}projects/pulse-relay-local/subscribers?subscriberId=${id}`, {
+  fetch(`${simulator.urls.api}/v4/projects/pulse-relay-local/subscribers?subscriberId=${id}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
