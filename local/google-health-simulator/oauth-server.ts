@@ -75,7 +75,9 @@ const sameText = (a: string, b: string): boolean => {
 const isLoopback = (uri: string): boolean => {
   try {
     const url = new URL(uri);
-    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    const loopbackHost =
+      ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
+    return url.protocol === 'http:' && loopbackHost;
   } catch {
     return false;
   }
