@@ -18,10 +18,10 @@ export const GUIDANCE = {
   },
   wearableNoData: {
     name: 'Stale data is a first-class alert (project rule, see docs/clinical-safety.md)',
-    reference: 'docs/clinical-safety.md#stale-data',
+    reference: 'docs/clinical-safety.md#stale-and-late-data',
   },
   relink: {
     name: 'Wearable link needs re-linking (project rule, see docs/clinical-safety.md)',
-    reference: 'docs/clinical-safety.md#link-needs-relink',
+    reference: 'docs/clinical-safety.md#wearable-link-needs-re-linking',
   },
 } as const satisfies Record<string, { name: string; reference: string }>;

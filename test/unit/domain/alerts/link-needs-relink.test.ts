@@ -28,7 +28,7 @@ describe('buildRelinkAlert', () => {
         'arrive. Please help the member re-link their account at their next contact.',
       guidance: {
         name: 'Wearable link needs re-linking (project rule, see docs/clinical-safety.md)',
-        reference: 'docs/clinical-safety.md#link-needs-relink',
+        reference: 'docs/clinical-safety.md#wearable-link-needs-re-linking',
       },
       qualityFlags: [],
     });
