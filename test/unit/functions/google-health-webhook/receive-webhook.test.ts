@@ -1,0 +1,153 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createWebhookRoute } from '../../../../functions/google-health-webhook/receive-webhook.js';
+import {
+  encodeWebhookKeyset,
+  staticKeysetSource,
+} from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
+import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
+import type { SyncJob } from '../../../../shared/domain/sync-job.js';
+import { errorToResponse } from '../../../../shared/runtime/http/http-handler.js';
+import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
+
+const SECRET = 'Bearer webhook-secret';
+const KEY_ID = 0x01020304;
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
+
+const signed = (body: string): string => {
+  const prefix = Buffer.from([0x01, 0x01, 0x02, 0x03, 0x04]);
+  return Buffer.concat([
+    prefix,
+    sign('sha256', Buffer.from(body), { key: privateKey, dsaEncoding: 'der' }),
+  ]).toString('base64');
+};
+
+const event = (
+  body: string,
+  headers: Record<string, string>,
+  isBase64Encoded = false,
+): APIGatewayProxyEventV2 =>
+  ({
+    version: '2.0',
+    routeKey: 'POST /v1/webhooks/google-health',
+    rawPath: '/v1/webhooks/google-health',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: isBase64Encoded ? Buffer.from(body).toString('base64') : body,
+    isBase64Encoded,
+    requestContext: {} as APIGatewayProxyEventV2['requestContext'],
+  }) as APIGatewayProxyEventV2;
+
+const notification = (healthUserId: string, dataType: string, startTime = '2026-11-23T08:00:00Z') => ({
+  data: {
+    version: '1',
+    healthUserId,
+    operation: 'UPSERT',
+    dataType,
+    intervals: [{ physicalTimeInterval: { startTime, endTime: '2026-11-23T09:00:00Z' } }],
+  },
+});
+
+describe('POST /v1/webhooks/google-health', () => {
+  let links: InMemoryLinkStore;
+  let sent: SyncJob[];
+  let call: (request: APIGatewayProxyEventV2) => Promise<{ statusCode?: number }>;
+
+  beforeEach(() => {
+    links = new InMemoryLinkStore();
+    links.links.set('m-1', linkFor('m-1', { healthUserId: 'hu-1' }));
+    sent = [];
+    const queue: SyncJobQueue = { send: async (jobs) => void sent.push(...jobs) };
+    const route = createWebhookRoute({
+      authorization: SECRET,
+      keyset: staticKeysetSource(encodeWebhookKeyset([{ keyId: KEY_ID, publicKey }])),
+      links,
+      queue,
+      clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+      logger,
+    });
+    // The same error mapping the httpHandler middy chain applies.
+    call = async (request) => {
+      try {
+        return await route(request, {} as Context);
+      } catch (error) {
+        return errorToResponse(error, logger);
+      }
+    };
+  });
+
+  it('answers the verification probes 201 with the secret, 401 without, 403 with a wrong one', async () => {
+    const probe = '{"type":"verification"}';
+    expect((await call(event(probe, { authorization: SECRET }))).statusCode).toBe(201);
+    expect((await call(event(probe, {}))).statusCode).toBe(401);
+    expect((await call(event(probe, { authorization: 'Bearer guess' }))).statusCode).toBe(403);
+    expect(sent).toEqual([]);
+  });
+
+  it.each(['x-healthapi-signature', 'google-health-api-signature'])(
+    'queues one job per member for a delivery signed under %s, and records the notification',
+    async (header) => {
+      const body = JSON.stringify([
+        notification('hu-1', 'steps', '2026-11-23T08:00:00Z'),
+        notification('hu-1', 'steps', '2026-11-23T06:00:00Z'),
+        notification('hu-1', 'heart-rate'),
+        notification('hu-1', 'exercise'),
+      ]);
+      const response = await call(event(body, { authorization: SECRET, [header]: signed(body) }));
+
+      expect(response.statusCode).toBe(204);
+      expect(sent).toEqual([
+        {
+          memberId: 'm-1',
+          reason: 'webhook',
+          dataTypes: ['heart-rate', 'steps'],
+          changedSince: { steps: '2026-11-23T06:00:00.000Z', 'heart-rate': '2026-11-23T08:00:00.000Z' },
+        },
+      ]);
+      expect((await links.get('m-1'))?.lastNotificationAt).toBe('2026-11-23T10:00:00.000Z');
+    },
+  );
+
+  it('verifies the decoded bytes of a base64-encoded body', async () => {
+    const body = JSON.stringify(notification('hu-1', 'weight'));
+    const response = await call(
+      event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }, true),
+    );
+    expect(response.statusCode).toBe(204);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('acknowledges an unknown account without queueing anything', async () => {
+    const body = JSON.stringify(notification('someone-else', 'steps'));
+    const response = await call(
+      event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }),
+    );
+    expect(response.statusCode).toBe(204);
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses a bad or missing signature with 401 and queues nothing', async () => {
+    const body = JSON.stringify(notification('hu-1', 'steps'));
+    const forged = JSON.stringify(notification('hu-1', 'sleep'));
+    expect(
+      (await call(event(forged, { authorization: SECRET, 'x-healthapi-signature': signed(body) })))
+        .statusCode,
+    ).toBe(401);
+    expect((await call(event(body, { authorization: SECRET }))).statusCode).toBe(401);
+    expect((await call(event(body, { 'x-healthapi-signature': signed(body) }))).statusCode).toBe(401);
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses a signed body that is not a valid notification with 400', async () => {
+    for (const body of ['not json', JSON.stringify({ data: { healthUserId: 'hu-1' } })]) {
+      const response = await call(
+        event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }),
+      );
+      expect(response.statusCode).toBe(400);
+    }
+    expect(sent).toEqual([]);
+  });
+});
