@@ -1,0 +1,135 @@
+import { Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { ENV } from '../../shared/runtime/environment.js';
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** What a function may touch. Each entry sets the environment variable and the matching least-privilege grant. */
+export interface FunctionBindings {
+  readonly readings?: TableAccess;
+  readonly directory?: TableAccess;
+  readonly alerts?: TableAccess;
+  readonly alertQueue?: 'send';
+  readonly syncQueue?: 'send';
+  /** Envelope encryption of OAuth tokens: GenerateDataKey to seal, Decrypt to open (token-vault-kms.ts). */
+  readonly tokenKey?: 'envelope';
+  readonly googleClientSecret?: 'read';
+}
+
+export interface BindableResources {
+  readonly readingsTable: dynamodb.ITable;
+  readonly directoryTable: dynamodb.ITable;
+  readonly alertsTable: dynamodb.ITable;
+  readonly alertQueue: sqs.IQueue;
+  readonly syncQueue: sqs.IQueue;
+  readonly tokenKey: kms.IKey;
+  readonly googleClientSecret: secretsmanager.ISecret;
+}
+
+// Explicit action lists instead of CDK's grantReadData/grantReadWriteData: no Scan, no index/* wildcard,
+// no kms:ReEncrypt*/GenerateDataKey* wildcards, and key use only through the owning service.
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+const KEY_DECRYPT_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
+const KEY_ENCRYPT_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
+
+/** Secondary indexes by table; each is named in the policy rather than granted as index/*. */
+const INDEX_NAMES = { readings: [], directory: ['gsi1'], alerts: ['gsi1'] } as const;
+
+const allowKeyVia = (
+  fn: lambda.Function,
+  key: kms.IKey | undefined,
+  service: string,
+  actions: string[],
+): void => {
+  if (key === undefined) return;
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions,
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `${service}.${Stack.of(fn).region}.amazonaws.com` } },
+    }),
+  );
+};
+
+const bindTable = (
+  fn: lambda.Function,
+  table: dynamodb.ITable,
+  indexNames: readonly string[],
+  variable: string,
+  access: TableAccess | undefined,
+): void => {
+  if (access === undefined) return;
+  fn.addEnvironment(variable, table.tableName);
+  const write = access === 'readWrite';
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: write ? [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS] : TABLE_READ_ACTIONS,
+      resources: [table.tableArn, ...indexNames.map((index) => `${table.tableArn}/index/${index}`)],
+    }),
+  );
+  allowKeyVia(
+    fn,
+    table.encryptionKey,
+    'dynamodb',
+    write ? [...KEY_DECRYPT_ACTIONS, ...KEY_ENCRYPT_ACTIONS] : KEY_DECRYPT_ACTIONS,
+  );
+};
+
+const bindQueueSend = (fn: lambda.Function, queue: sqs.IQueue, variable: string): void => {
+  fn.addEnvironment(variable, queue.queueUrl);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+      resources: [queue.queueArn],
+    }),
+  );
+  allowKeyVia(fn, queue.encryptionMasterKey, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt']);
+};
+
+export const bindFunction = (
+  fn: lambda.Function,
+  resources: BindableResources,
+  bindings: FunctionBindings,
+): void => {
+  bindTable(fn, resources.readingsTable, INDEX_NAMES.readings, ENV.readingsTable, bindings.readings);
+  bindTable(fn, resources.directoryTable, INDEX_NAMES.directory, ENV.directoryTable, bindings.directory);
+  bindTable(fn, resources.alertsTable, INDEX_NAMES.alerts, ENV.alertsTable, bindings.alerts);
+  if (bindings.alertQueue === 'send') bindQueueSend(fn, resources.alertQueue, ENV.alertQueueUrl);
+  if (bindings.syncQueue === 'send') bindQueueSend(fn, resources.syncQueue, ENV.syncQueueUrl);
+  if (bindings.tokenKey === 'envelope') {
+    fn.addEnvironment(ENV.tokenKmsKeyId, resources.tokenKey.keyArn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [resources.tokenKey.keyArn],
+      }),
+    );
+  }
+  if (bindings.googleClientSecret === 'read') {
+    fn.addEnvironment(ENV.googleClientSecretArn, resources.googleClientSecret.secretArn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        resources: [resources.googleClientSecret.secretArn],
+      }),
+    );
+    allowKeyVia(fn, resources.googleClientSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+  }
+};

@@ -1,0 +1,62 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { FUNCTION_SETTINGS, SQS_VISIBILITY_FACTOR } from '../function-settings.js';
+import { FAILURE_RETENTION, FailureQueue, MAX_RECEIVE_COUNT, secureQueueProps } from './failure-queue.js';
+
+export interface QueuesProps {
+  readonly key: kms.IKey;
+  readonly alarmAction: cloudwatch.IAlarmAction;
+}
+
+/** Work queues and the queues that catch their failures. */
+export class Queues extends Construct {
+  /** Care-team alerts, FIFO by member; the alert key is the deduplication id. */
+  readonly alerts: sqs.Queue;
+  readonly alertsDeadLetter: FailureQueue;
+  readonly syncJobs: sqs.Queue;
+  readonly syncJobsDeadLetter: FailureQueue;
+  /** On-failure destination of the readings stream: batches that could not be evaluated for alerts. */
+  readonly streamFailures: FailureQueue;
+
+  constructor(scope: Construct, id: string, props: QueuesProps) {
+    super(scope, id);
+    const { key, alarmAction } = props;
+
+    this.alertsDeadLetter = new FailureQueue(this, 'AlertsDeadLetter', {
+      key,
+      alarmAction,
+      fifo: true,
+      meaning: 'Care-team alerts were received five times without being deleted by their consumer.',
+    });
+    this.alerts = new sqs.Queue(this, 'Alerts', {
+      ...secureQueueProps(key),
+      fifo: true,
+      contentBasedDeduplication: false,
+      retentionPeriod: FAILURE_RETENTION,
+      deadLetterQueue: { queue: this.alertsDeadLetter.queue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+
+    this.syncJobsDeadLetter = new FailureQueue(this, 'SyncJobsDeadLetter', {
+      key,
+      alarmAction,
+      meaning: 'Wearable sync jobs failed five times; those members have data missing.',
+    });
+    this.syncJobs = new sqs.Queue(this, 'SyncJobs', {
+      ...secureQueueProps(key),
+      visibilityTimeout: Duration.seconds(
+        FUNCTION_SETTINGS['sync-worker'].timeout.toSeconds() * SQS_VISIBILITY_FACTOR,
+      ),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.syncJobsDeadLetter.queue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+
+    this.streamFailures = new FailureQueue(this, 'StreamFailures', {
+      key,
+      alarmAction,
+      meaning: 'Readings could not be evaluated for alerts after all retries; alerts may have been missed.',
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Duration } from 'aws-cdk-lib';
+
+/** The function catalogue: each name is a folder functions/<name>/handler.ts exporting `handler`. */
+export const FUNCTION_NAMES = [
+  'ingest-blood-pressure',
+  'authorize-device',
+  'evaluate-alerts',
+  'google-health-webhook',
+  'link-pages',
+  'sync-worker',
+  'catch-up',
+] as const;
+
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+export interface FunctionSettings {
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly memorySize: number;
+  /** Caps cost and protects downstream quotas (Google's per-project limit, DynamoDB, care-team queue). */
+  readonly reservedConcurrency: number;
+}
+
+/**
+ * Sizing per function. Kept beside the catalogue because the stateful stack needs the sync worker's
+ * timeout: its queue's visibility timeout must be at least six times longer.
+ */
+export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
+  'ingest-blood-pressure': {
+    description: 'Stores blood-pressure readings uploaded by authorised devices',
+    timeout: Duration.seconds(10),
+    memorySize: 512,
+    reservedConcurrency: 20,
+  },
+  'authorize-device': {
+    description: 'HTTP API authoriser: checks the device credential and names its member',
+    timeout: Duration.seconds(5),
+    memorySize: 512,
+    reservedConcurrency: 20,
+  },
+  'evaluate-alerts': {
+    description: 'Evaluates each written reading against the member thresholds and raises care-team alerts',
+    timeout: Duration.seconds(60),
+    memorySize: 512,
+    reservedConcurrency: 10,
+  },
+  'google-health-webhook': {
+    description: 'Verifies Google Health notifications and queues sync jobs',
+    timeout: Duration.seconds(10),
+    memorySize: 512,
+    reservedConcurrency: 10,
+  },
+  'link-pages': {
+    description: 'Serves the member link pages and the Google OAuth callback',
+    timeout: Duration.seconds(15),
+    memorySize: 512,
+    reservedConcurrency: 5,
+  },
+  'sync-worker': {
+    description: 'Fetches wearable data from the Google Health API and stores normalised readings',
+    timeout: Duration.seconds(120),
+    memorySize: 1024,
+    reservedConcurrency: 5,
+  },
+  'catch-up': {
+    description: 'Queues sync jobs for members who are due and raises or clears no-data alerts',
+    timeout: Duration.seconds(120),
+    memorySize: 512,
+    // One run at a time: overlapping runs would queue duplicate jobs.
+    reservedConcurrency: 1,
+  },
+};
+
+/** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */
+export const SQS_VISIBILITY_FACTOR = 6;

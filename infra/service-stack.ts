@@ -1,0 +1,284 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV } from '../shared/runtime/environment.js';
+import type { PulseRelayConfig } from './config.js';
+import { FailureQueue } from './constructs/failure-queue.js';
+import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
+import { ServiceFunction } from './constructs/service-function.js';
+import { FUNCTION_SETTINGS, type FunctionName } from './function-settings.js';
+import { acknowledgeServiceFindings } from './nag-suppressions.js';
+import type { StatefulResources } from './stateful-stack.js';
+
+export interface ServiceStackProps extends StackProps {
+  readonly config: PulseRelayConfig;
+  readonly stateful: StatefulResources;
+}
+
+export const DEVICE_ROUTE = '/v1/blood-pressure';
+export const WEBHOOK_ROUTE = '/v1/webhooks/google-health';
+export const LINK_ROUTES = [
+  '/v1/link/{invitationId}',
+  '/v1/link/{invitationId}/start',
+  '/v1/oauth/google/callback',
+];
+export const OAUTH_CALLBACK_PATH = '/v1/oauth/google/callback';
+
+/** Functions, their triggers and the HTTP API. Holds no data: it can be destroyed and redeployed. */
+export class ServiceStack extends Stack {
+  readonly functions: Record<FunctionName, ServiceFunction>;
+  readonly api: apigwv2.HttpApi;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+
+    this.api = new apigwv2.HttpApi(this, 'Api', {
+      apiName: `pulse-relay-${config.stage}`,
+      description: 'pulse-relay device uploads, Google Health webhooks and member link pages',
+      createDefaultStage: false,
+    });
+    const stage = this.createDefaultStage(config, stateful);
+    const publicBaseUrl = config.publicBaseUrl ?? this.api.apiEndpoint;
+
+    const googleEnvironment = {
+      [ENV.googleHealthApiUrl]: config.googleHealthApiUrl,
+      [ENV.googleOAuthAuthorizeUrl]: config.googleOAuthAuthorizeUrl,
+      [ENV.googleOAuthTokenUrl]: config.googleOAuthTokenUrl,
+      [ENV.googleOAuthRevokeUrl]: config.googleOAuthRevokeUrl,
+      [ENV.googleClientId]: config.googleClientId ?? 'not-configured',
+    };
+
+    const scheduleFailures = new FailureQueue(this, 'ScheduleFailures', {
+      key: stateful.dataKey,
+      alarmAction: stateful.alarmAction,
+      meaning: 'Scheduled catch-up runs failed after retries; wearable syncs and no-data alerts may be late.',
+    });
+
+    const define = (
+      name: FunctionName,
+      bindings: FunctionBindings,
+      environment: Record<string, string> = {},
+      asyncDeadLetterQueue?: sqs.IQueue,
+    ): ServiceFunction => {
+      const construct = new ServiceFunction(this, toConstructId(name), {
+        name,
+        stage: config.stage,
+        logKey: stateful.dataKey,
+        logRetention: config.logRetentionDays,
+        alarmAction: stateful.alarmAction,
+        environment,
+        ...(asyncDeadLetterQueue === undefined ? {} : { asyncDeadLetterQueue }),
+      });
+      bindFunction(construct.function, stateful, bindings);
+      return construct;
+    };
+
+    this.functions = {
+      'ingest-blood-pressure': define('ingest-blood-pressure', { readings: 'readWrite', directory: 'read' }),
+      'authorize-device': define('authorize-device', { directory: 'read' }),
+      'evaluate-alerts': define('evaluate-alerts', {
+        directory: 'readWrite',
+        alerts: 'readWrite',
+        alertQueue: 'send',
+      }),
+      'google-health-webhook': define(
+        'google-health-webhook',
+        { directory: 'read', syncQueue: 'send' },
+        {
+          [ENV.webhookAuthorization]: stateful.webhookAuthorizationSecret.secretValue.unsafeUnwrap(),
+          [ENV.webhookPublicKeyset]: config.googleHealthWebhookPublicKeysetUrl,
+        },
+      ),
+      'link-pages': define(
+        'link-pages',
+        { directory: 'readWrite', syncQueue: 'send', tokenKey: 'envelope', googleClientSecret: 'read' },
+        { ...googleEnvironment, [ENV.publicBaseUrl]: publicBaseUrl },
+      ),
+      'sync-worker': define(
+        'sync-worker',
+        {
+          readings: 'readWrite',
+          directory: 'readWrite',
+          alerts: 'readWrite',
+          alertQueue: 'send',
+          tokenKey: 'envelope',
+          googleClientSecret: 'read',
+        },
+        googleEnvironment,
+      ),
+      'catch-up': define(
+        'catch-up',
+        { directory: 'read', alerts: 'readWrite', alertQueue: 'send', syncQueue: 'send' },
+        {},
+        scheduleFailures.queue,
+      ),
+    };
+    const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
+
+    const selfAuthenticatingRoutes = this.addRoutes(fn);
+
+    fn('evaluate-alerts').addEventSource(
+      new eventSources.DynamoEventSource(stateful.readingsTable, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 25,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        reportBatchItemFailures: true,
+        onFailure: new eventSources.SqsDlq(stateful.streamFailuresQueue),
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or('INSERT', 'MODIFY') })],
+      }),
+    );
+
+    const syncJobsSource = new eventSources.SqsEventSource(stateful.syncQueue, {
+      batchSize: 10,
+      reportBatchItemFailures: true,
+      // Not above the reserved concurrency, so throttled polls do not burn receive counts.
+      maxConcurrency: FUNCTION_SETTINGS['sync-worker'].reservedConcurrency,
+    });
+    fn('sync-worker').addEventSource(syncJobsSource);
+
+    new events.Rule(this, 'CatchUpSchedule', {
+      description: 'Queues wearable syncs for members who are due and checks for missing data',
+      schedule: events.Schedule.rate(Duration.minutes(config.catchUpRateMinutes)),
+      targets: [
+        new targets.LambdaFunction(fn('catch-up'), {
+          deadLetterQueue: scheduleFailures.queue,
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(config.catchUpRateMinutes),
+        }),
+      ],
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'OAuthRedirectUri', {
+      value: `${publicBaseUrl}${OAUTH_CALLBACK_PATH}`,
+      description: 'Register this as an authorised redirect URI of the Google OAuth client',
+    });
+    new CfnOutput(this, 'WebhookEndpoint', {
+      value: `${publicBaseUrl}${WEBHOOK_ROUTE}`,
+      description: 'Register this as the Google Health subscriber endpointUri',
+    });
+    new CfnOutput(this, 'ScheduleFailuresQueueUrl', { value: scheduleFailures.queue.queueUrl });
+
+    const f = this.functions;
+    acknowledgeServiceFindings({
+      functions: f,
+      selfAuthenticatingRoutes,
+      streamConsumer: f['evaluate-alerts'],
+      nonAsyncFunctions: [
+        { fn: f['ingest-blood-pressure'], trigger: 'API Gateway (synchronous)' },
+        { fn: f['authorize-device'], trigger: 'API Gateway as a request authoriser (synchronous)' },
+        {
+          fn: f['google-health-webhook'],
+          trigger: 'API Gateway (synchronous; Google retries failed deliveries)',
+        },
+        { fn: f['link-pages'], trigger: 'API Gateway (synchronous)' },
+        {
+          fn: f['evaluate-alerts'],
+          trigger:
+            'the readings stream event source mapping, whose on-failure destination is stream-failures',
+        },
+        {
+          fn: f['sync-worker'],
+          trigger: 'the sync-jobs SQS event source; the queue redrives to sync-jobs-dlq',
+        },
+      ],
+      queueConsumerMapping: f['sync-worker'].function,
+      terminalFailureQueues: [scheduleFailures],
+    });
+  }
+
+  private createDefaultStage(config: PulseRelayConfig, stateful: StatefulResources): apigwv2.HttpStage {
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: config.logRetentionDays,
+      encryptionKey: stateful.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    return new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      detailedMetricsEnabled: true,
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        // No headers, bodies or query strings: they could hold credentials or health values.
+        format: apigateway.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            deviceId: '$context.authorizer.deviceId',
+          }),
+        ),
+      },
+    });
+  }
+
+  /** Adds the routes; returns those without an API Gateway authoriser, with why that is safe. */
+  private addRoutes(
+    fn: (name: FunctionName) => lambda.Function,
+  ): { route: apigwv2.HttpRoute; reason: string }[] {
+    const deviceAuthorizer = new authorizers.HttpLambdaAuthorizer(
+      'DeviceAuthorizer',
+      fn('authorize-device'),
+      {
+        authorizerName: 'device',
+        responseTypes: [authorizers.HttpLambdaResponseType.SIMPLE],
+        identitySource: ['$request.header.Authorization'],
+        // No caching: a revoked device credential must stop working at once.
+        resultsCacheTtl: Duration.seconds(0),
+      },
+    );
+    this.api.addRoutes({
+      path: DEVICE_ROUTE,
+      methods: [apigwv2.HttpMethod.POST],
+      integration: new integrations.HttpLambdaIntegration('IngestBloodPressure', fn('ingest-blood-pressure')),
+      authorizer: deviceAuthorizer,
+    });
+    const webhookRoutes = this.api.addRoutes({
+      path: WEBHOOK_ROUTE,
+      methods: [apigwv2.HttpMethod.POST],
+      integration: new integrations.HttpLambdaIntegration('GoogleHealthWebhook', fn('google-health-webhook')),
+    });
+    const linkPages = new integrations.HttpLambdaIntegration('LinkPages', fn('link-pages'));
+    const linkRoutes = LINK_ROUTES.flatMap((path) =>
+      this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: linkPages }),
+    );
+    return [
+      ...webhookRoutes.map((route) => ({
+        route,
+        reason:
+          'Called by Google, which cannot use our authoriser: the function checks the shared Authorization ' +
+          'value and the ECDSA P-256 signature over the raw body before doing anything.',
+      })),
+      ...linkRoutes.map((route) => ({
+        route,
+        reason:
+          'Opened by a member in a browser from an invitation link: the unguessable single-use invitation id ' +
+          'and the OAuth state/PKCE check in the function are the authorisation; members have no other login.',
+      })),
+    ];
+  }
+}
+
+const toConstructId = (name: FunctionName): string =>
+  name.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());

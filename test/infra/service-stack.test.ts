@@ -1,0 +1,268 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_NAMES } from '../../infra/function-settings.js';
+import {
+  actionsOf,
+  functionLogicalId,
+  statementsOf,
+  statementsOn,
+  templatesOf,
+} from './support/pulse-relay-app.js';
+
+let service: Template;
+
+beforeAll(() => {
+  ({ service } = templatesOf());
+});
+
+const ref = (name: string) => ({ Ref: functionLogicalId(service, name) });
+const arnOf = (name: string) => ({ 'Fn::GetAtt': [functionLogicalId(service, name), 'Arn'] });
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+describe('function defaults', () => {
+  it('defines exactly the seven catalogue functions', () => {
+    service.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
+  });
+
+  it.each(FUNCTION_NAMES)(
+    '%s runs nodejs24.x on arm64 with tracing, limits and its own encrypted log group',
+    (name) => {
+      service.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `pulse-relay-test-${name}`,
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        Timeout: Match.anyValue(),
+        MemorySize: Match.anyValue(),
+        ReservedConcurrentExecutions: Match.anyValue(),
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('Logs') } },
+      });
+      service.hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: `/aws/lambda/pulse-relay-test-${name}`,
+        RetentionInDays: 365,
+        KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('KeysDataKey') },
+      });
+    },
+  );
+
+  it.each(FUNCTION_NAMES)('%s can write only to its own log group and has an error alarm', (name) => {
+    const logStatements = statementsOf(service, name).filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('logs:')),
+    );
+    expect(logStatements).toEqual([
+      expect.objectContaining({
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] },
+      }),
+    ]);
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
+      Threshold: 0,
+    });
+  });
+
+  it('uses no AWS-managed policies on function roles', () => {
+    const roles = service.findResources('AWS::IAM::Role', {
+      Properties: { ManagedPolicyArns: Match.anyValue() },
+    });
+    expect(Object.keys(roles)).toEqual([]);
+  });
+});
+
+describe('least privilege', () => {
+  it('authorize-device can only read the directory', () => {
+    const statements = statementsOf(service, 'authorize-device');
+    const actions = actionsOf(statements);
+    for (const action of writeActions) expect(actions).not.toContain(action);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(statementsOn(statements, 'TablesReadings')).toEqual([]);
+    expect(statementsOn(statements, 'TablesAlerts')).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('sqs:'))).toEqual([]);
+    expect(actions).not.toContain('kms:Encrypt');
+  });
+
+  it('ingest-blood-pressure writes readings, only reads the directory and cannot touch alerts or queues', () => {
+    const statements = statementsOf(service, 'ingest-blood-pressure');
+    expect(statementsOn(statements, 'TablesAlerts')).toEqual([]);
+    expect(actionsOf(statementsOn(statements, 'TablesReadings'))).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem']),
+    );
+    const directoryActions = actionsOf(statementsOn(statements, 'TablesDirectory'));
+    expect(directoryActions).toContain('dynamodb:GetItem');
+    for (const action of writeActions) expect(directoryActions).not.toContain(action);
+    expect(actionsOf(statements).filter((action) => action.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('names the gsi1 index instead of granting index/*', () => {
+    expect(JSON.stringify(service.toJSON())).not.toContain('/index/*');
+    const directory = statementsOn(statementsOf(service, 'catch-up'), 'TablesDirectory');
+    expect(JSON.stringify(directory)).toContain('/index/gsi1');
+  });
+
+  it.each(['link-pages', 'sync-worker'])(
+    '%s may use the token key and read the Google client secret',
+    (name) => {
+      const statements = statementsOf(service, name);
+      expect(statementsOn(statements, 'KeysTokenKey')).toEqual([
+        expect.objectContaining({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'] }),
+      ]);
+      expect(actionsOf(statementsOn(statements, 'GoogleSecretsClientSecret'))).toContain(
+        'secretsmanager:GetSecretValue',
+      );
+    },
+  );
+
+  it.each([
+    'ingest-blood-pressure',
+    'authorize-device',
+    'evaluate-alerts',
+    'google-health-webhook',
+    'catch-up',
+  ])('%s cannot use the token key or the Google client secret', (name) => {
+    const statements = statementsOf(service, name);
+    expect(statementsOn(statements, 'KeysTokenKey')).toEqual([]);
+    expect(statementsOn(statements, 'GoogleSecretsClientSecret')).toEqual([]);
+    expect(actionsOf(statements)).not.toContain('secretsmanager:GetSecretValue');
+  });
+
+  it('only sync-worker and catch-up queue sync jobs besides the webhook and link pages', () => {
+    const senders = FUNCTION_NAMES.filter((name) =>
+      statementsOn(statementsOf(service, name), 'QueuesSyncJobs').some((statement) =>
+        actionsOf([statement]).includes('sqs:SendMessage'),
+      ),
+    );
+    expect(senders.sort()).toEqual(['catch-up', 'google-health-webhook', 'link-pages']);
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends device uploads through the device authoriser and nothing else', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerResultTtlInSeconds: 0,
+      AuthorizerUri: Match.objectLike({
+        'Fn::Join': Match.arrayWith([Match.arrayWith([arnOf('authorize-device')])]),
+      }),
+    });
+    service.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /v1/blood-pressure',
+      AuthorizationType: 'CUSTOM',
+      AuthorizerId: { Ref: Match.stringLikeRegexp('DeviceAuthorizer') },
+    });
+    const authorised = service.findResources('AWS::ApiGatewayV2::Route', {
+      Properties: { AuthorizationType: 'CUSTOM' },
+    });
+    expect(Object.keys(authorised)).toHaveLength(1);
+  });
+
+  it.each([
+    'POST /v1/webhooks/google-health',
+    'GET /v1/link/{invitationId}',
+    'GET /v1/link/{invitationId}/start',
+    'GET /v1/oauth/google/callback',
+  ])('%s has no API Gateway authoriser (the function authenticates)', (routeKey) => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: routeKey,
+      AuthorizationType: 'NONE',
+      AuthorizerId: Match.absent(),
+    });
+  });
+
+  it('throttles and access-logs the default stage without request contents', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: 50,
+        ThrottlingBurstLimit: 100,
+        DetailedMetricsEnabled: true,
+      },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+    });
+    const stage = JSON.stringify(service.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stage).not.toMatch(/requestBody|\$input|header\.Authorization/);
+    service.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: Match.absent(),
+      KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('KeysDataKey') },
+    });
+  });
+
+  it('honours throttling limits from config', () => {
+    templatesOf({ apiRateLimit: 5, apiBurstLimit: 10 }).service.hasResourceProperties(
+      'AWS::ApiGatewayV2::Stage',
+      {
+        DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      },
+    );
+  });
+});
+
+describe('event sources', () => {
+  it('evaluates inserted and modified readings with bisect, retries, partial failures and an on-failure queue', () => {
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: ref('evaluate-alerts'),
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('TablesReadings.*StreamArn') },
+      StartingPosition: 'LATEST',
+      BatchSize: 25,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::ImportValue': Match.stringLikeRegexp('QueuesStreamFailures') } },
+      },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT', 'MODIFY'] }) }] },
+    });
+  });
+
+  it('consumes sync jobs in batches of 10 with partial batch responses', () => {
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: ref('sync-worker'),
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('QueuesSyncJobs') },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+    service.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+  });
+
+  it('runs catch-up on the configured schedule with dead-letter queues for failed runs', () => {
+    const queue = { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduleFailuresQueue'), 'Arn'] };
+    service.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(30 minutes)',
+      Targets: [Match.objectLike({ Arn: arnOf('catch-up'), DeadLetterConfig: { Arn: queue } })],
+    });
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'pulse-relay-test-catch-up',
+      DeadLetterConfig: { TargetArn: queue },
+    });
+    templatesOf({ catchUpRateMinutes: 15 }).service.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+    });
+  });
+});
+
+describe('outputs', () => {
+  it('outputs the API URL and the URLs to register with Google', () => {
+    service.hasOutput('ApiUrl', {});
+    service.hasOutput('OAuthRedirectUri', {
+      Value: { 'Fn::Join': ['', Match.arrayWith(['/v1/oauth/google/callback'])] },
+    });
+    service.hasOutput('WebhookEndpoint', {});
+    templatesOf({ publicBaseUrl: 'https://relay.example.org' }).service.hasOutput('OAuthRedirectUri', {
+      Value: 'https://relay.example.org/v1/oauth/google/callback',
+    });
+  });
+});
