@@ -1,0 +1,102 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it } from 'vitest';
+import { runCatchUp } from '../../../../functions/catch-up/catch-up.js';
+import type { Alert } from '../../../../shared/domain/alert.js';
+import type { AlertStore } from '../../../../shared/domain/ports/alert-store.js';
+import type { SyncJob } from '../../../../shared/domain/sync-job.js';
+import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
+
+const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
+const now = new Date('2026-11-23T10:00:00Z');
+
+class InMemoryAlertStore implements AlertStore {
+  readonly alerts = new Map<string, Alert>();
+  async putIfAbsent(alert: Alert) {
+    const existing = this.alerts.get(alert.alertKey);
+    if (existing !== undefined) return { created: false, stored: existing };
+    this.alerts.set(alert.alertKey, alert);
+    return { created: true, stored: alert };
+  }
+  async markPublished(_memberId: string, alertKey: string, publishedAt: string) {
+    const alert = this.alerts.get(alertKey);
+    if (alert !== undefined) this.alerts.set(alertKey, { ...alert, publishedAt });
+  }
+  async resolve(_memberId: string, alertKey: string, resolvedAt: string) {
+    const alert = this.alerts.get(alertKey);
+    if (alert !== undefined) this.alerts.set(alertKey, { ...alert, status: 'resolved', resolvedAt });
+  }
+  async list() {
+    return [...this.alerts.values()];
+  }
+  async listOpen(memberId: string, rule: string) {
+    return [...this.alerts.values()].filter(
+      (a) => a.memberId === memberId && a.rule === rule && a.status === 'open',
+    );
+  }
+}
+
+const setUp = () => {
+  const links = new InMemoryLinkStore();
+  const sent: SyncJob[] = [];
+  const published: Alert[] = [];
+  const alertStore = new InMemoryAlertStore();
+  const deps = {
+    links,
+    queue: { send: async (jobs: readonly SyncJob[]) => void sent.push(...jobs) },
+    clock: { now: () => now },
+    members: {
+      getMember: async (memberId: string) => ({
+        memberId,
+        name: 'Test Member',
+        timezone: 'Europe/London',
+        createdAt: '2026-01-01T00:00:00Z',
+      }),
+    } as never,
+    thresholds: { getOverrides: async () => undefined, setOverrides: async () => {} },
+    alerts: {
+      alerts: alertStore,
+      publisher: { publish: async (alert: Alert) => void published.push(alert) },
+      clock: { now: () => now },
+    },
+    logger,
+  };
+  return { links, sent, published, alertStore, deps };
+};
+
+describe('runCatchUp', () => {
+  it('queues catch-up syncs only for linked members not heard from for six hours', async () => {
+    const { links, sent, deps } = setUp();
+    links.links.set(
+      'fresh',
+      linkFor('fresh', { lastNotificationAt: '2026-11-23T09:00:00Z', lastDataAt: '2026-11-23T09:00:00Z' }),
+    );
+    links.links.set(
+      'quiet',
+      linkFor('quiet', { lastSyncAt: '2026-11-23T02:00:00Z', lastDataAt: '2026-11-23T01:00:00Z' }),
+    );
+    links.links.set('relink', linkFor('relink', { state: 'needs-relink' }));
+
+    expect(await runCatchUp(deps)).toEqual({ queued: 1, checked: 2 });
+    expect(sent).toEqual([{ memberId: 'quiet', reason: 'catch-up' }]);
+  });
+
+  it('raises one wearable-no-data alert for a silent member however often it runs, and clears it when data returns', async () => {
+    const { links, published, alertStore, deps } = setUp();
+    links.links.set(
+      'silent',
+      linkFor('silent', { lastSyncAt: '2026-11-23T09:30:00Z', lastDataAt: '2026-11-19T08:00:00Z' }),
+    );
+
+    await runCatchUp(deps);
+    await runCatchUp(deps);
+    expect(published.map((alert) => [alert.memberId, alert.rule])).toEqual([['silent', 'wearable-no-data']]);
+
+    await links.recordSync('silent', {
+      cursors: {},
+      lastSyncAt: now.toISOString(),
+      lastDataAt: '2026-11-23T09:45:00Z',
+    });
+    await runCatchUp(deps);
+    expect([...alertStore.alerts.values()].map((alert) => alert.status)).toEqual(['resolved']);
+  });
+});

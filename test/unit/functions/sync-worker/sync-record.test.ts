@@ -1,0 +1,75 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { createSyncRecordHandler } from '../../../../functions/sync-worker/sync-record.js';
+import { GoogleHealthRateLimitedError } from '../../../../shared/adapters/google-health/data-client-errors.js';
+import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
+import type { DataPointBatch } from '../../../../shared/domain/google-health/normalise-data-points.js';
+import { LinkNeedsRelinkError } from '../../../../shared/domain/ports/access-token-provider.js';
+import {
+  InMemoryLinkStore,
+  InMemoryReadingStore,
+  linkFor,
+} from '../../domain/google-health/in-memory-ports.js';
+
+const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
+
+const record = (messageId: string, body: string): SQSRecord =>
+  ({
+    messageId,
+    receiptHandle: messageId,
+    body,
+    attributes: {},
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-2:000000000000:sync-jobs',
+    awsRegion: 'eu-west-2',
+  }) as SQSRecord;
+
+/** Each member's upstream behaves differently: fine, needs re-link, or rate limited for good. */
+const source: HealthDataSource = {
+  async fetchWindow(memberId, window): Promise<DataPointBatch> {
+    if (memberId === 'm-relink') throw new LinkNeedsRelinkError(memberId);
+    if (memberId === 'm-limited')
+      throw new GoogleHealthRateLimitedError(429, 'RESOURCE_EXHAUSTED', undefined, 'x');
+    return { dataType: window.dataType, points: [] } as DataPointBatch;
+  },
+};
+
+describe('sync-worker record handler', () => {
+  it('acknowledges synced and needs-relink jobs, and reports rate-limit exhaustion and bad bodies as failures', async () => {
+    const links = new InMemoryLinkStore();
+    for (const memberId of ['m-ok', 'm-relink', 'm-limited']) links.links.set(memberId, linkFor(memberId));
+    const handler = createSyncRecordHandler(
+      {
+        links,
+        readings: new InMemoryReadingStore(),
+        source,
+        clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+      },
+      logger,
+    );
+    const event: SQSEvent = {
+      Records: [
+        record('1', JSON.stringify({ memberId: 'm-ok', reason: 'webhook', dataTypes: ['steps'] })),
+        record('2', JSON.stringify({ memberId: 'm-relink', reason: 'webhook' })),
+        record('3', JSON.stringify({ memberId: 'm-limited', reason: 'catch-up' })),
+        record('4', JSON.stringify({ memberId: 'm-ok', reason: 'because' })),
+        record('5', 'not json'),
+      ],
+    };
+
+    const response = await processPartialResponse(event, handler, new BatchProcessor(EventType.SQS), {
+      context: {} as Context,
+    });
+
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual([
+      '3',
+      '4',
+      '5',
+    ]);
+    expect((await links.get('m-ok'))?.lastSyncAt).toBe('2026-11-23T10:00:00.000Z');
+  });
+});
