@@ -7,6 +7,8 @@ const base = {
   provenance: z.object({ source: z.string().min(1) }),
 };
 
+const wearableTime = { endAt: z.iso.datetime({ offset: true }).optional() };
+
 const measurementStatus = z.object({
   bodyMovement: z.boolean(),
   cuffTooLoose: z.boolean(),
@@ -32,17 +34,20 @@ export const readingItemSchema = z.discriminatedUnion('metric', [
   z.object({
     metric: z.literal('resting-heart-rate'),
     ...base,
+    ...wearableTime,
     localDate: z.iso.date(),
     beatsPerMinute: z.number(),
   }),
   z.object({
     metric: z.literal('daily-oxygen-saturation'),
     ...base,
+    ...wearableTime,
     localDate: z.iso.date(),
     averagePercentage: z.number(),
   }),
   z.object({
     metric: z.enum(['heart-rate', 'steps', 'sleep', 'weight', 'oxygen-saturation', 'heart-rate-variability']),
     ...base,
+    ...wearableTime,
   }),
 ]) satisfies z.ZodType<ReadingFacts>;

@@ -11,18 +11,19 @@ export type BloodPressureFacts = Pick<
   Source;
 export type RestingHeartRateFacts = Pick<
   RestingHeartRate,
-  'metric' | 'memberId' | 'measuredAt' | 'localDate' | 'beatsPerMinute'
+  'metric' | 'memberId' | 'measuredAt' | 'endAt' | 'localDate' | 'beatsPerMinute'
 > &
   Source;
 export type DailyOxygenSaturationFacts = Pick<
   DailyOxygenSaturation,
-  'metric' | 'memberId' | 'measuredAt' | 'localDate' | 'averagePercentage'
+  'metric' | 'memberId' | 'measuredAt' | 'endAt' | 'localDate' | 'averagePercentage'
 > &
   Source;
 export type OtherReadingFacts = {
   metric: Exclude<Metric, 'blood-pressure' | 'resting-heart-rate' | 'daily-oxygen-saturation'>;
   memberId: string;
   measuredAt: string;
+  endAt?: string;
 } & Source;
 
 /**
@@ -36,3 +37,7 @@ export type ReadingFacts =
   | OtherReadingFacts;
 
 export const isWearableFacts = (reading: ReadingFacts): boolean => reading.metric !== 'blood-pressure';
+
+/** The latest instant a reading covers: the end of an interval, else its time. */
+export const coveredUntil = (reading: ReadingFacts): string =>
+  'endAt' in reading && reading.endAt !== undefined ? reading.endAt : reading.measuredAt;

@@ -1,4 +1,4 @@
-import type { AlertRule } from '../alert.js';
+import type { Alert, AlertRule } from '../alert.js';
 import type { AlertPorts } from './raise-alerts.js';
 
 /**
@@ -10,14 +10,15 @@ import type { AlertPorts } from './raise-alerts.js';
  * 2. AlertStore.resolve. Publishing first means a crash in between leaves the alert open, so a retry
  *    sends the notice again rather than never; the dedupe id absorbs a quick repeat.
  * Alerts that were never published are resolved without a notice: staff never saw them open.
- * Returns the keys resolved.
+ * `shouldResolve` narrows which open alerts the caller's evidence clears. Returns the keys resolved.
  */
 export const resolveOpenAlerts = async (
   ports: AlertPorts,
   memberId: string,
   rule: AlertRule,
+  shouldResolve: (alert: Alert) => boolean = () => true,
 ): Promise<string[]> => {
-  const open = await ports.alerts.listOpen(memberId, rule);
+  const open = (await ports.alerts.listOpen(memberId, rule)).filter(shouldResolve);
   const resolvedAt = ports.clock.now().toISOString();
   for (const alert of open) {
     if (alert.publishedAt !== undefined) {

@@ -108,6 +108,15 @@ describe('evaluateStoredReading', () => {
     expect(ports.publisher.sent.map((a) => [a.rule, a.status])).toEqual([['wearable-no-data', 'resolved']]);
   });
 
+  it('does not resolve a silence with late data measured before the silence began', async () => {
+    const ports = portsFor();
+    await seedOpenNoDataAlert(ports);
+    const result = await evaluateStoredReading(ports, restingHr(70, '2026-11-14'));
+    expect(result.resolved).toEqual([]);
+    expect(ports.publisher.sent).toEqual([]);
+    expect(await ports.alerts.listOpen('m-1', 'wearable-no-data')).toHaveLength(1);
+  });
+
   it('does not touch no-data alerts for a blood-pressure reading', async () => {
     const ports = portsFor();
     await seedOpenNoDataAlert(ports);
