@@ -42,7 +42,7 @@ export const bloodPressureObservationSchema = z.object({
   component: z.array(z.object({ code: codeableConceptSchema, valueQuantity: quantitySchema.optional() })),
 });
 
-const fhirBundleSchema = z.object({
+export const fhirBundleSchema = z.object({
   resourceType: z.literal('Bundle'),
   entry: z
     .array(z.object({ resource: z.unknown() }))

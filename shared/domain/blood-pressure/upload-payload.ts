@@ -9,25 +9,21 @@ const measuredAt = z.string().regex(RFC3339_WITH_OFFSET, {
 });
 
 /** A reading typed by a person or sent by a vendor app, in the unit it was taken in. */
-export const jsonReadingSchema = z
-  .strictObject({
-    systolic: z.number().describe('Systolic pressure in `unit`.'),
-    diastolic: z.number().describe('Diastolic pressure in `unit`.'),
-    pulse: z.number().optional().describe('Pulse rate, beats per minute.'),
-    unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent.'),
-    measuredAt: measuredAt.describe('When the reading was taken, with its UTC offset.'),
-  })
-  .meta({ id: 'JsonReading' });
+export const jsonReadingSchema = z.strictObject({
+  systolic: z.number().describe('Systolic pressure in `unit`.'),
+  diastolic: z.number().describe('Diastolic pressure in `unit`.'),
+  pulse: z.number().optional().describe('Pulse rate, beats per minute.'),
+  unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent.'),
+  measuredAt: measuredAt.describe('When the reading was taken, with its UTC offset.'),
+});
 
 /** A raw Bluetooth Blood Pressure Measurement (0x2A35) value forwarded by a phone or hub. */
-export const bluetoothReadingSchema = z
-  .strictObject({
-    bluetooth: z.base64().describe('The characteristic value, standard base64.'),
-    measuredAt: measuredAt
-      .optional()
-      .describe('Required only when the value has no time stamp or its year is 0 (unknown).'),
-  })
-  .meta({ id: 'BluetoothReading' });
+export const bluetoothReadingSchema = z.strictObject({
+  bluetooth: z.base64().describe('The characteristic value, standard base64.'),
+  measuredAt: measuredAt
+    .optional()
+    .describe('Required only when the value has no time stamp or its year is 0 (unknown).'),
+});
 
 export const uploadItemSchema = z.union([jsonReadingSchema, bluetoothReadingSchema]);
 
@@ -45,9 +41,9 @@ export const uploadEnvelopeSchema = z.strictObject({
 });
 
 /** The documented request body (the envelope with its items spelled out), for OpenAPI. */
-export const uploadRequestSchema = z
-  .strictObject({ readings: z.array(uploadItemSchema).min(1).max(MAX_READINGS_PER_UPLOAD) })
-  .meta({ id: 'BloodPressureUpload' });
+export const uploadRequestSchema = z.strictObject({
+  readings: z.array(uploadItemSchema).min(1).max(MAX_READINGS_PER_UPLOAD),
+});
 
 export type JsonReadingItem = z.infer<typeof jsonReadingSchema>;
 export type BluetoothReadingItem = z.infer<typeof bluetoothReadingSchema>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { IngestResult } from '../../shared/domain/blood-pressure/ingest-readings.js';
+
+/** Response bodies of POST /v1/blood-pressure, as zod, so the OpenAPI document is generated, not typed twice. */
+export const itemResultSchema = z.object({
+  index: z.number().int().min(0).describe('Position of the item in readings[] or Bundle entry[].'),
+  status: z.enum(['stored', 'duplicate', 'rejected']),
+  reason: z.string().optional().describe('Why the item was refused; only for rejected items.'),
+  measuredAt: z.string().optional().describe('The normalised UTC time of an accepted item.'),
+});
+
+export const uploadResultSchema = z.object({
+  results: z.array(itemResultSchema),
+  summary: z.object({ stored: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }),
+});
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.string()).optional().describe('One line per problem, `path: message`.'),
+  }),
+});
+
+export const allRejectedSchema = uploadResultSchema.extend(errorBodySchema.shape);
+
+/** Fails to compile if the use case's result and the documented schema drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const RESULT_SCHEMA_IN_STEP: Same<IngestResult, z.infer<typeof uploadResultSchema>> = true;
