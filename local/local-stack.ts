@@ -36,6 +36,8 @@ export type LambdaHandler = (event: never, context: Context) => unknown;
 export interface LocalStackOptions {
   /** HTTP API port; 0 or absent: a free port. */
   readonly port?: number;
+  /** Interface the HTTP API listens on. Default 127.0.0.1; 0.0.0.0 lets devices on the LAN post. */
+  readonly host?: string;
   /** Prefix of table and queue names. Default 'pulse-relay'. */
   readonly prefix?: string;
   /** Loaders by function; absent ones load functions/<name>/handler.js. Loaded after env is set. */
@@ -173,7 +175,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       }
     }
 
-    http = await startHttpApiAdapter({ routes: routesFor(handlers, warn), port, log });
+    http = await startHttpApiAdapter({ routes: routesFor(handlers, warn), port, host: options.host, log });
     const evaluateAlerts = handlers.get('evaluate-alerts');
     if (evaluateAlerts !== undefined) {
       runners.push(

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record as SdkStreamRecord,
   type Shard,
@@ -46,6 +48,8 @@ export interface StreamRunner {
 interface ShardState {
   readonly shardId: string;
   iterator: string | undefined;
+  /** Last record read, to resume after an expired iterator. */
+  lastSequenceNumber: string | undefined;
   readonly pending: DynamoDBRecord[];
 }
 
@@ -166,7 +170,7 @@ export const startStreamRunner = async (options: StreamRunnerOptions): Promise<S
         ShardIteratorType: type,
       }),
     );
-    shards.set(shardId, { shardId, iterator: ShardIterator, pending: [] });
+    shards.set(shardId, { shardId, iterator: ShardIterator, lastSequenceNumber: undefined, pending: [] });
   };
 
   /** Shards present at start begin at LATEST; shards that appear later are read from the start. */
@@ -278,9 +282,27 @@ export const startStreamRunner = async (options: StreamRunnerOptions): Promise<S
 
   const pollShard = async (state: ShardState) => {
     if (state.iterator !== undefined && state.pending.length === 0) {
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
+      let page: GetRecordsCommandOutput;
+      try {
+        page = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
+      } catch (error) {
+        if (!(error instanceof ExpiredIteratorException)) throw error;
+        // Iterators expire after 15 minutes; resume just after the last record read.
+        const { ShardIterator } = await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: options.streamArn,
+            ShardId: state.shardId,
+            ...(state.lastSequenceNumber === undefined
+              ? { ShardIteratorType: 'LATEST' }
+              : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSequenceNumber }),
+          }),
+        );
+        state.iterator = ShardIterator;
+        return;
+      }
       state.iterator = page.NextShardIterator;
       for (const record of page.Records ?? []) {
+        state.lastSequenceNumber = record.dynamodb?.SequenceNumber ?? state.lastSequenceNumber;
         const lambdaRecord = toLambdaRecord(record, options.streamArn);
         if (filtered(lambdaRecord)) state.pending.push(lambdaRecord);
       }
