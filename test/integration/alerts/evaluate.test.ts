@@ -1,6 +1,6 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLambdaContext } from '../../../local/lambda-context.js';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
@@ -11,6 +11,7 @@ import { SqsAlertPublisher } from '../../../shared/adapters/sqs-alert-publisher.
 import type { Alert } from '../../../shared/domain/alert.js';
 import type { BloodPressureReading } from '../../../shared/domain/blood-pressure-reading.js';
 import type { RestingHeartRate } from '../../../shared/domain/wearable-reading.js';
+import fixture from '../../fixtures/evaluate-alerts/stream-insert-blood-pressure.json' with { type: 'json' };
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { receiveAll } from '../support/queue-messages.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -156,5 +157,26 @@ describe('evaluate-alerts against DynamoDB Local and fauxqs', () => {
       return alert?.status === 'resolved' && alert;
     });
     expect(stored.resolvedAt).toBe(bodyOf(notice).resolvedAt);
+  });
+
+  it('reports only the malformed record of a batch as failed, and still alerts on the rest', async () => {
+    const good = structuredClone(fixture) as DynamoDBRecord;
+    const bad = structuredClone(fixture) as DynamoDBRecord;
+    if (good.dynamodb?.NewImage === undefined || bad.dynamodb?.NewImage === undefined) {
+      throw new Error('fixture has no NewImage');
+    }
+    good.dynamodb.NewImage.memberId = { S: 'm-batch' };
+    bad.dynamodb.NewImage.memberId = { S: 'm-batch' };
+    bad.dynamodb.NewImage.systolic = { S: 'very high' };
+    bad.dynamodb.SequenceNumber = '111100000000000000002';
+    good.dynamodb.SequenceNumber = '111100000000000000003';
+
+    const response = await handler({ Records: [bad, good] }, createLambdaContext('evaluate-alerts'));
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '111100000000000000002' }] });
+    const [message] = await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { expected: 1 });
+    expect(bodyOf(message)).toMatchObject({
+      alertKey: 'm-batch#bp-severe#2026-11-20',
+      qualityFlags: ['the monitor reported an irregular pulse'],
+    });
   });
 });
