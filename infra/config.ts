@@ -38,9 +38,6 @@ const configSchema = z.object({
   googleOAuthAuthorizeUrl: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
   googleOAuthTokenUrl: z.url().default('https://oauth2.googleapis.com/token'),
   googleOAuthRevokeUrl: z.url().default('https://oauth2.googleapis.com/revoke'),
-  googleHealthWebhookPublicKeysetUrl: z
-    .url()
-    .default('https://www.gstatic.com/googlehealthapi/webhooks/webhooks_public_keyset.json'),
 });
 
 export type PulseRelayConfig = z.infer<typeof configSchema>;

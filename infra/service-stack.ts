@@ -91,13 +91,11 @@ export class ServiceStack extends Stack {
         alerts: 'readWrite',
         alertQueue: 'send',
       }),
+      // Google's signing keys are fetched from Google at run time (no pinned keyset in AWS).
       'google-health-webhook': define(
         'google-health-webhook',
-        { directory: 'read', syncQueue: 'send' },
-        {
-          [ENV.webhookAuthorization]: stateful.webhookAuthorizationSecret.secretValue.unsafeUnwrap(),
-          [ENV.webhookPublicKeyset]: config.googleHealthWebhookPublicKeysetUrl,
-        },
+        { directory: 'readWrite', syncQueue: 'send' },
+        { [ENV.webhookAuthorization]: stateful.webhookAuthorizationSecret.secretValue.unsafeUnwrap() },
       ),
       'link-pages': define(
         'link-pages',
@@ -114,7 +112,7 @@ export class ServiceStack extends Stack {
           tokenKey: 'envelope',
           googleClientSecret: 'read',
         },
-        googleEnvironment,
+        { ...googleEnvironment, [ENV.publicBaseUrl]: publicBaseUrl },
       ),
       'catch-up': define(
         'catch-up',

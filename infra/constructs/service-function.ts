@@ -77,6 +77,8 @@ export class ServiceFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: `pulse-relay-${props.name}`,
         POWERTOOLS_METRICS_NAMESPACE: 'PulseRelay',
+        // Stack traces point at the TypeScript sources through the bundled source map.
+        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
       ...(props.asyncDeadLetterQueue === undefined ? {} : { deadLetterQueue: props.asyncDeadLetterQueue }),

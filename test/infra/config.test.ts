@@ -16,8 +16,6 @@ describe('loadConfig', () => {
       googleOAuthAuthorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
       googleOAuthTokenUrl: 'https://oauth2.googleapis.com/token',
       googleOAuthRevokeUrl: 'https://oauth2.googleapis.com/revoke',
-      googleHealthWebhookPublicKeysetUrl:
-        'https://www.gstatic.com/googlehealthapi/webhooks/webhooks_public_keyset.json',
     });
   });
 

@@ -76,6 +76,47 @@ describe('function defaults', () => {
   });
 });
 
+const GOOGLE = [
+  'GOOGLE_HEALTH_API_URL',
+  'GOOGLE_OAUTH_AUTHORIZE_URL',
+  'GOOGLE_OAUTH_TOKEN_URL',
+  'GOOGLE_OAUTH_REVOKE_URL',
+  'GOOGLE_CLIENT_ID',
+  'GOOGLE_CLIENT_SECRET_ARN',
+  'PUBLIC_BASE_URL',
+  'TOKEN_KMS_KEY_ID',
+];
+const POWERTOOLS = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
+
+describe('environment', () => {
+  it.each([
+    ['ingest-blood-pressure', ['READINGS_TABLE', 'DIRECTORY_TABLE']],
+    ['authorize-device', ['DIRECTORY_TABLE']],
+    ['evaluate-alerts', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
+    ['google-health-webhook', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
+    ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
+    ['sync-worker', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', ...GOOGLE]],
+    ['catch-up', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL']],
+  ])('%s gets exactly the variables its code reads', (name, expected) => {
+    const fn = service.findResources('AWS::Lambda::Function')[functionLogicalId(service, name)] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
+      [...expected, ...POWERTOOLS].sort(),
+    );
+  });
+
+  it('passes the webhook Authorization value as a Secrets Manager dynamic reference, not a literal', () => {
+    const fn =
+      service.findResources('AWS::Lambda::Function')[functionLogicalId(service, 'google-health-webhook')];
+    const value = JSON.stringify(
+      (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
+        .Variables.GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION,
+    );
+    expect(value).toContain('{{resolve:secretsmanager:');
+  });
+});
+
 describe('least privilege', () => {
   it('authorize-device can only read the directory', () => {
     const statements = statementsOf(service, 'authorize-device');
@@ -98,6 +139,13 @@ describe('least privilege', () => {
     expect(directoryActions).toContain('dynamodb:GetItem');
     for (const action of writeActions) expect(directoryActions).not.toContain(action);
     expect(actionsOf(statements).filter((action) => action.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('google-health-webhook touches only the directory and the sync-jobs queue', () => {
+    const statements = statementsOf(service, 'google-health-webhook');
+    expect(statementsOn(statements, 'TablesReadings')).toEqual([]);
+    expect(statementsOn(statements, 'TablesAlerts')).toEqual([]);
+    expect(statementsOn(statements, 'QueuesAlerts')).toEqual([]);
   });
 
   it('names the gsi1 index instead of granting index/*', () => {
