@@ -1,7 +1,10 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
-import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-composition.js';
+import {
+  createLinkAdapters,
+  GOOGLE_DEFAULTS,
+} from '../../shared/adapters/google-health/oauth-composition.js';
 import { GoogleHealthAccountReader } from '../../shared/adapters/google-health/oauth-health-account-reader.js';
 import { SqsSyncJobSender } from '../../shared/adapters/sqs-sync-job-sender.js';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -21,9 +24,7 @@ export const handler = httpHandler(
     registry: linkStore,
     directory: new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable)),
     oauth,
-    accounts: new GoogleHealthAccountReader(
-      optionalEnv(ENV.googleHealthApiUrl, 'https://health.googleapis.com'),
-    ),
+    accounts: new GoogleHealthAccountReader(optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl)),
     vault,
     sendSyncJob: (job) => syncJobs.send(job),
     clock: systemClock,

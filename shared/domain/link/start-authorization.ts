@@ -39,7 +39,14 @@ export const startAuthorization = async (
     { stateNonce, codeVerifier, startedAt: now.toISOString() },
     now,
   );
-  if (!started) return { kind: 'problem', problem: 'used' };
+  if (!started) {
+    // Used or expired between the read and the write: say which.
+    const later = deps.clock.now();
+    return {
+      kind: 'problem',
+      problem: invitationProblem(await deps.invitations.getInvitation(invitationId), later) ?? 'used',
+    };
+  }
   const url = deps.oauth.authorizationUrl({
     state: formatState(invitationId, stateNonce),
     codeChallenge: codeChallengeS256(codeVerifier),
