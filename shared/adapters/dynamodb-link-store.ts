@@ -265,6 +265,16 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
     });
   }
 
+  async releaseRefreshLease(memberId: string, tokenVersion: number): Promise<void> {
+    await this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: linkKey(memberId),
+      UpdateExpression: 'REMOVE refreshLeaseUntil',
+      ConditionExpression: 'tokenVersion = :version',
+      ExpressionAttributeValues: { ':version': tokenVersion },
+    });
+  }
+
   markNeedsRelink(memberId: string, tokenVersion: number): Promise<boolean> {
     return this.conditionalUpdate({
       TableName: this.tableName,

@@ -18,6 +18,8 @@ export interface LinkTokenStore {
   tryAcquireRefreshLease(memberId: string, tokenVersion: number, until: Date, now: Date): Promise<boolean>;
   /** Writes the new bundle as tokenVersion + 1 and drops the lease; false when the version moved or the link is not linked. */
   replaceTokens(memberId: string, tokenVersion: number, sealed: SealedTokens): Promise<boolean>;
+  /** Gives the lease back after a failed refresh, so waiting workers can try at once. */
+  releaseRefreshLease(memberId: string, tokenVersion: number): Promise<void>;
   /** Marks the link needs-relink unless the tokens changed meanwhile; false when they did. */
   markNeedsRelink(memberId: string, tokenVersion: number): Promise<boolean>;
 }

@@ -157,8 +157,9 @@ export class RefreshingAccessTokenProvider implements AccessTokenProvider {
     try {
       granted = await this.deps.oauth.refresh(bundle.refreshToken);
     } catch (error) {
-      if (!(error instanceof InvalidGrantError)) throw error;
-      return this.onInvalidGrant(memberId, version);
+      if (error instanceof InvalidGrantError) return this.onInvalidGrant(memberId, version);
+      await this.deps.tokens.releaseRefreshLease(memberId, version).catch(() => undefined);
+      throw error;
     }
     const next: TokenBundle = {
       refreshToken: granted.refreshToken ?? bundle.refreshToken,

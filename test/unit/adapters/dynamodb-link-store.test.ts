@@ -192,6 +192,18 @@ describe('DynamoDbLinkStore', () => {
     expect(await store.replaceTokens('m1', 4, sealed)).toBe(false);
   });
 
+  it('gives the lease back only at the version it was taken for', async () => {
+    documentClient.on(UpdateCommand).resolves({});
+    await store.releaseRefreshLease('m1', 4);
+    expect(documentClient.commandCalls(UpdateCommand)[0]?.args[0].input).toEqual({
+      TableName: 'directory',
+      Key: { pk: 'MEMBER#m1', sk: 'LINK#google-health' },
+      UpdateExpression: 'REMOVE refreshLeaseUntil',
+      ConditionExpression: 'tokenVersion = :version',
+      ExpressionAttributeValues: { ':version': 4 },
+    });
+  });
+
   it('marks needs-relink only if the tokens did not change meanwhile', async () => {
     documentClient.on(UpdateCommand).resolves({});
     expect(await store.markNeedsRelink('m1', 4)).toBe(true);

@@ -68,6 +68,11 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
     return true;
   }
 
+  async releaseRefreshLease(memberId: string, version: number) {
+    const row = this.links.get(memberId);
+    if (row !== undefined && row.tokenVersion === version) delete row.refreshLeaseUntil;
+  }
+
   async markNeedsRelink(memberId: string, version: number) {
     const row = this.links.get(memberId);
     if (row === undefined || row.tokenVersion !== version || row.link.state !== 'linked') return false;

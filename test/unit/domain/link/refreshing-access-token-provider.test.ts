@@ -169,7 +169,10 @@ describe('RefreshingAccessTokenProvider', () => {
     await seedLink(store);
     google.refreshResult = () => Promise.reject(new OAuthUnavailableError('503'));
     await expect(provider().accessTokenFor('m1')).rejects.toBeInstanceOf(OAuthUnavailableError);
-    expect((await store.readTokens('m1'))?.state).toBe('linked');
+    const stored = await store.readTokens('m1');
+    expect(stored?.state).toBe('linked');
+    // The lease is given back so the next worker need not wait for it to lapse.
+    expect(stored?.refreshLeaseUntil).toBeUndefined();
     expect(relinkAlerts).toEqual([]);
   });
 
