@@ -35,6 +35,8 @@ export interface GoogleHealthDataClientOptions {
   maxRetryAfterMs?: number;
   requestsPerMinute?: number;
   requestTimeoutMs?: number;
+  /** Caps the page size below each type's maximum (tests use it to exercise paging). */
+  maxPageSize?: number;
 }
 
 export interface PageRequest {
@@ -142,7 +144,10 @@ export class GoogleHealthDataClient implements HealthDataSource {
   async fetchWindow(memberId: string, window: SyncWindow): Promise<DataPointBatch> {
     const points = await this.reconcileAll(memberId, window.dataType, {
       filter: filterFor(window),
-      pageSize: DATA_TYPE_SPECS[window.dataType].pageSize,
+      pageSize: Math.min(
+        DATA_TYPE_SPECS[window.dataType].pageSize,
+        this.options.maxPageSize ?? Number.MAX_SAFE_INTEGER,
+      ),
       dataSourceFamily: ALL_SOURCES_FAMILY,
     });
     return { dataType: window.dataType, points } as DataPointBatch;
