@@ -46,7 +46,10 @@ export type ConfigKey = keyof PulseRelayConfig;
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as ConfigKey[];
 
 export const environmentVariableFor = (key: ConfigKey): string =>
-  `PULSE_RELAY_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
+  `PULSE_RELAY_${key
+    .replace('OAuth', 'Oauth')
+    .replace(/[A-Z]/g, (letter) => `_${letter}`)
+    .toUpperCase()}`;
 
 export class InvalidConfigError extends Error {
   constructor(readonly issues: string[]) {

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -49,6 +49,12 @@ export class ServiceStack extends Stack {
     });
     const stage = this.createDefaultStage(config, stateful);
     const publicBaseUrl = config.publicBaseUrl ?? this.api.apiEndpoint;
+    if (config.googleClientId === undefined) {
+      Annotations.of(this).addWarningV2(
+        'pulse-relay:googleClientIdMissing',
+        'googleClientId is not set: linking Fitbits through Google will fail until it is (docs/deploy.md).',
+      );
+    }
 
     const googleEnvironment = {
       [ENV.googleHealthApiUrl]: config.googleHealthApiUrl,
@@ -159,6 +165,10 @@ export class ServiceStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'PublicBaseUrl', {
+      value: publicBaseUrl,
+      description: 'PUBLIC_BASE_URL: base of the member link pages and the OAuth redirect',
+    });
     new CfnOutput(this, 'OAuthRedirectUri', {
       value: `${publicBaseUrl}${OAUTH_CALLBACK_PATH}`,
       description: 'Register this as an authorised redirect URI of the Google OAuth client',

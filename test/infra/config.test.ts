@@ -30,6 +30,7 @@ describe('loadConfig', () => {
 
   it('names environment variables after the key', () => {
     expect(environmentVariableFor('googleClientSecretArn')).toBe('PULSE_RELAY_GOOGLE_CLIENT_SECRET_ARN');
+    expect(environmentVariableFor('googleOAuthTokenUrl')).toBe('PULSE_RELAY_GOOGLE_OAUTH_TOKEN_URL');
   });
 
   it.each([

@@ -309,6 +309,7 @@ describe('outputs', () => {
       Value: { 'Fn::Join': ['', Match.arrayWith(['/v1/oauth/google/callback'])] },
     });
     service.hasOutput('WebhookEndpoint', {});
+    service.hasOutput('PublicBaseUrl', {});
     templatesOf({ publicBaseUrl: 'https://relay.example.org' }).service.hasOutput('OAuthRedirectUri', {
       Value: 'https://relay.example.org/v1/oauth/google/callback',
     });
