@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type GoogleHealthSimulator,
+  startGoogleHealthSimulator,
+} from '../../../local/google-health-simulator/simulator.js';
+import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
+import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
+import { createLinkAdapters } from '../../../shared/adapters/google-health/oauth-composition.js';
+import { linkKey } from '../../../shared/adapters/table-keys.js';
+import { systemClock } from '../../../shared/domain/clock.js';
+import { createInvitation } from '../../../shared/domain/link/create-invitation.js';
+import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
+import { waitUntil } from '../support/wait-until.js';
+
+type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => unknown;
+type SqsHandler = (event: SQSEvent, context: Context) => unknown;
+
+const WEBHOOK_SECRET = `Bearer ${randomBytes(16).toString('hex')}`;
+let simulator: GoogleHealthSimulator;
+let api: HttpApiAdapter;
+let stack: IsolatedStack;
+const handlers: { linkPages?: HttpHandler; webhook?: HttpHandler } = {};
+
+beforeAll(async () => {
+  simulator = await startGoogleHealthSimulator({ port: 0, seed: 2026 });
+  const delegate =
+    (name: keyof typeof handlers): HttpHandler =>
+    (event, context) => {
+      const handler = handlers[name];
+      if (handler === undefined) throw new Error(`${name} not loaded`);
+      return handler(event, context);
+    };
+  api = await startHttpApiAdapter({
+    routes: [
+      ...['/v1/link/{invitationId}', '/v1/link/{invitationId}/start', '/v1/oauth/google/callback'].map(
+        (path) => ({
+          method: 'GET',
+          path,
+          functionName: 'link-pages',
+          handler: delegate('linkPages'),
+        }),
+      ),
+      {
+        method: 'POST',
+        path: '/v1/webhooks/google-health',
+        functionName: 'google-health-webhook',
+        handler: delegate('webhook'),
+      },
+    ],
+    log: () => undefined,
+  });
+  stack = await createIsolatedStack({
+    environment: {
+      PUBLIC_BASE_URL: api.url,
+      GOOGLE_CLIENT_ID: simulator.client.clientId,
+      GOOGLE_CLIENT_SECRET: simulator.client.clientSecret,
+      GOOGLE_OAUTH_AUTHORIZE_URL: simulator.urls.authorize,
+      GOOGLE_OAUTH_TOKEN_URL: simulator.urls.token,
+      GOOGLE_OAUTH_REVOKE_URL: simulator.urls.revoke,
+      GOOGLE_HEALTH_API_URL: simulator.urls.api,
+      GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION: WEBHOOK_SECRET,
+      GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET: JSON.stringify(simulator.publicKeyset()),
+      LOCAL_TOKEN_KEY: randomBytes(32).toString('base64'),
+      POWERTOOLS_DEV: 'false',
+      LOG_LEVEL: 'ERROR',
+    },
+  });
+  handlers.linkPages = (await import('../../../functions/link-pages/handler.js')).handler as HttpHandler;
+  handlers.webhook = (await import('../../../functions/google-health-webhook/handler.js'))
+    .handler as HttpHandler;
+  const syncWorker = (await import('../../../functions/sync-worker/handler.js')).handler as SqsHandler;
+  await stack.startQueueRunner({
+    queueUrl: stack.resources.queues.syncJobs.url,
+    functionName: 'sync-worker',
+    handler: syncWorker,
+    batchSize: 10,
+    log: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await simulator?.stop();
+  await stack?.stop();
+});
+
+const documentClient = () => createDocumentClient();
+
+const readingsOf = async (memberId: string, metric: string) =>
+  (
+    await documentClient().send(
+      new QueryCommand({
+        TableName: stack.resources.tables.readings,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}#${metric}` },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? [];
+
+const follow = async (url: string) =>
+  (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '';
+
+/** A member linked through the real link pages and the simulator's consent screen. */
+const linkMember = async (userKey: string): Promise<string> => {
+  const directory = new DynamoDbMemberDirectory(documentClient(), stack.resources.tables.directory);
+  const memberId = `m-${randomBytes(4).toString('hex')}`;
+  await directory.createMember({
+    memberId,
+    name: 'Test Member',
+    timezone: 'Europe/London',
+    createdAt: new Date().toISOString(),
+  });
+  const { url } = await createInvitation(memberId, {
+    directory,
+    invitations: createLinkAdapters(documentClient()).linkStore,
+    clock: systemClock,
+    publicBaseUrl: api.url,
+  });
+  simulator.setNextConsent('approve', userKey);
+  const callback = await follow(await follow(`${url}/start`));
+  expect((await fetch(callback)).status).toBe(200);
+  return memberId;
+};
+
+describe('Google Health webhook to readings, through the real handlers', () => {
+  it('links, backfills, passes endpoint verification and syncs what a signed notification announces', async () => {
+    const fourDaysAgo = new Date(Date.now() - 4 * 86_400_000).toISOString().slice(0, 10);
+    const user = simulator.createUser({
+      userKey: 'webhook-user',
+      timezone: 'Europe/London',
+      dataStartDate: fourDaysAgo,
+    });
+    const memberId = await linkMember(user.userKey);
+
+    // The backfill job queued by linking is run by the sync worker.
+    await waitUntil(async () => (await readingsOf(memberId, 'heart-rate')).length >= 4, {
+      timeoutMs: 25_000,
+      description: 'backfilled heart-rate days',
+    });
+
+    // Google's subscriber creation runs the two verification probes against our endpoint.
+    const created = await fetch(
+      `${simulator.urls.api}/v4/projects/pulse-relay/subscribers?subscriberId=local`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          endpointUri: `${api.url}/v1/webhooks/google-health`,
+          subscriberConfigs: [{ dataTypes: ['weight', 'steps'], subscriptionCreatePolicy: 'AUTOMATIC' }],
+          endpointAuthorization: { secret: WEBHOOK_SECRET },
+        }),
+      },
+    );
+    expect(created.status).toBe(200);
+
+    const weighedAt = new Date(Date.now() - 3_600_000).toISOString();
+    simulator.appendData(user.userKey, [{ dataType: 'weight', time: weighedAt, weightGrams: 73_400 }]);
+    const forged = await simulator.notify(
+      user.userKey,
+      { dataType: 'weight', intervals: [{ startTime: weighedAt, endTime: weighedAt }] },
+      { corruptSignature: true },
+    );
+    expect(forged.map((delivery) => delivery.status)).toEqual([401]);
+    const delivered = await simulator.notify(
+      user.userKey,
+      { dataType: 'weight', intervals: [{ startTime: weighedAt, endTime: weighedAt }] },
+      { signatureHeader: 'GOOGLE-HEALTH-API-SIGNATURE', asArray: true },
+    );
+    expect(delivered.map((delivery) => delivery.status)).toEqual([204]);
+
+    const weight = await waitUntil(
+      async () =>
+        (await readingsOf(memberId, 'weight')).find(
+          (item) => item.measuredAt === new Date(weighedAt).toISOString() && item.kilograms === 73.4,
+        ),
+      { timeoutMs: 15_000, description: 'the notified weight reading' },
+    );
+    expect(weight.provenance).toMatchObject({ source: 'google-health', recordingMethod: 'manual' });
+    const link = await documentClient().send(
+      new GetCommand({
+        TableName: stack.resources.tables.directory,
+        Key: linkKey(memberId),
+        ConsistentRead: true,
+      }),
+    );
+    expect(link.Item?.lastNotificationAt).toBeDefined();
+  });
+});
