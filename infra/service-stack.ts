@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -143,6 +144,19 @@ export class ServiceStack extends Stack {
         filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or('INSERT', 'MODIFY') })],
       }),
     );
+
+    // Evaluation falling behind the stream means alerts reach care teams late.
+    fn('evaluate-alerts')
+      .metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) })
+      .createAlarm(this, 'EvaluateAlertsBehind', {
+        alarmDescription:
+          'Alert evaluation is more than 5 minutes behind the readings stream; alerts are late.',
+        threshold: Duration.minutes(5).toMilliseconds(),
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 3,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(stateful.alarmAction);
 
     const syncJobsSource = new eventSources.SqsEventSource(stateful.syncQueue, {
       batchSize: 10,

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -38,6 +38,18 @@ export class Queues extends Construct {
       retentionPeriod: FAILURE_RETENTION,
       deadLetterQueue: { queue: this.alertsDeadLetter.queue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
+
+    // Alerts nobody has picked up: the care-team consumer is down or missing.
+    this.alerts
+      .metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: Duration.minutes(5) })
+      .createAlarm(this, 'AlertsWaiting', {
+        alarmDescription: 'A care-team alert has waited over an hour in the alert queue: check the consumer.',
+        threshold: Duration.hours(1).toSeconds(),
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(alarmAction);
 
     this.syncJobsDeadLetter = new FailureQueue(this, 'SyncJobsDeadLetter', {
       key,

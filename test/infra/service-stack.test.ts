@@ -275,6 +275,16 @@ describe('event sources', () => {
     });
   });
 
+  it('alarms when alert evaluation falls more than 5 minutes behind the stream', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: ref('evaluate-alerts') }],
+      Statistic: 'Maximum',
+      Threshold: 300_000,
+      AlarmActions: [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmsTopic') }],
+    });
+  });
+
   it('consumes sync jobs in batches of 10 with partial batch responses', () => {
     service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: ref('sync-worker'),

@@ -183,6 +183,23 @@ describe('queues', () => {
   );
 });
 
+describe('alert delivery', () => {
+  it('alarms when a care-team alert has waited in the queue for over an hour', () => {
+    stateful.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^QueuesAlerts[0-9A-F]'), 'QueueName'] },
+        },
+      ],
+      Threshold: 3600,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmsTopic') }],
+    });
+  });
+});
+
 describe('alarm topic and secrets', () => {
   it('encrypts the alarm topic and accepts only TLS publishers', () => {
     stateful.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: dataKeyRef });
