@@ -33,6 +33,11 @@ export interface GoogleHealthDataClientOptions {
   maxDelayMs?: number;
   /** A longer Retry-After is not waited out in-process: the job fails and SQS redelivers later. */
   maxRetryAfterMs?: number;
+  /**
+   * Most one request may spend sleeping between attempts. Keeps a storm from running a job into the
+   * Lambda timeout (120 s), which would fail the whole batch rather than this one message.
+   */
+  maxBackoffPerRequestMs?: number;
   requestsPerMinute?: number;
   requestTimeoutMs?: number;
   /** Caps the page size below each type's maximum (tests use it to exercise paging). */
@@ -212,10 +217,12 @@ export class GoogleHealthDataClient implements HealthDataSource {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const backoff = {
       baseMs: this.options.baseDelayMs ?? 500,
-      capMs: this.options.maxDelayMs ?? 20_000,
+      capMs: this.options.maxDelayMs ?? 8_000,
       random: this.random,
     };
+    const backoffBudgetMs = this.options.maxBackoffPerRequestMs ?? 30_000;
     let failures = 0;
+    let sleptMs = 0;
     let refreshed = false;
     for (;;) {
       await this.limiter.acquire(memberId);
@@ -263,10 +270,16 @@ export class GoogleHealthDataClient implements HealthDataSource {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
         const ErrorClass =
           response.status === 429 ? GoogleHealthRateLimitedError : GoogleHealthUnavailableError;
-        if (failures >= maxAttempts || (retryAfterMs ?? 0) > (this.options.maxRetryAfterMs ?? 60_000)) {
+        const delayMs = (retryAfterMs ?? 0) + fullJitterDelay(failures, backoff);
+        if (
+          failures >= maxAttempts ||
+          (retryAfterMs ?? 0) > (this.options.maxRetryAfterMs ?? 20_000) ||
+          sleptMs + delayMs > backoffBudgetMs
+        ) {
           throw new ErrorClass(response.status, rpcStatus, reason, message);
         }
-        await this.sleep((retryAfterMs ?? 0) + fullJitterDelay(failures, backoff));
+        sleptMs += delayMs;
+        await this.sleep(delayMs);
         continue;
       }
       if (reason === 'ACCOUNT_NOT_LINKED') {

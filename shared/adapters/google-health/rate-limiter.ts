@@ -5,9 +5,10 @@ export const realSleep: Sleep = (milliseconds) => new Promise((resolve) => setTi
 
 /**
  * A token bucket per member inside one worker process: Google allows 300 requests a minute per user.
- * Across containers, the sync-jobs event source (batch size 1 per member job, bounded maximum concurrency)
- * and the fact that one job syncs one member keep a member's requests in one process at a time; a second
- * concurrent job for the same member would at worst meet a 429, which the client backs off from.
+ * It is not shared across containers. What keeps a member within budget there: one job syncs one member,
+ * a webhook delivery makes one job per member, the event source's maxConcurrency (5, batch 10) bounds the
+ * jobs in flight, and a normal sync is a handful of requests. If two containers do sync the same member at
+ * once and pass 300/minute, Google answers 429 and the client backs off (Retry-After plus jitter).
  */
 export class PerMemberRateLimiter {
   private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();

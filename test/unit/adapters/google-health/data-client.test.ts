@@ -167,6 +167,16 @@ describe('GoogleHealthDataClient', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('stops backing off once one request has slept its budget, so a job ends well inside the Lambda timeout', async () => {
+    const limited = () => json(429, rpcError(429, 'RESOURCE_EXHAUSTED'), { 'retry-after': '10' });
+    stub.queue(limited, limited, limited, limited, limited);
+
+    await expect(client().list('m-1', 'steps', {})).rejects.toBeInstanceOf(GoogleHealthRateLimitedError);
+    // 10 s + jitter each time; a third wait would pass the 30 s budget.
+    expect(sleeps).toEqual([10_500, 11_000]);
+    expect(stub.requests).toHaveLength(3);
+  });
+
   it('retries a network failure like a 5xx', async () => {
     stub.queue(
       () => {
