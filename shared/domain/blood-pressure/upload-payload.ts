@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READING_BOUNDS } from './reading-validation.js';
 import { RFC3339_WITH_OFFSET } from './rfc3339.js';
 
 /** At most this many readings per request (OWASP API4); a monitor syncing a month of twice-daily pairs sends ~120. */
@@ -8,13 +9,24 @@ const measuredAt = z.string().regex(RFC3339_WITH_OFFSET, {
   message: 'must be an RFC 3339 date-time with an offset, e.g. 2026-11-20T07:31:00+00:00',
 });
 
-/** A reading typed by a person or sent by a vendor app, in the unit it was taken in. */
+const range = ({ min, max }: { min: number; max: number }, unit: string) => `${min} to ${max} ${unit}`;
+
+/** A device reading already decoded by a gateway or vendor app, in the unit it was taken in. */
 export const jsonReadingSchema = z.strictObject({
-  systolic: z.number().describe('Systolic pressure in `unit`.'),
-  diastolic: z.number().describe('Diastolic pressure in `unit`.'),
-  pulse: z.number().optional().describe('Pulse rate, beats per minute.'),
-  unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent.'),
-  measuredAt: measuredAt.describe('When the reading was taken, with its UTC offset.'),
+  systolic: z
+    .number()
+    .describe(`Systolic pressure in \`unit\`; ${range(READING_BOUNDS.systolic, 'mmHg')}, above diastolic.`),
+  diastolic: z
+    .number()
+    .describe(`Diastolic pressure in \`unit\`; ${range(READING_BOUNDS.diastolic, 'mmHg')}.`),
+  pulse: z
+    .number()
+    .optional()
+    .describe(`Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}.`),
+  unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent. 1 kPa = 7.50062 mmHg.'),
+  measuredAt: measuredAt.describe(
+    'When the reading was taken, with its UTC offset; from 2000 to at most 5 minutes ahead of our clock.',
+  ),
 });
 
 /** A raw Bluetooth Blood Pressure Measurement (0x2A35) value forwarded by a phone or hub. */
