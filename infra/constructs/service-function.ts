@@ -40,8 +40,8 @@ export class ServiceFunction extends Construct {
     super(scope, id);
     const settings = FUNCTION_SETTINGS[props.name];
 
+    // Generated name: the group is retained on delete, and a fixed name would block redeploying the stack.
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      logGroupName: `/aws/lambda/pulse-relay-${props.stage}-${props.name}`,
       retention: props.logRetention,
       encryptionKey: props.logKey,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -41,12 +41,18 @@ describe('function defaults', () => {
         Timeout: Match.anyValue(),
         MemorySize: Match.anyValue(),
         ReservedConcurrentExecutions: Match.anyValue(),
-        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('Logs') } },
       });
-      service.hasResourceProperties('AWS::Logs::LogGroup', {
-        LogGroupName: `/aws/lambda/pulse-relay-test-${name}`,
-        RetentionInDays: 365,
-        KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('KeysDataKey') },
+      const fn = service.findResources('AWS::Lambda::Function')[functionLogicalId(service, name)] as {
+        Properties: { LoggingConfig: { LogGroup: { Ref: string } } };
+      };
+      expect(
+        service.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref],
+      ).toMatchObject({
+        DeletionPolicy: 'Retain',
+        Properties: {
+          RetentionInDays: 365,
+          KmsKeyId: { 'Fn::ImportValue': expect.stringMatching(/KeysDataKey/) },
+        },
       });
     },
   );
@@ -242,10 +248,20 @@ describe('HTTP API', () => {
     });
     const stage = JSON.stringify(service.findResources('AWS::ApiGatewayV2::Stage'));
     expect(stage).not.toMatch(/requestBody|\$input|header\.Authorization/);
-    service.hasResourceProperties('AWS::Logs::LogGroup', {
-      LogGroupName: Match.absent(),
-      KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('KeysDataKey') },
-    });
+    const accessLogs = Object.entries(service.findResources('AWS::Logs::LogGroup')).filter(([id]) =>
+      id.startsWith('ApiAccessLogs'),
+    );
+    expect(accessLogs).toEqual([
+      [
+        expect.any(String),
+        expect.objectContaining({
+          Properties: {
+            RetentionInDays: 365,
+            KmsKeyId: { 'Fn::ImportValue': expect.stringMatching(/KeysDataKey/) },
+          },
+        }),
+      ],
+    ]);
   });
 
   it('honours throttling limits from config', () => {
