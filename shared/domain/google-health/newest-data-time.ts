@@ -1,5 +1,6 @@
 import { localDayStart } from './member-local-time.js';
 import type { DataPointBatch } from './normalise-data-points.js';
+import { isSettledSleep } from './normalise-sleep.js';
 import { civilDateToString } from './sample-time.js';
 
 const timesOf = (batch: DataPointBatch, timeZone: string): string[] => {
@@ -9,7 +10,8 @@ const timesOf = (batch: DataPointBatch, timeZone: string): string[] => {
     case 'steps':
       return batch.points.map((point) => point.steps.interval.startTime);
     case 'sleep':
-      return batch.points.map((point) => point.sleep.interval.endTime);
+      // An unprocessed session is not stored yet, so the cursor must not pass it.
+      return batch.points.filter(isSettledSleep).map((point) => point.sleep.interval.endTime);
     case 'weight':
       return batch.points.map((point) => point.weight.sampleTime.physicalTime);
     case 'oxygen-saturation':

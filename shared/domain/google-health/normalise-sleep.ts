@@ -30,11 +30,17 @@ const stageSummary = (sleep: SleepPoint['sleep']): SleepSession['stages'] => {
 };
 
 /**
+ * Sessions Google has not finished processing are left for a later sync: sleep is stored put-if-absent,
+ * so a preliminary version would otherwise stand for good.
+ */
+export const isSettledSleep = (point: SleepPoint): boolean => point.sleep.metadata?.processed !== false;
+
+/**
  * Sleep sessions, one sparse reading each. The local date is the date the member woke up; the record id
  * is the upstream id, or the session start when there is none.
  */
 export const normaliseSleep = (points: readonly SleepPoint[], context: NormaliseContext): SleepSession[] =>
-  points.map((point) => {
+  points.filter(isSettledSleep).map((point) => {
     const { interval } = point.sleep;
     const start = timeOfSample(
       { physicalTime: interval.startTime, utcOffset: interval.startUtcOffset },

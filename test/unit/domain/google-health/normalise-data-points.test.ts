@@ -152,6 +152,15 @@ describe('sleep', () => {
   });
 });
 
+describe('unprocessed sleep', () => {
+  it('is left for a later sync, since sleep sessions are stored once', () => {
+    const [night] = points('sleep', 'sleep.json');
+    if (night === undefined) throw new Error('fixture has no sleep');
+    const preliminary = { ...night, sleep: { ...night.sleep, metadata: { nap: false, processed: false } } };
+    expect(normaliseDataPoints({ dataType: 'sleep', points: [preliminary] }, context)).toEqual([]);
+  });
+});
+
 describe('sparse samples and daily summaries', () => {
   it('converts weight from grams to kilograms and keeps the grams as the original', () => {
     expect(normalise('weight', 'weight.json')).toEqual([
