@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { alertsList } from './commands/alerts-commands.js';
-import { linkInvite, linkRemove, linkStatus } from './commands/link-commands.js';
+import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { deviceRegister, memberCreate, memberList } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
 import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
@@ -20,7 +20,7 @@ const COMMANDS: Record<string, Command> = {
   'thresholds set': thresholdsSet,
   'thresholds get': thresholdsGet,
   'link invite': linkInvite,
-  'link status': linkStatus,
+  'link status': linkStatusCommand,
   'link remove': linkRemove,
 };
 

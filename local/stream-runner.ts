@@ -8,6 +8,7 @@ import {
   GetShardIteratorCommand,
   type _Record as SdkStreamRecord,
   type Shard,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent, StreamRecord } from 'aws-lambda';
@@ -286,14 +287,17 @@ export const startStreamRunner = async (options: StreamRunnerOptions): Promise<S
       try {
         page = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
       } catch (error) {
-        if (!(error instanceof ExpiredIteratorException)) throw error;
-        // Iterators expire after 15 minutes; resume just after the last record read.
+        if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException))
+          throw error;
+        // Iterators expire after 15 minutes; resume just after the last record read. DynamoDB Local also
+        // answers TrimmedDataAccess for a LATEST iterator on a shard that has never held a record: with
+        // nothing read yet, the shard's start is the same place.
         const { ShardIterator } = await streams.send(
           new GetShardIteratorCommand({
             StreamArn: options.streamArn,
             ShardId: state.shardId,
             ...(state.lastSequenceNumber === undefined
-              ? { ShardIteratorType: 'LATEST' }
+              ? { ShardIteratorType: error instanceof TrimmedDataAccessException ? 'TRIM_HORIZON' : 'LATEST' }
               : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSequenceNumber }),
           }),
         );

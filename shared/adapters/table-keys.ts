@@ -8,19 +8,29 @@
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
  */
-export const readingPartitionKey = (memberId: string, metric: string): string => `MEMBER#${memberId}#${metric}`;
+export const readingPartitionKey = (memberId: string, metric: string): string =>
+  `MEMBER#${memberId}#${metric}`;
 export const sparseReadingSortKey = (measuredAtUtc: string, sourceKey: string): string =>
   `${measuredAtUtc}#${sourceKey}`;
 export const daySortKey = (localDate: string): string => `DAY#${localDate}`;
 
 export const memberKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' });
 export const thresholdsKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'THRESHOLDS' });
-export const activityKey = (memberId: string, kind: string) => ({ pk: `MEMBER#${memberId}`, sk: `ACTIVITY#${kind}` });
+export const activityKey = (memberId: string, kind: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `ACTIVITY#${kind}`,
+});
 export const deviceKey = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
 export const linkKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'LINK#google-health' });
 export const invitationKey = (invitationId: string) => ({ pk: `INVITE#${invitationId}`, sk: 'INVITE' });
-export const healthUserKey = (healthUserId: string) => ({ pk: `HEALTHUSER#${healthUserId}`, sk: 'HEALTHUSER' });
+export const healthUserKey = (healthUserId: string) => ({
+  pk: `HEALTHUSER#${healthUserId}`,
+  sk: 'HEALTHUSER',
+});
 export const MEMBERS_INDEX = { name: 'gsi1', partitionValue: 'MEMBERS' } as const;
 
-export const alertKeyOf = (memberId: string, alertKey: string) => ({ pk: `MEMBER#${memberId}`, sk: `ALERT#${alertKey}` });
+export const alertKeyOf = (memberId: string, alertKey: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `ALERT#${alertKey}`,
+});
 export const ALERTS_INDEX = { name: 'gsi1', partitionValue: 'ALERTS' } as const;

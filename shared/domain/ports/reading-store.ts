@@ -9,5 +9,11 @@ export type PutReadingOutcome = 'stored' | 'duplicate' | 'replaced';
  */
 export interface ReadingStore {
   put(reading: Reading): Promise<PutReadingOutcome>;
-  listRange(query: { memberId: string; metric: Metric; from?: string; to?: string; limit?: number }): Promise<Reading[]>;
+  listRange(query: {
+    memberId: string;
+    metric: Metric;
+    from?: string;
+    to?: string;
+    limit?: number;
+  }): Promise<Reading[]>;
 }

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LOCAL_STACK_FILE } from '../cli/stack-environment.js';
+import { ENV } from '../shared/runtime/environment.js';
+import { runDemo } from './demo.js';
+import { runCareTeamInbox } from './demo-care-team-inbox.js';
+import { startGoogleHealthSimulator } from './google-health-simulator/simulator.js';
+import { JavaMissingError } from './java-requirement.js';
+import { startLocalStack } from './local-stack.js';
+import { sqsClientFor } from './resources.js';
+
+const { values } = parseArgs({ options: { 'no-demo': { type: 'boolean' } }, allowPositionals: false });
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+  console.error(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}"`);
+  process.exit(2);
+}
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+const webhookAuthorization = `Bearer ${randomBytes(24).toString('base64url')}`;
+
+const simulator = await startGoogleHealthSimulator({ port: 0 });
+let stack: Awaited<ReturnType<typeof startLocalStack>>;
+try {
+  stack = await startLocalStack({
+    port,
+    strict: true,
+    log: (message, error) => console.error(message, error instanceof Error ? error.message : ''),
+    environment: {
+      [ENV.googleHealthApiUrl]: simulator.urls.api,
+      [ENV.googleOAuthAuthorizeUrl]: simulator.urls.authorize,
+      [ENV.googleOAuthTokenUrl]: simulator.urls.token,
+      [ENV.googleOAuthRevokeUrl]: simulator.urls.revoke,
+      [ENV.googleClientId]: simulator.client.clientId,
+      [ENV.googleClientSecret]: simulator.client.clientSecret,
+      [ENV.localTokenKey]: randomBytes(32).toString('base64'),
+      [ENV.webhookAuthorization]: webhookAuthorization,
+      [ENV.webhookPublicKeyset]: JSON.stringify(simulator.publicKeyset()),
+    },
+  });
+} catch (error) {
+  await simulator.stop();
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+// The simulator plays Google: it verifies our webhook endpoint with its two probes, then delivers to it.
+await fetch(`${simulator.baseUrl}/v4/projects/pulse-relay-local/subscribers?subscriberId=local`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({
+    endpointUri: `${stack.apiUrl}/v1/webhooks/google-health`,
+    subscriberConfigs: [
+      { dataTypes: ['steps', 'heart-rate', 'sleep'], subscriptionCreatePolicy: 'AUTOMATIC' },
+    ],
+    endpointAuthorization: { secret: webhookAuthorization },
+  }),
+});
+
+mkdirSync(dirname(LOCAL_STACK_FILE), { recursive: true });
+writeFileSync(
+  LOCAL_STACK_FILE,
+  JSON.stringify({ apiUrl: stack.apiUrl, environment: stack.environment }, null, 2),
+  {
+    mode: 0o600,
+  },
+);
+
+const inbox = runCareTeamInbox(sqsClientFor(stack.endpoints), stack.resources.queues.alerts.url, (text) =>
+  print(`\n${text}\n`),
+);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  print(`\n${signal}: stopping the local stack…`);
+  await inbox.stop();
+  await stack.stop();
+  await simulator.stop();
+  rmSync(LOCAL_STACK_FILE, { force: true });
+  print('stopped');
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+print(`ready api=${stack.apiUrl}`);
+if (values['no-demo'] !== true) {
+  await runDemo({ apiUrl: stack.apiUrl, simulator, stack, print });
+}
+print('The stack keeps running; try the CLI in another terminal (see README). Ctrl-C stops it.');
