@@ -18,6 +18,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65_535) {
   process.exit(2);
 }
 
+// The demo's own lines are what a new user reads; handler logs stay available with POWERTOOLS_LOG_LEVEL=INFO.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const webhookAuthorization = `Bearer ${randomBytes(24).toString('base64url')}`;
 

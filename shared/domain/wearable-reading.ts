@@ -68,11 +68,12 @@ export interface DailyOxygenSaturation extends ReadingTime {
   provenance: Provenance;
 }
 
-export interface HeartRateVariability extends ReadingTime {
+/** HRV (RMSSD, ms) samples of one member-local day: dense, so one replaceable bucket, not an item per sample. */
+export interface HeartRateVariabilityDayBucket extends ReadingTime {
   metric: 'heart-rate-variability';
   memberId: string;
-  rmssdMilliseconds: number;
-  standardDeviationMilliseconds?: number;
+  /** [secondsSinceBucketStartUtc, rmssdMilliseconds]. */
+  samples: Array<[number, number]>;
   provenance: Provenance;
 }
 
@@ -84,4 +85,4 @@ export type WearableReading =
   | WeightReading
   | OxygenSaturationDayBucket
   | DailyOxygenSaturation
-  | HeartRateVariability;
+  | HeartRateVariabilityDayBucket;

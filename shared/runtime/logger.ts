@@ -1,8 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
-/** One structured logger per function. Callers must never pass tokens, names or health values. */
-export const createLogger = (serviceName: string): Logger =>
-  new Logger({
-    serviceName,
-    logLevel: (process.env.LOG_LEVEL as 'INFO' | 'DEBUG' | 'WARN' | 'ERROR') ?? 'INFO',
-  });
+/**
+ * One structured logger per function. Callers must never pass tokens, names or health values.
+ * The level comes from Powertools' own POWERTOOLS_LOG_LEVEL (or LOG_LEVEL); the default is INFO.
+ */
+export const createLogger = (serviceName: string): Logger => new Logger({ serviceName });

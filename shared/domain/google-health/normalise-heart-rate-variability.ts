@@ -1,27 +1,22 @@
-import type { HeartRateVariability } from '../wearable-reading.js';
+import type { HeartRateVariabilityDayBucket } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { groupIntoDayBuckets } from './day-buckets.js';
+import { googleHealthProvenance } from './google-health-provenance.js';
 import type { NormaliseContext } from './normalise-context.js';
-import { timeOfSample } from './sample-time.js';
 
-/** HRV samples (RMSSD, and SDNN when given), one sparse reading each. */
+/**
+ * HRV samples (RMSSD) -> one bucket per member-local day. Trackers sample every few minutes through
+ * the night, so one item per sample would cost a write each; SDNN is not kept (no rule reads it).
+ */
 export const normaliseHeartRateVariability = (
   points: readonly DataPointOf['heart-rate-variability'][],
   context: NormaliseContext,
-): HeartRateVariability[] =>
-  points.map((point) => {
-    const hrv = point.heartRateVariability;
-    const { instant, utcOffsetMinutes, localDate } = timeOfSample(hrv.sampleTime, context.timeZone);
-    return {
-      metric: 'heart-rate-variability',
-      memberId: context.memberId,
-      measuredAt: instant.toISOString(),
-      utcOffsetMinutes,
-      localDate,
-      rmssdMilliseconds: hrv.rootMeanSquareOfSuccessiveDifferencesMilliseconds,
-      ...(hrv.standardDeviationMilliseconds === undefined
-        ? {}
-        : { standardDeviationMilliseconds: hrv.standardDeviationMilliseconds }),
-      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name)),
-    };
-  });
+): HeartRateVariabilityDayBucket[] =>
+  groupIntoDayBuckets(
+    points.map((point) => ({
+      instant: new Date(point.heartRateVariability.sampleTime.physicalTime),
+      value: point.heartRateVariability.rootMeanSquareOfSuccessiveDifferencesMilliseconds,
+      provenance: googleHealthProvenance(point.dataSource),
+    })),
+    context.timeZone,
+  ).map((bucket) => ({ metric: 'heart-rate-variability', memberId: context.memberId, ...bucket }));

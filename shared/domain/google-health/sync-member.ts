@@ -73,9 +73,12 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes);
     const newest = newestDataTime(batch, link.timezone);
     cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
-    // Daily summaries are computed upstream even on days the tracker was not worn, so they do not count.
-    if (newest !== undefined && DATA_TYPE_SPECS[dataType].shape !== 'daily') {
-      if (lastDataAt === undefined || Date.parse(newest) > Date.parse(lastDataAt)) lastDataAt = newest;
+    // Daily summaries are computed upstream even on days the tracker was not worn, and manual entries
+    // arrive without it, so neither counts as the device being worn.
+    const newestWorn = newestDataTime(batch, link.timezone, { deviceOnly: true });
+    if (newestWorn !== undefined && DATA_TYPE_SPECS[dataType].shape !== 'daily') {
+      if (lastDataAt === undefined || Date.parse(newestWorn) > Date.parse(lastDataAt))
+        lastDataAt = newestWorn;
     }
   }
 

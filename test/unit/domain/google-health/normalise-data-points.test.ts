@@ -227,15 +227,16 @@ describe('sparse samples and daily summaries', () => {
     ]);
   });
 
-  it('keeps HRV samples with the offset that applied', () => {
+  it('buckets HRV samples by member-local day, from local midnight on the clock-change day', () => {
     expect(normalise('heart-rate-variability', 'heart-rate-variability.json')).toEqual([
       expect.objectContaining({
         metric: 'heart-rate-variability',
-        measuredAt: '2026-10-25T03:15:00.000Z',
-        utcOffsetMinutes: 0,
         localDate: '2026-10-25',
-        rmssdMilliseconds: 42.7,
-        standardDeviationMilliseconds: 55.1,
+        // Local midnight on 25 October is still BST: 23:00 UTC the day before.
+        measuredAt: '2026-10-24T23:00:00.000Z',
+        utcOffsetMinutes: 60,
+        // 03:15 UTC is 4 h 15 min after the bucket starts.
+        samples: [[15_300, 42.7]],
       }),
     ]);
   });

@@ -16,6 +16,7 @@ const device = {
 class FakeSource implements HealthDataSource {
   readonly windows: SyncWindow[] = [];
   failOn?: string;
+  manualWeighInAt?: string;
 
   async fetchWindow(_memberId: string, window: SyncWindow): Promise<DataPointBatch> {
     this.windows.push(window);
@@ -47,6 +48,15 @@ class FakeSource implements HealthDataSource {
               dataSource: device,
               weight: { weightGrams: 70_000, sampleTime: sampleTime('2026-11-22T07:00:00Z') },
             },
+            ...(this.manualWeighInAt === undefined
+              ? []
+              : [
+                  {
+                    name: 'x/w2',
+                    dataSource: { ...device, recordingMethod: 'MANUAL' as const },
+                    weight: { weightGrams: 70_100, sampleTime: sampleTime(this.manualWeighInAt) },
+                  },
+                ]),
           ].filter((point) => inWindow(point.weight.sampleTime.physicalTime)),
         };
       default:
@@ -87,6 +97,15 @@ describe('syncMember', () => {
     expect(link?.cursors.sleep).toBe('2026-11-16T10:00:00.000Z');
     expect(link?.lastDataAt).toBe('2026-11-23T07:00:05.000Z');
     expect(link?.lastSyncAt).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('stores a manual weigh-in but does not count it as the device being worn', async () => {
+    source.manualWeighInAt = '2026-11-23T09:30:00Z';
+    await syncMember({ memberId: 'm-1', reason: 'backfill' }, { links, readings, source, clock });
+
+    const link = await links.get('m-1');
+    expect(link?.cursors.weight).toBe('2026-11-23T09:30:00.000Z');
+    expect(link?.lastDataAt).toBe('2026-11-23T07:00:05.000Z');
   });
 
   it('stores nothing twice when the same job is delivered again', async () => {
