@@ -61,7 +61,7 @@ export const DATA_TYPE_SPECS: Record<GoogleHealthDataType, DataTypeSpec> = {
   },
   'heart-rate-variability': {
     shape: 'sample',
-    dense: false,
+    dense: true,
     filterField: 'heart_rate_variability.sample_time.physical_time',
     pageSize: 10_000,
   },
