@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The part of the HTTP API (payload 2.0) REQUEST authoriser event this function reads. */
 const authorizerEventSchema = z.object({

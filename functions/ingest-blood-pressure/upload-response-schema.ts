@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IngestResult } from '../../shared/domain/blood-pressure/ingest-readings.js';
 
 /** Response bodies of POST /v1/blood-pressure, as zod, so the OpenAPI document is generated, not typed twice. */

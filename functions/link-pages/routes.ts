@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../../shared/domain/clock.js';
 import { type CompleteLinkDeps, completeLink } from '../../shared/domain/link/complete-link.js';
 import type { GoogleOAuth } from '../../shared/domain/link/google-oauth.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATA_TYPE_NAMES } from './data-types.js';
 import { RpcStatusError } from './rpc-status-error.js';
 import type { WebhookKeyset } from './webhook-keyset.js';

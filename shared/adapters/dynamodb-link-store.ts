@@ -7,7 +7,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Invitation } from '../domain/link/invitation.js';
 import type { InvitationStore } from '../domain/link/invitation-store.js';
 import {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type TokenBundle, TokenDecryptionError } from '../domain/ports/token-vault.js';
 
 const bundleSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GOOGLE_HEALTH_DATA_TYPES } from './google-health/data-types.js';
 
 /** The sync-jobs queue message: which member to sync, why, and optionally which types and how far back. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Per-member alert thresholds. Defaults and their sources are reviewed in docs/clinical-safety.md;

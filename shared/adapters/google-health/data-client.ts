@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';

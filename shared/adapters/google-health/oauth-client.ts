@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GoogleOAuth, GrantedTokens } from '../../domain/link/google-oauth.js';
 import { REQUESTED_SCOPES } from '../../domain/link/google-scopes.js';
 import {

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Google publishes the webhook verification keys as a Tink public keyset (JSON), rotated about every

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALERT_SCHEMA_VERSION, type Alert } from '../alert.js';
 
 const isoInstant = z.iso.datetime({ offset: true });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BloodPressureReading } from '../blood-pressure-reading.js';
 import { describeIssueLines, describeItemIssues } from './item-issues.js';
 import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { READING_BOUNDS } from './reading-validation.js';
 import { RFC3339_WITH_OFFSET } from './rfc3339.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Zod schemas for Google Health v4 data points, as the doc gives them. Everything from upstream is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isKnownTimeZone = (zone: string): boolean => {
   try {
