@@ -1,0 +1,153 @@
+import { startGoogleHealthSimulator } from '../local/google-health-simulator/simulator.js';
+import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
+import type { GoogleHealthDataType } from '../shared/domain/google-health/data-types.js';
+import { syncMember } from '../shared/domain/google-health/sync-member.js';
+import type { PutReadingOutcome, ReadingStore } from '../shared/domain/ports/reading-store.js';
+import type { Reading } from '../shared/domain/reading.js';
+import { linkUser } from '../test/integration/google-health-simulator/oauth-flow.js';
+import {
+  InMemoryLinkStore,
+  InMemoryReadingStore,
+  linkFor,
+} from '../test/unit/domain/google-health/in-memory-ports.js';
+
+export interface WearableFigures {
+  apiCallsPerMemberDay: { webhook: number; polling15Min: number };
+  writeUnitsPerMemberDay: { webhook: number; polling15Min: number };
+  membersSyncedPerMinute: number;
+}
+
+/** DynamoDB bills a put (including one whose condition fails) at 1 WCU per started KB of the item. */
+class WriteUnitCountingStore implements ReadingStore {
+  writeUnits = 0;
+  constructor(private readonly inner: ReadingStore) {}
+  async put(reading: Reading): Promise<PutReadingOutcome> {
+    const keyAndMetadataBytes = 120;
+    this.writeUnits += Math.ceil((Buffer.byteLength(JSON.stringify(reading)) + keyAndMetadataBytes) / 1024);
+    return this.inner.put(reading);
+  }
+  listRange = (query: Parameters<ReadingStore['listRange']>[0]) => this.inner.listRange(query);
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_START = Date.parse('2026-11-18T00:00:00Z');
+const ALL_TYPES: GoogleHealthDataType[] = [
+  'heart-rate',
+  'daily-resting-heart-rate',
+  'steps',
+  'sleep',
+  'weight',
+  'oxygen-saturation',
+  'daily-oxygen-saturation',
+  'heart-rate-variability',
+];
+const MORNING_TYPES: GoogleHealthDataType[] = [
+  'sleep',
+  'oxygen-saturation',
+  'heart-rate-variability',
+  'daily-resting-heart-rate',
+  'daily-oxygen-saturation',
+  'weight',
+];
+
+/**
+ * One simulated active member-day against the simulator, after the 30-day backfill.
+ * Webhook-driven: the watch syncs hourly while awake, so heart rate and steps are notified every hour
+ * and the night's data once on waking; the catch-up schedule queues nothing for a member heard from.
+ * Polling: every type, every 15 minutes.
+ */
+const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
+  let nowMs = DAY_START;
+  const simulator = await startGoogleHealthSimulator({
+    port: 0,
+    clock: () => new Date(nowMs),
+    accessTokenLifetimeSeconds: 60 * 86_400,
+  });
+  try {
+    const token = await linkUser(simulator, simulator.defaultUserKey);
+    const client = new GoogleHealthDataClient({
+      baseUrl: simulator.urls.api,
+      tokens: { accessTokenFor: async () => token.access_token, invalidate: async () => undefined },
+      now: () => nowMs,
+    });
+    const links = new InMemoryLinkStore();
+    links.links.set('m-bench', linkFor('m-bench'));
+    const store = new WriteUnitCountingStore(new InMemoryReadingStore());
+    const deps = { links, readings: store, source: client, clock: { now: () => new Date(nowMs) } };
+    await syncMember({ memberId: 'm-bench', reason: 'backfill', backfillDays: 30 }, deps);
+    const callsBefore = client.requestCount('m-bench');
+    const unitsBefore = store.writeUnits;
+
+    const stepMs = strategy === 'webhook' ? HOUR_MS : HOUR_MS / 4;
+    for (nowMs = DAY_START + stepMs; nowMs <= DAY_START + 24 * HOUR_MS; nowMs += stepMs) {
+      simulator.resetRateLimits();
+      const localHour = new Date(nowMs).getUTCHours();
+      if (strategy === 'polling15Min') {
+        await syncMember({ memberId: 'm-bench', reason: 'catch-up', dataTypes: ALL_TYPES }, deps);
+      } else if (localHour === 8) {
+        await syncMember({ memberId: 'm-bench', reason: 'webhook', dataTypes: MORNING_TYPES }, deps);
+      } else if (localHour >= 8 && localHour <= 23) {
+        await syncMember(
+          { memberId: 'm-bench', reason: 'webhook', dataTypes: ['heart-rate', 'steps'] },
+          deps,
+        );
+      }
+    }
+    return {
+      calls: client.requestCount('m-bench') - callsBefore,
+      writeUnits: store.writeUnits - unitsBefore,
+    };
+  } finally {
+    await simulator.stop();
+  }
+};
+
+/** Catch-up syncs of many members at once (fan-out of 10 workers), as the queue feeds sync-worker. */
+const measureMembersPerMinute = async (members = 40, fanOut = 10): Promise<number> => {
+  const simulator = await startGoogleHealthSimulator({ port: 0 });
+  try {
+    const links = new InMemoryLinkStore();
+    const tokens = new Map<string, string>();
+    for (let index = 0; index < members; index += 1) {
+      const user = simulator.createUser({ userKey: `u${index}` });
+      const memberId = `m-${index}`;
+      links.links.set(memberId, linkFor(memberId, { healthUserId: user.healthUserId }));
+      tokens.set(memberId, (await linkUser(simulator, user.userKey)).access_token);
+    }
+    const client = new GoogleHealthDataClient({
+      baseUrl: simulator.urls.api,
+      tokens: {
+        accessTokenFor: async (memberId) => tokens.get(memberId) ?? '',
+        invalidate: async () => undefined,
+      },
+    });
+    const deps = {
+      links,
+      readings: new InMemoryReadingStore(),
+      source: client,
+      clock: { now: () => new Date() },
+    };
+    const queue = [...links.links.keys()];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: fanOut }, async () => {
+        for (let memberId = queue.shift(); memberId !== undefined; memberId = queue.shift()) {
+          await syncMember({ memberId, reason: 'catch-up', backfillDays: 1 }, deps);
+        }
+      }),
+    );
+    return Math.round((members / (performance.now() - started)) * 60_000);
+  } finally {
+    await simulator.stop();
+  }
+};
+
+export const measureWearableSyncCost = async (): Promise<WearableFigures> => {
+  const webhook = await simulateDay('webhook');
+  const polling = await simulateDay('polling15Min');
+  return {
+    apiCallsPerMemberDay: { webhook: webhook.calls, polling15Min: polling.calls },
+    writeUnitsPerMemberDay: { webhook: webhook.writeUnits, polling15Min: polling.writeUnits },
+    membersSyncedPerMinute: await measureMembersPerMinute(),
+  };
+};
