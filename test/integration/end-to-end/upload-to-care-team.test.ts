@@ -1,0 +1,172 @@
+import type { Message } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../cli/run-cli.js';
+import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
+import type { StreamRunner } from '../../../local/stream-runner.js';
+import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
+import { receiveAll } from '../support/queue-messages.js';
+
+let stack: IsolatedStack;
+let api: HttpApiAdapter;
+let evaluator: StreamRunner;
+
+/** Runs the operator CLI in-process and returns its JSON output. */
+const cli = async (...args: string[]): Promise<{ exitCode: number; output: unknown; error: string }> => {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const exitCode = await runCli(args);
+    return { exitCode, output: stdout === '' ? undefined : JSON.parse(stdout), error: stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+};
+
+const upload = async (token: string, readings: unknown[]) => {
+  const response = await fetch(`${api.url}/v1/blood-pressure`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ readings }),
+  });
+  return { status: response.status, body: (await response.json()) as { summary: Record<string, number> } };
+};
+
+const alertsOn = (messages: Message[]) => messages.map((message) => JSON.parse(message.Body ?? '{}'));
+
+beforeAll(async () => {
+  stack = await createIsolatedStack();
+  const ingest = await import('../../../functions/ingest-blood-pressure/handler.js');
+  const authorize = await import('../../../functions/authorize-device/handler.js');
+  const evaluate = await import('../../../functions/evaluate-alerts/handler.js');
+  api = await startHttpApiAdapter({
+    routes: [
+      {
+        method: 'POST',
+        path: '/v1/blood-pressure',
+        functionName: 'ingest-blood-pressure',
+        handler: ingest.handler,
+        authorizer: { functionName: 'authorize-device', handler: authorize.handler },
+      },
+    ],
+    log: () => undefined,
+  });
+  evaluator = await stack.startReadingsStreamRunner({
+    functionName: 'evaluate-alerts',
+    handler: evaluate.handler,
+    eventNames: ['INSERT', 'MODIFY'],
+    batchSize: 25,
+    maximumRetryAttempts: 5,
+    onFailureQueueUrl: stack.resources.queues.streamFailures.url,
+    log: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await evaluator?.stop();
+  await api?.stop();
+  await stack?.stop();
+});
+
+describe('a care team hears about a dangerous home reading, once', () => {
+  it('runs from the CLI through the upload API to one explained alert on the FIFO queue', async () => {
+    const member = await cli('member', 'create', '--name', 'Sam Example', '--timezone', 'Europe/London');
+    expect(member.exitCode).toBe(0);
+    const { memberId } = member.output as { memberId: string };
+    const device = await cli('device', 'register', '--member', memberId);
+    const { deviceId, token } = device.output as { deviceId: string; token: string };
+    expect(token.startsWith(`${deviceId}.`)).toBe(true);
+
+    const severe = { systolic: 186, diastolic: 100, pulse: 74, measuredAt: '2026-11-20T07:31:00+00:00' };
+    const normal = { systolic: 132, diastolic: 84, measuredAt: '2026-11-20T07:33:00+00:00' };
+    expect((await upload(token, [severe, normal])).body.summary).toEqual({
+      stored: 2,
+      duplicate: 0,
+      rejected: 0,
+    });
+    // The gateway retries the same upload, and again later: nothing new is stored or sent.
+    expect((await upload(token, [severe, normal])).body.summary).toEqual({
+      stored: 0,
+      duplicate: 2,
+      rejected: 0,
+    });
+    expect((await upload(token, [severe])).body.summary).toEqual({ stored: 0, duplicate: 1, rejected: 0 });
+
+    const messages = await receiveAll(stack.sqs, stack.resources.queues.alerts.url, {
+      expected: 1,
+      timeoutMs: 15_000,
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.Attributes?.MessageGroupId).toBe(memberId);
+    const [alert] = alertsOn(messages);
+    expect(alert).toMatchObject({
+      schemaVersion: '1.0',
+      memberId,
+      rule: 'bp-severe',
+      severity: 'urgent',
+      alertKey: `${memberId}#bp-severe#2026-11-20`,
+      thresholds: expect.objectContaining({ severeSystolic: 180, severeDiastolic: 120 }),
+      readings: [
+        expect.objectContaining({ values: expect.objectContaining({ systolic: 186, diastolic: 100 }) }),
+      ],
+    });
+    expect(alert.explanation).toMatch(/contact the member and review/i);
+    expect(messages[0]?.Attributes?.MessageDeduplicationId).toBe(alert.alertKey);
+
+    // Nothing more arrives after the retries have been through the stream.
+    expect(await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { timeoutMs: 2_000 })).toHaveLength(
+      0,
+    );
+
+    const listed = await cli('readings', 'list', '--member', memberId, '--metric', 'blood-pressure');
+    const readings = (listed.output as { readings: Array<Record<string, unknown>> }).readings;
+    expect(
+      readings.map((reading) => [reading.measuredAt, reading.systolic, reading.diastolic, reading.pulse]),
+    ).toEqual([
+      ['2026-11-20T07:31:00.000Z', 186, 100, 74],
+      ['2026-11-20T07:33:00.000Z', 132, 84, undefined],
+    ]);
+    const alerts = await cli('alerts', 'list', '--member', memberId);
+    expect((alerts.output as { alerts: unknown[] }).alerts).toHaveLength(1);
+  });
+
+  it('honours a per-member threshold set from the CLI, and refuses nonsense thresholds', async () => {
+    const member = await cli('member', 'create', '--name', 'Alex Example', '--timezone', 'Europe/London');
+    const { memberId } = member.output as { memberId: string };
+    const refused = await cli('thresholds', 'set', '--member', memberId, '--bp-severe-systolic', 'high');
+    expect(refused.exitCode).toBe(2);
+    expect(refused.error).toContain('--bp-severe-systolic must be a number');
+    const set = await cli('thresholds', 'set', '--member', memberId, '--bp-severe-systolic', '160');
+    expect(set.exitCode).toBe(0);
+    const { token } = (await cli('device', 'register', '--member', memberId)).output as { token: string };
+
+    await upload(token, [{ systolic: 165, diastolic: 90, measuredAt: '2026-11-21T08:00:00+00:00' }]);
+    const [alert] = alertsOn(
+      await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { expected: 1, timeoutMs: 15_000 }),
+    );
+    expect(alert).toMatchObject({
+      memberId,
+      rule: 'bp-severe',
+      thresholds: expect.objectContaining({ severeSystolic: 160 }),
+    });
+  });
+
+  it('tells the operator plainly when input is wrong', async () => {
+    const badZone = await cli('member', 'create', '--name', 'Jo', '--timezone', 'London');
+    expect(badZone.exitCode).toBe(1);
+    expect(badZone.error).toContain('IANA time zone');
+    const unknown = await cli('device', 'register', '--member', 'm-nobody');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.error).toContain('No member with id m-nobody');
+    const badMetric = await cli('readings', 'list', '--member', 'm-nobody', '--metric', 'mood');
+    expect(badMetric.exitCode).toBe(2);
+  });
+});
