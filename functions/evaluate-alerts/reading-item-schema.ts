@@ -4,7 +4,7 @@ import type { ReadingFacts } from '../../shared/domain/alerts/reading-facts.js';
 const base = {
   memberId: z.string().min(1),
   measuredAt: z.iso.datetime({ offset: true }),
-  provenance: z.object({ source: z.string().min(1) }),
+  provenance: z.object({ source: z.string().min(1), recordingMethod: z.string().optional() }),
 };
 
 const wearableTime = { endAt: z.iso.datetime({ offset: true }).optional() };
@@ -49,5 +49,7 @@ export const readingItemSchema = z.discriminatedUnion('metric', [
     metric: z.enum(['heart-rate', 'steps', 'sleep', 'weight', 'oxygen-saturation', 'heart-rate-variability']),
     ...base,
     ...wearableTime,
+    samples: z.array(z.tuple([z.number(), z.number()])).optional(),
+    hourly: z.array(z.object({ hourStart: z.iso.datetime({ offset: true }), count: z.number() })).optional(),
   }),
 ]) satisfies z.ZodType<ReadingFacts>;

@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../thresho
 import type { AlertSubject } from './alert-subject.js';
 import { evaluateReading } from './evaluate-reading.js';
 import { type AlertPorts, type RaiseOutcome, raiseAlerts } from './raise-alerts.js';
-import { coveredUntil, isWearableFacts, type ReadingFacts } from './reading-facts.js';
+import { type ReadingFacts, wornUntil } from './reading-facts.js';
 import { resolveOpenAlerts } from './resolve-open-alerts.js';
 
 /** Zone used when the member record is missing: the service is UK-based. Alerting beats dropping. */
@@ -30,8 +30,9 @@ export interface StoredReadingResult {
  *    reading must still alert.
  * 2. evaluateReading: the pure rules.
  * 3. raiseAlerts: put-if-absent, publish, mark published.
- * 4. Wearable data measured after a silence began proves the wearable is back: resolve that open
- *    wearable-no-data alert (its episode is the last-seen time). Late-arriving older data does not.
+ * 4. Data the device measured after a silence began proves the wearable is back: resolve that open
+ *    wearable-no-data alert (its episode is the last-seen time). Late-arriving older data, daily
+ *    summaries and manual entries do not (see wornUntil).
  */
 export const evaluateStoredReading = async (
   ports: StoredReadingPorts,
@@ -58,14 +59,15 @@ export const evaluateStoredReading = async (
 
   const alerts = evaluateReading(reading, subject, thresholds, ports.clock.now());
   const raised = await raiseAlerts(ports, alerts);
-  const dataUntil = Date.parse(coveredUntil(reading));
-  const resolved = isWearableFacts(reading)
-    ? await resolveOpenAlerts(
-        ports,
-        reading.memberId,
-        'wearable-no-data',
-        (alert) => Date.parse(alert.episode) < dataUntil,
-      )
-    : [];
+  const worn = wornUntil(reading);
+  const resolved =
+    worn === undefined
+      ? []
+      : await resolveOpenAlerts(
+          ports,
+          reading.memberId,
+          'wearable-no-data',
+          (alert) => Date.parse(alert.episode) < worn,
+        );
   return { raised, resolved, fallbacks };
 };

@@ -2,7 +2,7 @@ import type { BloodPressureReading } from '../blood-pressure-reading.js';
 import type { Metric } from '../metric.js';
 import type { DailyOxygenSaturation, RestingHeartRate } from '../wearable-reading.js';
 
-type Source = { provenance: { source: string } };
+type Source = { provenance: { source: string; recordingMethod?: string } };
 
 export type BloodPressureFacts = Pick<
   BloodPressureReading,
@@ -24,6 +24,10 @@ export type OtherReadingFacts = {
   memberId: string;
   measuredAt: string;
   endAt?: string;
+  /** Day buckets: [secondsSinceBucketStartUtc, value]. */
+  samples?: Array<[number, number]>;
+  /** Steps: counts per local hour. */
+  hourly?: Array<{ hourStart: string; count: number }>;
 } & Source;
 
 /**
@@ -36,8 +40,29 @@ export type ReadingFacts =
   | DailyOxygenSaturationFacts
   | OtherReadingFacts;
 
-export const isWearableFacts = (reading: ReadingFacts): boolean => reading.metric !== 'blood-pressure';
+const HOUR_MS = 3_600_000;
 
-/** The latest instant a reading covers: the end of an interval, else its time. */
-export const coveredUntil = (reading: ReadingFacts): string =>
-  'endAt' in reading && reading.endAt !== undefined ? reading.endAt : reading.measuredAt;
+/**
+ * The latest instant at which a reading shows the wearable was actually worn and syncing, or undefined
+ * when it shows nothing of the kind: daily summaries are computed upstream even on days the tracker sat
+ * in a drawer, and manual entries arrive without it. A day bucket counts up to its newest sample (its
+ * day may not be over), steps up to the end of the newest hour with steps.
+ */
+export const wornUntil = (reading: ReadingFacts): number | undefined => {
+  if (reading.metric === 'resting-heart-rate' || reading.metric === 'daily-oxygen-saturation')
+    return undefined;
+  if (reading.metric === 'blood-pressure' || reading.provenance.recordingMethod === 'manual')
+    return undefined;
+  const start = Date.parse(reading.measuredAt);
+  if (reading.samples !== undefined) {
+    const newest = reading.samples.at(-1);
+    return newest === undefined ? undefined : start + newest[0] * 1000;
+  }
+  if (reading.hourly !== undefined) {
+    const withSteps = reading.hourly
+      .filter((hour) => hour.count > 0)
+      .map((hour) => Date.parse(hour.hourStart));
+    return withSteps.length === 0 ? undefined : Math.max(...withSteps) + HOUR_MS;
+  }
+  return Date.parse(reading.endAt ?? reading.measuredAt);
+};

@@ -34,6 +34,15 @@ const portsFor = (options: { members?: Member[]; overrides?: ThresholdOverrides 
   thresholds: thresholdsWith(options.overrides),
 });
 
+const heartRateDay = (dayStartUtc: string, samples: Array<[number, number]>) => ({
+  metric: 'heart-rate' as const,
+  memberId: 'm-1',
+  measuredAt: dayStartUtc,
+  endAt: new Date(Date.parse(dayStartUtc) + 86_400_000).toISOString(),
+  samples,
+  provenance: { source: 'google-health', recordingMethod: 'passively-measured' },
+});
+
 const seedOpenNoDataAlert = async (ports: ReturnType<typeof portsFor>) =>
   ports.alerts.putIfAbsent({
     schemaVersion: '1.0',
@@ -98,14 +107,39 @@ describe('evaluateStoredReading', () => {
     expect(ports.publisher.sent[0]?.thresholds).toEqual({ severeSystolic: 180, severeDiastolic: 120 });
   });
 
-  it('resolves an open wearable-no-data alert when wearable data arrives, with one resolved notice', async () => {
+  it('resolves an open wearable-no-data alert when the device measures again, with one resolved notice', async () => {
     const ports = portsFor();
     await seedOpenNoDataAlert(ports);
-    const first = await evaluateStoredReading(ports, restingHr(70));
-    const again = await evaluateStoredReading(ports, restingHr(71));
+    // Bucket for 16 Nov (GMT), newest sample 07:30: after the silence began on 15 Nov 08:00.
+    const first = await evaluateStoredReading(
+      ports,
+      heartRateDay('2026-11-16T00:00:00.000Z', [[27_000, 64]]),
+    );
+    const again = await evaluateStoredReading(
+      ports,
+      heartRateDay('2026-11-16T00:00:00.000Z', [[27_300, 66]]),
+    );
     expect(first.resolved).toEqual(['m-1#wearable-no-data#2026-11-15T08:00:00.000Z']);
     expect(again.resolved).toEqual([]);
     expect(ports.publisher.sent.map((a) => [a.rule, a.status])).toEqual([['wearable-no-data', 'resolved']]);
+  });
+
+  it('keeps a silence open for what arrives without the device being worn', async () => {
+    const ports = portsFor();
+    await seedOpenNoDataAlert(ports);
+    // Daily summaries are computed upstream even for a tracker left in a drawer.
+    await evaluateStoredReading(ports, restingHr(70));
+    // A weight typed into the app.
+    await evaluateStoredReading(ports, {
+      metric: 'weight',
+      memberId: 'm-1',
+      measuredAt: '2026-11-17T08:00:00.000Z',
+      provenance: { source: 'google-health', recordingMethod: 'manual' },
+    });
+    // The bucket of the day the silence began: its day ends later, but its newest sample is before.
+    await evaluateStoredReading(ports, heartRateDay('2026-11-15T00:00:00.000Z', [[25_200, 61]]));
+    expect(ports.publisher.sent).toEqual([]);
+    expect(await ports.alerts.listOpen('m-1', 'wearable-no-data')).toHaveLength(1);
   });
 
   it('does not resolve a silence with late data measured before the silence began', async () => {

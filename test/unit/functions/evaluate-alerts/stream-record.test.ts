@@ -24,7 +24,7 @@ describe('readingFromStreamRecord', () => {
         improperPosition: false,
         raw: 4,
       },
-      provenance: { source: 'json' },
+      provenance: { source: 'json', recordingMethod: 'device-measured' },
     });
   });
 
