@@ -18,12 +18,12 @@ const runAll = (): void => {
 };
 
 const onSignal = (signal: NodeJS.Signals): void => {
+  // Another handler (npm start's graceful shutdown) owns this signal: let it stop things in order;
+  // the exit hook still runs every action if it ends the process some other way.
+  if (process.listenerCount(signal) > 1) return;
   runAll();
-  // When nobody else handles the signal, restore the default behaviour (terminate).
-  if (process.listenerCount(signal) === 1) {
-    for (const name of SIGNALS) process.removeListener(name, onSignal);
-    process.kill(process.pid, signal);
-  }
+  for (const name of SIGNALS) process.removeListener(name, onSignal);
+  process.kill(process.pid, signal);
 };
 
 const install = (): void => {

@@ -78,6 +78,7 @@ const inbox = runCareTeamInbox(sqsClientFor(stack.endpoints), stack.resources.qu
   print(`\n${text}\n`),
 );
 
+// Ctrl-C reaches every process in the group, so this process may hear it twice: stop once.
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
@@ -90,8 +91,8 @@ const shutdown = async (signal: string) => {
   print('stopped');
   process.exit(0);
 };
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 print(`ready api=${stack.apiUrl}`);
 if (values['no-demo'] !== true) {
