@@ -1,6 +1,9 @@
 import { startGoogleHealthSimulator } from '../local/google-health-simulator/simulator.js';
 import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
-import type { GoogleHealthDataType } from '../shared/domain/google-health/data-types.js';
+import {
+  GOOGLE_HEALTH_DATA_TYPES,
+  type GoogleHealthDataType,
+} from '../shared/domain/google-health/data-types.js';
 import { syncMember } from '../shared/domain/google-health/sync-member.js';
 import type { PutReadingOutcome, ReadingStore } from '../shared/domain/ports/reading-store.js';
 import type { Reading } from '../shared/domain/reading.js';
@@ -31,16 +34,6 @@ class WriteUnitCountingStore implements ReadingStore {
 
 const HOUR_MS = 3_600_000;
 const DAY_START = Date.parse('2026-11-18T00:00:00Z');
-const ALL_TYPES: GoogleHealthDataType[] = [
-  'heart-rate',
-  'daily-resting-heart-rate',
-  'steps',
-  'sleep',
-  'weight',
-  'oxygen-saturation',
-  'daily-oxygen-saturation',
-  'heart-rate-variability',
-];
 const MORNING_TYPES: GoogleHealthDataType[] = [
   'sleep',
   'oxygen-saturation',
@@ -83,7 +76,10 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
       simulator.resetRateLimits();
       const localHour = new Date(nowMs).getUTCHours();
       if (strategy === 'polling15Min') {
-        await syncMember({ memberId: 'm-bench', reason: 'catch-up', dataTypes: ALL_TYPES }, deps);
+        await syncMember(
+          { memberId: 'm-bench', reason: 'catch-up', dataTypes: [...GOOGLE_HEALTH_DATA_TYPES] },
+          deps,
+        );
       } else if (localHour === 8) {
         await syncMember({ memberId: 'm-bench', reason: 'webhook', dataTypes: MORNING_TYPES }, deps);
       } else if (localHour >= 8 && localHour <= 23) {

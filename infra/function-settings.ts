@@ -1,17 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
+import type { FunctionName } from './function-names.js';
 
-/** The function catalogue: each name is a folder functions/<name>/handler.ts exporting `handler`. */
-export const FUNCTION_NAMES = [
-  'ingest-blood-pressure',
-  'authorize-device',
-  'evaluate-alerts',
-  'google-health-webhook',
-  'link-pages',
-  'sync-worker',
-  'catch-up',
-] as const;
-
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+export { FUNCTION_NAMES, type FunctionName } from './function-names.js';
 
 export interface FunctionSettings {
   readonly description: string;

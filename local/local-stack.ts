@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { FUNCTION_NAMES, type FunctionName } from '../infra/function-names.js';
 import { ENV } from '../shared/runtime/environment.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { findFreePort } from './free-port.js';
@@ -16,16 +17,7 @@ import { type SqsEmulator, startSqsEmulator } from './sqs-emulator.js';
 import { type SqsRunner, startSqsRunner } from './sqs-runner.js';
 import { type StreamRunner, startStreamRunner } from './stream-runner.js';
 
-export const FUNCTION_NAMES = [
-  'ingest-blood-pressure',
-  'authorize-device',
-  'evaluate-alerts',
-  'google-health-webhook',
-  'link-pages',
-  'sync-worker',
-  'catch-up',
-] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+export { FUNCTION_NAMES, type FunctionName };
 
 /** Resolves to a handler module (an object exporting `handler`), e.g. `() => import('...')`. */
 export type HandlerLoader = () => Promise<unknown>;

@@ -6,7 +6,7 @@ import {
   GOOGLE_DEFAULTS,
 } from '../../shared/adapters/google-health/oauth-composition.js';
 import { GoogleHealthAccountReader } from '../../shared/adapters/google-health/oauth-health-account-reader.js';
-import { SqsSyncJobSender } from '../../shared/adapters/sqs-sync-job-sender.js';
+import { SqsSyncJobQueue } from '../../shared/adapters/sqs-sync-job-queue.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { ENV, optionalEnv, requireEnv } from '../../shared/runtime/environment.js';
 import { httpHandler } from '../../shared/runtime/http/http-handler.js';
@@ -16,7 +16,7 @@ import { createLinkPagesRoute } from './routes.js';
 const logger = createLogger('link-pages');
 const documentClient = createDocumentClient();
 const { linkStore, oauth, vault } = createLinkAdapters(documentClient);
-const syncJobs = new SqsSyncJobSender(new SQSClient({}), requireEnv(ENV.syncQueueUrl));
+const syncJobs = new SqsSyncJobQueue(new SQSClient({}), requireEnv(ENV.syncQueueUrl));
 
 export const handler = httpHandler(
   createLinkPagesRoute({
@@ -26,7 +26,7 @@ export const handler = httpHandler(
     oauth,
     accounts: new GoogleHealthAccountReader(optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl)),
     vault,
-    sendSyncJob: (job) => syncJobs.send(job),
+    sendSyncJob: (job) => syncJobs.send([job]),
     clock: systemClock,
     logger,
   }),
