@@ -95,7 +95,8 @@ export class DynamoDbReadingStore implements ReadingStore {
       );
       for (const item of page.Items ?? []) {
         const reading = toReading(item);
-        if (query.from !== undefined && (reading.endAt ?? reading.measuredAt) < query.from) continue;
+        // Intervals end exclusively: a day ending at `from` does not overlap the range.
+        if (query.from !== undefined && isBefore(reading, query.from)) continue;
         if (query.to !== undefined && reading.measuredAt > query.to) continue;
         readings.push(reading);
         if (query.limit !== undefined && readings.length >= query.limit) return readings;
@@ -105,6 +106,9 @@ export class DynamoDbReadingStore implements ReadingStore {
     return readings;
   }
 }
+
+const isBefore = (reading: Reading & { endAt?: string }, from: string): boolean =>
+  reading.endAt !== undefined ? reading.endAt <= from : reading.measuredAt < from;
 
 const shiftDate = (isoDateOrTime: string, days: number): string => {
   const date = new Date(`${isoDateOrTime.slice(0, 10)}T00:00:00Z`);

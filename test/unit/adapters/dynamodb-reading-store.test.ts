@@ -122,4 +122,34 @@ describe('DynamoDbReadingStore', () => {
     });
     expect(calls[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: 's' });
   });
+
+  it('returns day items overlapping the range, and not the day that ends where the range starts', async () => {
+    const day = (localDate: string, start: string, end: string) => ({
+      ...restingHeartRate,
+      localDate,
+      measuredAt: start,
+      endAt: end,
+      pk: 'p',
+      sk: `DAY#${localDate}`,
+    });
+    documentClient.on(QueryCommand).resolves({
+      Items: [
+        day('2026-11-14', '2026-11-14T00:00:00.000Z', '2026-11-15T00:00:00.000Z'),
+        day('2026-11-15', '2026-11-15T00:00:00.000Z', '2026-11-16T00:00:00.000Z'),
+      ],
+    });
+    const readings = await store.listRange({
+      memberId: 'm-1',
+      metric: 'resting-heart-rate',
+      from: '2026-11-15T00:00:00.000Z',
+    });
+    expect(readings.map((reading) => ('localDate' in reading ? reading.localDate : ''))).toEqual([
+      '2026-11-15',
+    ]);
+    expect(documentClient.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues).toEqual({
+      ':pk': 'MEMBER#m-1#resting-heart-rate',
+      ':lower': 'DAY#2026-11-14',
+      ':upper': 'DAY#9999-12-31',
+    });
+  });
 });
