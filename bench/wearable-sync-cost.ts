@@ -17,7 +17,6 @@ import {
 export interface WearableFigures {
   apiCallsPerMemberDay: { webhook: number; polling15Min: number };
   writeUnitsPerMemberDay: { webhook: number; polling15Min: number };
-  membersSyncedPerMinute: number;
 }
 
 /** DynamoDB bills a put (including one whose condition fails) at 1 WCU per started KB of the item. */
@@ -98,52 +97,11 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
   }
 };
 
-/** Catch-up syncs of many members at once (fan-out of 10 workers), as the queue feeds sync-worker. */
-const measureMembersPerMinute = async (members = 40, fanOut = 10): Promise<number> => {
-  const simulator = await startGoogleHealthSimulator({ port: 0 });
-  try {
-    const links = new InMemoryLinkStore();
-    const tokens = new Map<string, string>();
-    for (let index = 0; index < members; index += 1) {
-      const user = simulator.createUser({ userKey: `u${index}` });
-      const memberId = `m-${index}`;
-      links.links.set(memberId, linkFor(memberId, { healthUserId: user.healthUserId }));
-      tokens.set(memberId, (await linkUser(simulator, user.userKey)).access_token);
-    }
-    const client = new GoogleHealthDataClient({
-      baseUrl: simulator.urls.api,
-      tokens: {
-        accessTokenFor: async (memberId) => tokens.get(memberId) ?? '',
-        invalidate: async () => undefined,
-      },
-    });
-    const deps = {
-      links,
-      readings: new InMemoryReadingStore(),
-      source: client,
-      clock: { now: () => new Date() },
-    };
-    const queue = [...links.links.keys()];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: fanOut }, async () => {
-        for (let memberId = queue.shift(); memberId !== undefined; memberId = queue.shift()) {
-          await syncMember({ memberId, reason: 'catch-up', backfillDays: 1 }, deps);
-        }
-      }),
-    );
-    return Math.round((members / (performance.now() - started)) * 60_000);
-  } finally {
-    await simulator.stop();
-  }
-};
-
 export const measureWearableSyncCost = async (): Promise<WearableFigures> => {
   const webhook = await simulateDay('webhook');
   const polling = await simulateDay('polling15Min');
   return {
     apiCallsPerMemberDay: { webhook: webhook.calls, polling15Min: polling.calls },
     writeUnitsPerMemberDay: { webhook: webhook.writeUnits, polling15Min: polling.writeUnits },
-    membersSyncedPerMinute: await measureMembersPerMinute(),
   };
 };

@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCAL_STACK_FILE } from '../cli/stack-environment.js';
-import { ENV } from '../shared/runtime/environment.js';
 import { runDemo } from './demo.js';
 import { runCareTeamInbox } from './demo-care-team-inbox.js';
 import { startGoogleHealthSimulator } from './google-health-simulator/simulator.js';
 import { JavaMissingError } from './java-requirement.js';
 import { startLocalStack } from './local-stack.js';
 import { sqsClientFor } from './resources.js';
+import { simulatedGoogleEnvironment } from './simulated-google-environment.js';
 
 const { values } = parseArgs({ options: { 'no-demo': { type: 'boolean' } }, allowPositionals: false });
 const port = Number(process.env.PORT ?? 3000);
@@ -22,26 +21,15 @@ if (!Number.isInteger(port) || port < 1 || port > 65_535) {
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
-const webhookAuthorization = `Bearer ${randomBytes(24).toString('base64url')}`;
-
 const simulator = await startGoogleHealthSimulator({ port: 0 });
+const google = simulatedGoogleEnvironment(simulator);
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
   stack = await startLocalStack({
     port,
     strict: true,
     log: (message, error) => console.error(message, error instanceof Error ? error.message : ''),
-    environment: {
-      [ENV.googleHealthApiUrl]: simulator.urls.api,
-      [ENV.googleOAuthAuthorizeUrl]: simulator.urls.authorize,
-      [ENV.googleOAuthTokenUrl]: simulator.urls.token,
-      [ENV.googleOAuthRevokeUrl]: simulator.urls.revoke,
-      [ENV.googleClientId]: simulator.client.clientId,
-      [ENV.googleClientSecret]: simulator.client.clientSecret,
-      [ENV.localTokenKey]: randomBytes(32).toString('base64'),
-      [ENV.webhookAuthorization]: webhookAuthorization,
-      [ENV.webhookPublicKeyset]: JSON.stringify(simulator.publicKeyset()),
-    },
+    environment: google.environment,
   });
 } catch (error) {
   await simulator.stop();
@@ -61,7 +49,7 @@ await fetch(`${simulator.baseUrl}/v4/projects/pulse-relay-local/subscribers?subs
     subscriberConfigs: [
       { dataTypes: ['steps', 'heart-rate', 'sleep'], subscriptionCreatePolicy: 'AUTOMATIC' },
     ],
-    endpointAuthorization: { secret: webhookAuthorization },
+    endpointAuthorization: { secret: google.webhookAuthorization },
   }),
 });
 

@@ -30,6 +30,12 @@ export const createSyncRecordHandler =
         logger.warn('sync abandoned', { memberId: job.memberId, reason: job.reason, errorName: error.name });
         return;
       }
+      // Name only: messages from upstream can echo request details.
+      logger.error('sync failed; the job will be retried', {
+        memberId: job.memberId,
+        reason: job.reason,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
       throw error;
     }
   };

@@ -153,13 +153,15 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const item = await this.getLinkItem(memberId);
       if (item === undefined) return;
-      const names: Record<string, string> = { '#cursors': 'cursors' };
+      // DynamoDB refuses unused attribute names, so #cursors is only named when a cursor moves.
+      const names: Record<string, string> = {};
       const values: Record<string, unknown> = {};
       const sets: string[] = [];
       const conditions: string[] = ['attribute_exists(pk)'];
       Object.entries(update.cursors).forEach(([dataType, cursor], index) => {
         const current = item.cursors[dataType];
         if (current !== undefined && current >= cursor) return;
+        names['#cursors'] = 'cursors';
         names[`#c${index}`] = dataType;
         values[`:c${index}`] = cursor;
         sets.push(`#cursors.#c${index} = :c${index}`);
@@ -186,7 +188,7 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
         Key: linkKey(memberId),
         UpdateExpression: `SET ${sets.join(', ')}`,
         ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: names,
+        ...(Object.keys(names).length === 0 ? {} : { ExpressionAttributeNames: names }),
         ExpressionAttributeValues: values,
       });
       if (applied) return;

@@ -267,6 +267,22 @@ describe('DynamoDbLinkStore', () => {
     });
   });
 
+  it('records a sync that moves no cursor without naming the cursors map (DynamoDB refuses unused names)', async () => {
+    documentClient.on(GetCommand).resolves({ Item: linkItem });
+    documentClient.on(UpdateCommand).resolves({});
+    await store.recordSync('m1', {
+      cursors: { steps: '2026-11-23T07:00:00Z' },
+      lastSyncAt: '2026-11-23T10:00:00.000Z',
+    });
+    expect(documentClient.commandCalls(UpdateCommand)[0]?.args[0].input).toEqual({
+      TableName: 'directory',
+      Key: { pk: 'MEMBER#m1', sk: 'LINK#google-health' },
+      UpdateExpression: 'SET lastSyncAt = :lastSyncAt',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(lastSyncAt)',
+      ExpressionAttributeValues: { ':lastSyncAt': '2026-11-23T10:00:00.000Z' },
+    });
+  });
+
   it('starts an authorisation only on an unused, unexpired invitation', async () => {
     documentClient.on(UpdateCommand).resolves({});
     const pending = { stateNonce: 'n', codeVerifier: 'v', startedAt: now.toISOString() };
