@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { measureFunctions } from './function-bundles.js';
+import { inFreshProcess } from './in-fresh-process.js';
 import { measureIngestThroughput } from './ingest-throughput.js';
-import { measureMembersSyncedPerMinute } from './members-synced-per-minute.js';
+import type { SyncThroughput } from './members-synced-per-minute.js';
 import { measureUploadToAlert } from './upload-to-alert-latency.js';
 import { measureWearableSyncCost } from './wearable-sync-cost.js';
 
@@ -19,7 +20,7 @@ const functions = await measureFunctions();
 progress('simulating a member-day of Google Health sync…');
 const wearableCost = await measureWearableSyncCost();
 progress('syncing 20 linked members through the local stack…');
-const throughput = await measureMembersSyncedPerMinute(20);
+const throughput = await inFreshProcess<SyncThroughput>('bench/members-synced-per-minute-main.ts');
 const wearable = { ...wearableCost, ...throughput };
 
 const result = {

@@ -1,0 +1,3 @@
+import { measureMembersSyncedPerMinute } from './members-synced-per-minute.js';
+
+process.stdout.write(`${JSON.stringify(await measureMembersSyncedPerMinute(20))}\n`);
