@@ -10,7 +10,6 @@ import {
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import {
   createAccessTokenProvider,
