@@ -189,5 +189,30 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       }),
     );
     expect(link.Item?.lastNotificationAt).toBeDefined();
+
+    // A notification with nothing new moves no cursor; the sync must still be recorded (regression:
+    // DynamoDB refused the update for naming an unused #cursors attribute, so every such sync failed).
+    const lastSyncAt = async () => {
+      const { Item } = await documentClient().send(
+        new GetCommand({
+          TableName: stack.resources.tables.directory,
+          Key: linkKey(memberId),
+          ConsistentRead: true,
+        }),
+      );
+      return typeof Item?.lastSyncAt === 'string' ? Item.lastSyncAt : undefined;
+    };
+    // Let the jobs already queued (backfill, the weight notification) finish first.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const syncedBefore = await waitUntil(lastSyncAt, { description: 'the earlier syncs recorded' });
+    const again = await simulator.notify(user.userKey, {
+      dataType: 'weight',
+      intervals: [{ startTime: weighedAt, endTime: weighedAt }],
+    });
+    expect(again.map((delivery) => delivery.status)).toEqual([204]);
+    await waitUntil(async () => ((await lastSyncAt()) ?? '') > syncedBefore, {
+      timeoutMs: 15_000,
+      description: 'a second sync recorded with no cursor moved',
+    });
   });
 });
