@@ -1,14 +1,8 @@
-/** Member-local civil date (YYYY-MM-DD) of a UTC instant, read in the member's IANA zone (BST-aware). */
-export const localDateOf = (instantIso: string, timezone: string): string => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instantIso));
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-};
+import { localDateOf as localDateOfInstant } from '../time/member-local-time.js';
+
+/** Member-local civil date (YYYY-MM-DD) of a UTC ISO instant, read in the member's IANA zone (BST-aware). */
+export const localDateOf = (instantIso: string, timezone: string): string =>
+  localDateOfInstant(new Date(instantIso), timezone);
 
 /** Staff-readable local time, e.g. "07:31 BST on 20 Oct 2026". */
 export const localTimeLabel = (instantIso: string, timezone: string): string => {

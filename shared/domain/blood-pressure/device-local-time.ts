@@ -1,3 +1,5 @@
+import { offsetMinutesAt } from '../time/member-local-time.js';
+
 /** A civil date and time with no zone, as a device clock reports it. */
 export interface CivilDateTime {
   year: number;
@@ -17,44 +19,6 @@ export interface ZonedInstant {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
-
-/** Offset of the zone at a UTC instant, in minutes east of UTC (whole seconds are enough for any zone). */
-export const zoneOffsetMinutes = (timeZone: string, epochMs: number): number => {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  const flooredEpoch = epochMs - (((epochMs % 1000) + 1000) % 1000);
-  return Math.round((asUtc - flooredEpoch) / MINUTE_MS);
-};
-
 /** `2026-10-25T01:30:00`: the device time exactly as received, for provenance. */
 export const formatCivilDateTime = (civil: CivilDateTime): string => {
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
@@ -79,17 +43,17 @@ export const civilTimeToInstant = (civil: CivilDateTime, timeZone: string): Zone
     civil.minutes,
     civil.seconds,
   );
-  const offsetBefore = zoneOffsetMinutes(timeZone, civilAsUtc - 12 * HOUR_MS);
-  const offsetAfter = zoneOffsetMinutes(timeZone, civilAsUtc + 12 * HOUR_MS);
+  const offsetBefore = offsetMinutesAt(new Date(civilAsUtc - 12 * HOUR_MS), timeZone);
+  const offsetAfter = offsetMinutesAt(new Date(civilAsUtc + 12 * HOUR_MS), timeZone);
   const candidates = [offsetBefore, offsetAfter]
     .map((offset) => civilAsUtc - offset * MINUTE_MS)
     .filter((instant, index, all) => all.indexOf(instant) === index)
-    .filter((instant) => civilAsUtc - zoneOffsetMinutes(timeZone, instant) * MINUTE_MS === instant)
+    .filter((instant) => civilAsUtc - offsetMinutesAt(new Date(instant), timeZone) * MINUTE_MS === instant)
     .sort((a, b) => a - b);
   // No candidate means a gap: the offset in force before it puts the instant just after the change.
   const instant = candidates[0] ?? civilAsUtc - offsetBefore * MINUTE_MS;
   return {
     measuredAt: new Date(instant).toISOString(),
-    utcOffsetMinutes: zoneOffsetMinutes(timeZone, instant),
+    utcOffsetMinutes: offsetMinutesAt(new Date(instant), timeZone),
   };
 };

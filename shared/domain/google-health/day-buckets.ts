@@ -1,5 +1,5 @@
 import type { Provenance } from '../provenance.js';
-import { addDays, localDateOf, localDayStart, offsetMinutesAt } from './member-local-time.js';
+import { addDays, localDateOf, localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
 
 export interface TimedValue {
   instant: Date;

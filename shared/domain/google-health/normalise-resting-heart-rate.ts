@@ -1,7 +1,7 @@
+import { localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
 import type { RestingHeartRate } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
-import { localDayStart, offsetMinutesAt } from './member-local-time.js';
 import type { NormaliseContext } from './normalise-context.js';
 import { civilDateToString } from './sample-time.js';
 

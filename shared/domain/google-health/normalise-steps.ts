@@ -1,6 +1,3 @@
-import type { StepsDay } from '../wearable-reading.js';
-import type { DataPointOf } from './data-point-schemas.js';
-import { googleHealthProvenance } from './google-health-provenance.js';
 import {
   addDays,
   formatWithOffset,
@@ -8,7 +5,10 @@ import {
   localDayStart,
   localHourStarts,
   offsetMinutesAt,
-} from './member-local-time.js';
+} from '../time/member-local-time.js';
+import type { StepsDay } from '../wearable-reading.js';
+import type { DataPointOf } from './data-point-schemas.js';
+import { googleHealthProvenance } from './google-health-provenance.js';
 import type { NormaliseContext } from './normalise-context.js';
 
 /**

@@ -1,5 +1,5 @@
+import { addDays, localDateOf, localDayStart } from '../time/member-local-time.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from './data-types.js';
-import { addDays, localDateOf, localDayStart } from './member-local-time.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
