@@ -40,13 +40,11 @@ export type ReadingFacts =
   | DailyOxygenSaturationFacts
   | OtherReadingFacts;
 
-const HOUR_MS = 3_600_000;
-
 /**
  * The latest instant at which a reading shows the wearable was actually worn and syncing, or undefined
  * when it shows nothing of the kind: daily summaries are computed upstream even on days the tracker sat
  * in a drawer, and manual entries arrive without it. A day bucket counts up to its newest sample (its
- * day may not be over), steps up to the end of the newest hour with steps.
+ * day may not be over), steps up to the start of the newest hour with steps.
  */
 export const wornUntil = (reading: ReadingFacts): number | undefined => {
   if (reading.metric === 'resting-heart-rate' || reading.metric === 'daily-oxygen-saturation')
@@ -62,7 +60,8 @@ export const wornUntil = (reading: ReadingFacts): number | undefined => {
     const withSteps = reading.hourly
       .filter((hour) => hour.count > 0)
       .map((hour) => Date.parse(hour.hourStart));
-    return withSteps.length === 0 ? undefined : Math.max(...withSteps) + HOUR_MS;
+    // Only the hour is known, so take its start: never claim the device was worn later than it was.
+    return withSteps.length === 0 ? undefined : Math.max(...withSteps);
   }
   return Date.parse(reading.endAt ?? reading.measuredAt);
 };
