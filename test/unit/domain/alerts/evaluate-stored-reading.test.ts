@@ -138,16 +138,17 @@ describe('evaluateStoredReading', () => {
     });
     // The bucket of the day the silence began: its day ends later, but its newest sample is before.
     await evaluateStoredReading(ports, heartRateDay('2026-11-15T00:00:00.000Z', [[25_200, 61]]));
-    // Steps in the hour the silence began (07:00-08:00): the hour does not prove wear after 08:00.
+    // Steps in the hour the silence began (08:00-09:00): they are what set the last-seen time, and
+    // an hourly total cannot show any step after it.
     await evaluateStoredReading(ports, {
       metric: 'steps',
       memberId: 'm-1',
       measuredAt: '2026-11-15T00:00:00.000Z',
       endAt: '2026-11-16T00:00:00.000Z',
       hourly: [
-        { hourStart: '2026-11-15T06:00:00+00:00', count: 40 },
-        { hourStart: '2026-11-15T07:00:00+00:00', count: 120 },
-        { hourStart: '2026-11-15T08:00:00+00:00', count: 0 },
+        { hourStart: '2026-11-15T07:00:00+00:00', count: 40 },
+        { hourStart: '2026-11-15T08:00:00+00:00', count: 120 },
+        { hourStart: '2026-11-15T09:00:00+00:00', count: 0 },
       ],
       provenance: { source: 'google-health', recordingMethod: 'passively-measured' },
     });
