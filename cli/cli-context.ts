@@ -1,4 +1,6 @@
 import { DynamoDbAlertStore } from '../shared/adapters/dynamodb-alert-store.js';
+import { DynamoDbAuditLog } from '../shared/adapters/dynamodb-audit-log.js';
+import { DynamoDbDeviceRegistry } from '../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberDirectory } from '../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
@@ -13,6 +15,8 @@ export const createCliContext = () => {
   return {
     clock: systemClock,
     directory: new DynamoDbMemberDirectory(client, directoryTable),
+    devices: new DynamoDbDeviceRegistry(client, directoryTable),
+    audit: new DynamoDbAuditLog(client, directoryTable),
     thresholds: new DynamoDbThresholdStore(client, directoryTable),
     readings: new DynamoDbReadingStore(client, requireEnv(ENV.readingsTable)),
     alerts: new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable)),

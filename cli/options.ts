@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { CliError } from './cli-error.js';
 
 export const requiredOption = (options: Record<string, unknown>, name: string): string => {
@@ -20,4 +21,30 @@ export const isoInstantOption = (options: Record<string, unknown>, name: string)
     throw new CliError(`--${name} must be an ISO-8601 time with a zone, e.g. 2026-11-20T00:00:00Z`, 2);
   }
   return new Date(withZone).toISOString();
+};
+
+/** Who is making a change, for the audit record: --by, else the operating-system user running the CLI. */
+export const actorOption = (options: Record<string, unknown>): string => {
+  const by = optionalOption(options, 'by');
+  if (by !== undefined) return by;
+  try {
+    return `os-user:${userInfo().username}`;
+  } catch {
+    return 'unknown';
+  }
+};
+
+/** A whole number within bounds, or undefined when the flag is absent. */
+export const integerOption = (
+  options: Record<string, unknown>,
+  name: string,
+  bounds: { min: number; max: number },
+): number | undefined => {
+  const value = optionalOption(options, name);
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < bounds.min || number > bounds.max) {
+    throw new CliError(`--${name} must be a whole number from ${bounds.min} to ${bounds.max}`, 2);
+  }
+  return number;
 };

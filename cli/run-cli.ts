@@ -3,8 +3,9 @@ import { ZodError } from 'zod';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { alertsList } from './commands/alerts-commands.js';
+import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './commands/device-commands.js';
 import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
-import { deviceRegister, memberCreate, memberList } from './commands/member-commands.js';
+import { memberCreate, memberList } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
 import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
 import { loadStackEnvironment } from './stack-environment.js';
@@ -15,6 +16,9 @@ const COMMANDS: Record<string, Command> = {
   'member create': memberCreate,
   'member list': memberList,
   'device register': deviceRegister,
+  'device list': deviceList,
+  'device revoke': deviceRevoke,
+  'device rotate': deviceRotate,
   'readings list': readingsList,
   'alerts list': alertsList,
   'thresholds set': thresholdsSet,
@@ -27,7 +31,10 @@ const COMMANDS: Record<string, Command> = {
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
   member create --name N --timezone <IANA zone>
   member list
-  device register --member ID
+  device register --member ID [--expires-days D] [--by NAME]
+  device list --member ID
+  device revoke --device ID [--by NAME]
+  device rotate --device ID [--grace-hours H] [--expires-days D] [--by NAME]
   readings list --member ID [--metric M] [--from ISO] [--to ISO]
   alerts list [--member ID]
   thresholds get --member ID
@@ -37,6 +44,7 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   link invite --member ID [--ttl-hours H]
   link status --member ID
   link remove --member ID
+--by names who made a change for the audit record (default: the OS user).
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
 const stringOption = { type: 'string' } as const;
@@ -54,6 +62,10 @@ const parse = (argv: string[]) =>
       from: stringOption,
       to: stringOption,
       'ttl-hours': stringOption,
+      device: stringOption,
+      by: stringOption,
+      'grace-hours': stringOption,
+      'expires-days': stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

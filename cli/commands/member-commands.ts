@@ -1,5 +1,4 @@
 import { enrolMember } from '../../shared/domain/members/enrol-member.js';
-import { registerDevice } from '../../shared/domain/members/register-device.js';
 import type { CliContext } from '../cli-context.js';
 import { requiredOption } from '../options.js';
 
@@ -14,6 +13,3 @@ export const memberCreate = async (options: Record<string, unknown>, context: Cl
 export const memberList = async (_options: Record<string, unknown>, context: CliContext) => ({
   members: await context.directory.listMembers(),
 });
-
-export const deviceRegister = async (options: Record<string, unknown>, context: CliContext) =>
-  registerDevice(requiredOption(options, 'member'), context);

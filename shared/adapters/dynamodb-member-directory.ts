@@ -1,9 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Device } from '../domain/device.js';
 import type { Member } from '../domain/member.js';
 import type { MemberDirectory } from '../domain/ports/member-directory.js';
-import { deviceKey, MEMBERS_INDEX, memberKey } from './table-keys.js';
+import { MEMBERS_INDEX, memberKey } from './table-keys.js';
 
 export class MemberAlreadyExistsError extends Error {
   constructor(memberId: string) {
@@ -12,14 +11,7 @@ export class MemberAlreadyExistsError extends Error {
   }
 }
 
-export class DeviceAlreadyExistsError extends Error {
-  constructor(deviceId: string) {
-    super(`Device ${deviceId} already exists`);
-    this.name = 'DeviceAlreadyExistsError';
-  }
-}
-
-/** Members and their devices in the single-table directory. */
+/** Members in the single-table directory (devices: dynamodb-device-registry.ts). */
 export class DynamoDbMemberDirectory implements MemberDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -80,34 +72,5 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey !== undefined);
     return members;
-  }
-
-  async registerDevice(device: Device): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...deviceKey(device.deviceId), type: 'device', ...device },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new DeviceAlreadyExistsError(device.deviceId);
-      throw error;
-    }
-  }
-
-  async getDevice(deviceId: string): Promise<Device | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: deviceKey(deviceId) }),
-    );
-    if (Item === undefined) return undefined;
-    return {
-      deviceId: Item.deviceId,
-      memberId: Item.memberId,
-      tokenHash: Item.tokenHash,
-      createdAt: Item.createdAt,
-    };
   }
 }

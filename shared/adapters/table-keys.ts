@@ -5,7 +5,10 @@
  * readings:  pk = MEMBER#<memberId>#<metric>
  *            sk = <measuredAt UTC ISO>#<source key>   sparse readings (one item each, put-if-absent)
  *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
- * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
+ * directory: pk/sk single table, see the builders below; GSI gsi1 lists members, a member's devices and
+ *            invitations, and links by state. Everything about one member is in the MEMBER#<memberId>
+ *            partition except devices (DEVICE#), invitations (INVITE#), the Google account mapping
+ *            (HEALTHUSER#) and audit records (AUDIT#), which are keyed for their own lookups.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
  */
 export const readingPartitionKey = (memberId: string, metric: string): string =>
@@ -21,6 +24,16 @@ export const activityKey = (memberId: string, kind: string) => ({
   sk: `ACTIVITY#${kind}`,
 });
 export const deviceKey = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
+/** gsi1 partition listing one member's devices (and erasing them). */
+export const memberDevicesPartition = (memberId: string): string => `DEVICES#${memberId}`;
+/** gsi1 partition listing one member's invitations (cancelled on unlink and erasure). */
+export const memberInvitationsPartition = (memberId: string): string => `INVITES#${memberId}`;
+/** Audit records live outside the member's partition, so erasing the member leaves them (docs/data-protection.md). */
+export const auditKey = (memberId: string, at: string, action: string, subjectId = '') => ({
+  pk: `AUDIT#${memberId}`,
+  sk: `${at}#${action}#${subjectId}`,
+});
+export const auditPartition = (memberId: string): string => `AUDIT#${memberId}`;
 export const linkKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'LINK#google-health' });
 export const invitationKey = (invitationId: string) => ({ pk: `INVITE#${invitationId}`, sk: 'INVITE' });
 export const healthUserKey = (healthUserId: string) => ({

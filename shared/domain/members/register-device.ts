@@ -1,6 +1,8 @@
 import type { Clock } from '../clock.js';
 import { issueDeviceToken } from '../device-token.js';
+import type { DeviceRegistry } from '../ports/device-registry.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
+import { expiryAfter } from './device-expiry.js';
 import { newId } from './enrol-member.js';
 
 export class UnknownMemberError extends Error {
@@ -13,21 +15,31 @@ export class UnknownMemberError extends Error {
 /**
  * Registers a blood-pressure device for a member.
  * 1. Check the member exists.
- * 2. Issue a token; keep only its hash.
- * 3. Return the token once: it cannot be shown again.
+ * 2. Issue a token; keep only its hash, with an optional expiry.
+ * 3. Store it with an audit record naming who registered it.
+ * 4. Return the token once: it cannot be shown again.
  */
 export const registerDevice = async (
   memberId: string,
-  deps: { directory: MemberDirectory; clock: Clock },
-): Promise<{ deviceId: string; token: string }> => {
+  deps: { directory: MemberDirectory; devices: DeviceRegistry; clock: Clock },
+  options: { by?: string; expiresInDays?: number } = {},
+): Promise<{ deviceId: string; token: string; expiresAt?: string }> => {
   if ((await deps.directory.getMember(memberId)) === undefined) throw new UnknownMemberError(memberId);
+  const now = deps.clock.now();
   const deviceId = newId('d');
   const { token, tokenHash } = issueDeviceToken(deviceId);
-  await deps.directory.registerDevice({
-    deviceId,
-    memberId,
-    tokenHash,
-    createdAt: deps.clock.now().toISOString(),
-  });
-  return { deviceId, token };
+  const expiresAt = expiryAfter(now, options.expiresInDays);
+  const createdAt = now.toISOString();
+  await deps.devices.registerDevice(
+    { deviceId, memberId, tokenHash, createdAt, ...(expiresAt === undefined ? {} : { expiresAt }) },
+    {
+      memberId,
+      action: 'device-registered',
+      at: createdAt,
+      by: options.by ?? 'unknown',
+      subjectId: deviceId,
+      ...(expiresAt === undefined ? {} : { details: { expiresAt } }),
+    },
+  );
+  return { deviceId, token, ...(expiresAt === undefined ? {} : { expiresAt }) };
 };

@@ -1,10 +1,7 @@
-import type { Device } from '../device.js';
 import type { Member } from '../member.js';
 
 export interface MemberDirectory {
   createMember(member: Member): Promise<void>;
   getMember(memberId: string): Promise<Member | undefined>;
   listMembers(): Promise<Member[]>;
-  registerDevice(device: Device): Promise<void>;
-  getDevice(deviceId: string): Promise<Device | undefined>;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
+import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
@@ -51,6 +52,7 @@ beforeAll(async () => {
   const client = createDocumentClient();
   readings = new DynamoDbReadingStore(client, stack.resources.tables.readings);
   const directory = new DynamoDbMemberDirectory(client, stack.resources.tables.directory);
+  const devices = new DynamoDbDeviceRegistry(client, stack.resources.tables.directory);
   for (const name of ['alice', 'bob'] as const) {
     await directory.createMember({
       memberId: `m-${name}`,
@@ -59,12 +61,10 @@ beforeAll(async () => {
       createdAt: '2026-01-01T00:00:00.000Z',
     });
     const { token, tokenHash } = issueDeviceToken(`d-${name}`);
-    await directory.registerDevice({
-      deviceId: `d-${name}`,
-      memberId: `m-${name}`,
-      tokenHash,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
+    await devices.registerDevice(
+      { deviceId: `d-${name}`, memberId: `m-${name}`, tokenHash, createdAt: '2026-01-01T00:00:00.000Z' },
+      { memberId: `m-${name}`, action: 'device-registered', at: '2026-01-01T00:00:00.000Z', by: 'test' },
+    );
     tokens[name] = token;
   }
   api = await startHttpApiAdapter({

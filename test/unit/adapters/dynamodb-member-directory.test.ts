@@ -1,9 +1,8 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  DeviceAlreadyExistsError,
   DynamoDbMemberDirectory,
   MemberAlreadyExistsError,
 } from '../../../shared/adapters/dynamodb-member-directory.js';
@@ -17,12 +16,6 @@ const member = {
   memberId: 'm-1',
   name: 'Sam',
   timezone: 'Europe/London',
-  createdAt: '2026-11-20T10:00:00.000Z',
-};
-const device = {
-  deviceId: 'd-1',
-  memberId: 'm-1',
-  tokenHash: 'ab'.repeat(32),
   createdAt: '2026-11-20T10:00:00.000Z',
 };
 const conditionalCheckFailed = () =>
@@ -51,27 +44,6 @@ describe('DynamoDbMemberDirectory', () => {
   it('refuses a member id that already exists', async () => {
     documentClient.on(PutCommand).rejects(conditionalCheckFailed());
     await expect(directory.createMember(member)).rejects.toBeInstanceOf(MemberAlreadyExistsError);
-  });
-
-  it('registers a device under its own key, storing only the token hash', async () => {
-    documentClient.on(PutCommand).resolves({});
-    await directory.registerDevice(device);
-    expect(documentClient.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
-      TableName: 'directory',
-      Item: { pk: 'DEVICE#d-1', sk: 'DEVICE', type: 'device', ...device },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
-    documentClient.on(PutCommand).rejects(conditionalCheckFailed());
-    await expect(directory.registerDevice(device)).rejects.toBeInstanceOf(DeviceAlreadyExistsError);
-  });
-
-  it('reads a device back without key attributes, and undefined when absent', async () => {
-    documentClient.on(GetCommand).resolves({});
-    documentClient
-      .on(GetCommand, { TableName: 'directory', Key: { pk: 'DEVICE#d-1', sk: 'DEVICE' } })
-      .resolves({ Item: { pk: 'DEVICE#d-1', sk: 'DEVICE', type: 'device', ...device } });
-    await expect(directory.getDevice('d-1')).resolves.toEqual(device);
-    await expect(directory.getDevice('d-2')).resolves.toBeUndefined();
   });
 
   it('lists members through the index, following pages', async () => {

@@ -19,8 +19,6 @@ const directoryWith = (members: Member[]): MemberDirectory => ({
   getMember: async (id) => members.find((m) => m.memberId === id),
   createMember: async () => {},
   listMembers: async () => members,
-  registerDevice: async () => {},
-  getDevice: async () => undefined,
 });
 
 const thresholdsWith = (overrides?: ThresholdOverrides): ThresholdStore => ({
