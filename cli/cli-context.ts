@@ -3,6 +3,7 @@ import { DynamoDbAuditLog } from '../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbDeviceRegistry } from '../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberDirectory } from '../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbMemberRecordEraser } from '../shared/adapters/dynamodb-member-record-eraser.js';
 import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
 import { DynamoDbThresholdStore } from '../shared/adapters/dynamodb-threshold-store.js';
 import { systemClock } from '../shared/domain/clock.js';
@@ -19,6 +20,11 @@ export const createCliContext = () => {
     audit: new DynamoDbAuditLog(client, directoryTable),
     thresholds: new DynamoDbThresholdStore(client, directoryTable),
     readings: new DynamoDbReadingStore(client, requireEnv(ENV.readingsTable)),
+    eraser: new DynamoDbMemberRecordEraser(client, {
+      readings: requireEnv(ENV.readingsTable),
+      directory: directoryTable,
+      alerts: requireEnv(ENV.alertsTable),
+    }),
     alerts: new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable)),
   };
 };

@@ -4,8 +4,8 @@ import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { alertsList } from './commands/alerts-commands.js';
 import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './commands/device-commands.js';
-import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
-import { memberCreate, memberList } from './commands/member-commands.js';
+import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
+import { memberCreate, memberErase, memberList } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
 import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
 import { loadStackEnvironment } from './stack-environment.js';
@@ -15,6 +15,7 @@ type Command = (options: Record<string, unknown>, context: CliContext) => Promis
 const COMMANDS: Record<string, Command> = {
   'member create': memberCreate,
   'member list': memberList,
+  'member erase': memberErase,
   'device register': deviceRegister,
   'device list': deviceList,
   'device revoke': deviceRevoke,
@@ -26,11 +27,13 @@ const COMMANDS: Record<string, Command> = {
   'link invite': linkInvite,
   'link status': linkStatusCommand,
   'link remove': linkRemove,
+  'link cancel': linkCancel,
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
   member create --name N --timezone <IANA zone>
   member list
+  member erase --member ID --confirm [--retention erase|keep-clinical-record] [--by NAME]
   device register --member ID [--expires-days D] [--by NAME]
   device list --member ID
   device revoke --device ID [--by NAME]
@@ -44,6 +47,7 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   link invite --member ID [--ttl-hours H]
   link status --member ID
   link remove --member ID
+  link cancel --invitation ID [--by NAME]
 --by names who made a change for the audit record (default: the OS user).
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
@@ -63,7 +67,10 @@ const parse = (argv: string[]) =>
       to: stringOption,
       'ttl-hours': stringOption,
       device: stringOption,
+      invitation: stringOption,
       by: stringOption,
+      retention: stringOption,
+      confirm: { type: 'boolean' },
       'grace-hours': stringOption,
       'expires-days': stringOption,
       help: { type: 'boolean', short: 'h' },

@@ -3,6 +3,7 @@ import {
   type CreateTableCommandInput,
   DeleteTableCommand,
   DynamoDBClient,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
@@ -145,6 +146,13 @@ export const createResources = async (options: CreateResourcesOptions): Promise<
       }),
     );
     await dynamoDb.send(new CreateTableCommand(withGsi1(keySchema(tables.directory))));
+    // As in infra: expired invitations are removed by TTL (DynamoDB Local records the setting only).
+    await dynamoDb.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tables.directory,
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      }),
+    );
     await dynamoDb.send(new CreateTableCommand(withGsi1(keySchema(tables.alerts))));
     const readingsStreamArn = readings.TableDescription?.LatestStreamArn;
     if (readingsStreamArn === undefined) throw new Error(`No stream ARN for ${tables.readings}`);

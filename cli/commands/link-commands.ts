@@ -2,13 +2,15 @@ import qrcode from 'qrcode-terminal';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
 import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-composition.js';
+import { systemClock } from '../../shared/domain/clock.js';
+import { cancelInvitation } from '../../shared/domain/link/cancel-invitation.js';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
 import { linkStatus } from '../../shared/domain/link/link-status.js';
 import { unlink } from '../../shared/domain/link/unlink.js';
 import { ENV, requireEnv } from '../../shared/runtime/environment.js';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
-import { optionalOption, requiredOption } from '../options.js';
+import { actorOption, optionalOption, requiredOption } from '../options.js';
 
 const linkStore = () => new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable));
 
@@ -44,6 +46,14 @@ export const linkRemove = async (options: Record<string, unknown>) => {
     registry: adapters.linkStore,
     vault: adapters.vault,
     oauth: adapters.oauth,
+    invitations: adapters.linkStore,
+    clock: systemClock,
   });
   return { memberId, ...outcome };
 };
+
+export const linkCancel = async (options: Record<string, unknown>, context: CliContext) =>
+  cancelInvitation(requiredOption(options, 'invitation'), actorOption(options), {
+    ...context,
+    invitations: linkStore(),
+  });

@@ -1,6 +1,14 @@
+import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
+import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-composition.js';
+import { unlink } from '../../shared/domain/link/unlink.js';
 import { enrolMember } from '../../shared/domain/members/enrol-member.js';
+import { eraseMember } from '../../shared/domain/members/erase-member.js';
+import { ENV, requireEnv } from '../../shared/runtime/environment.js';
 import type { CliContext } from '../cli-context.js';
-import { requiredOption } from '../options.js';
+import { CliError } from '../cli-error.js';
+import { actorOption, optionalOption, requiredOption } from '../options.js';
+import { retentionRule } from '../retention-setting.js';
 
 export const memberCreate = async (options: Record<string, unknown>, context: CliContext) => {
   const member = await enrolMember(
@@ -13,3 +21,35 @@ export const memberCreate = async (options: Record<string, unknown>, context: Cl
 export const memberList = async (_options: Record<string, unknown>, context: CliContext) => ({
   members: await context.directory.listMembers(),
 });
+
+export const memberErase = async (options: Record<string, unknown>, context: CliContext) => {
+  const memberId = requiredOption(options, 'member');
+  if (options.confirm !== true) {
+    throw new CliError(
+      `Erasing ${memberId} cannot be undone. Run it again with --confirm (see docs/data-protection.md).`,
+      2,
+    );
+  }
+  const rule = retentionRule(optionalOption(options, 'retention'));
+  const links = new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable));
+  return eraseMember(memberId, actorOption(options), rule, {
+    ...context,
+    invitations: links,
+    // Google's client is built only when there is a token to revoke, so erasing a member who never
+    // linked a Fitbit needs no Google configuration.
+    unlink: async (id) => {
+      if ((await links.readTokens(id)) === undefined) {
+        return { unlinked: false, revocation: 'not-needed', invitationsCancelled: 0 };
+      }
+      const adapters = createLinkAdapters(createDocumentClient());
+      return unlink(id, {
+        tokens: adapters.linkStore,
+        registry: adapters.linkStore,
+        vault: adapters.vault,
+        oauth: adapters.oauth,
+        invitations: adapters.linkStore,
+        clock: context.clock,
+      });
+    },
+  });
+};

@@ -56,6 +56,11 @@ export const invitationProblemPage = (problem: InvitationProblem): HttpResult =>
       return htmlPage(410, 'This link has expired', [
         { p: 'Nothing has been linked. Please ask your support worker for a new link.' },
       ]);
+    case 'cancelled':
+      return htmlPage(410, 'This link has been cancelled', [
+        { p: 'Nothing has been linked.' },
+        { p: 'If you still want to share your Fitbit data, please ask your support worker for a new link.' },
+      ]);
     case 'used':
       return htmlPage(410, 'This link has already been used', [
         { p: 'Each link only works once.' },

@@ -30,7 +30,8 @@ export class Tables extends Construct {
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
     });
 
-    this.directory = new dynamodb.Table(this, 'Directory', common);
+    // Expired invitations disappear (their `ttl` is 30 days after expiry); read paths never rely on it.
+    this.directory = new dynamodb.Table(this, 'Directory', { ...common, timeToLiveAttribute: 'ttl' });
     this.directory.addGlobalSecondaryIndex({
       indexName: 'gsi1',
       partitionKey: stringKey('gsi1pk'),

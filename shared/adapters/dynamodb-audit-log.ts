@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { AuditRecord } from '../domain/audit-record.js';
+import type { AuditLog } from '../domain/ports/audit-log.js';
 import { auditKey, auditPartition } from './table-keys.js';
 
 const auditItemSchema = z.object({
@@ -26,7 +27,7 @@ export const auditItem = (record: AuditRecord) => ({
 });
 
 /** Append-only audit records in the directory table, one partition per member. */
-export class DynamoDbAuditLog {
+export class DynamoDbAuditLog implements AuditLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,

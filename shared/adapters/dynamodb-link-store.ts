@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -21,7 +22,7 @@ import type { LinkTokenStore, StoredTokens } from '../domain/link/link-token-sto
 import type { LinkStore } from '../domain/ports/link-store.js';
 import type { SealedTokens } from '../domain/ports/token-vault.js';
 import type { LinkState, WearableLink } from '../domain/wearable-link.js';
-import { healthUserKey, invitationKey, linkKey } from './table-keys.js';
+import { healthUserKey, invitationKey, linkKey, memberInvitationsPartition } from './table-keys.js';
 
 /** Links are listed by state through the directory's gsi1: gsi1pk = LINKS#<state>, gsi1sk = memberId. */
 export const linksIndexPartition = (state: LinkState): string => `LINKS#${state}`;
@@ -60,6 +61,7 @@ const invitationItemSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   usedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
   pendingAuthorization: z
     .object({ stateNonce: z.string(), codeVerifier: z.string(), startedAt: z.string() })
     .optional(),
@@ -360,7 +362,8 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
                 Key: invitationKey(link.invitationId),
                 UpdateExpression: 'SET usedAt = :now REMOVE pendingAuthorization',
                 ConditionExpression:
-                  'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now AND memberId = :memberId',
+                  'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(cancelledAt) ' +
+                  'AND expiresAt > :now AND memberId = :memberId',
                 ExpressionAttributeValues: { ':now': link.now.toISOString(), ':memberId': link.memberId },
               },
             },
@@ -440,6 +443,8 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
         Item: {
           ...invitationKey(invitation.invitationId),
           type: 'invitation',
+          gsi1pk: memberInvitationsPartition(invitation.memberId),
+          gsi1sk: `${invitation.createdAt}#${invitation.invitationId}`,
           ...invitation,
           ttl: Math.floor(Date.parse(invitation.expiresAt) / 1000) + INVITATION_RETENTION_SECONDS,
         },
@@ -464,7 +469,8 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
       TableName: this.tableName,
       Key: invitationKey(invitationId),
       UpdateExpression: 'SET pendingAuthorization = :pending',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(cancelledAt) AND expiresAt > :now',
       ExpressionAttributeValues: { ':pending': pending, ':now': now.toISOString() },
     });
   }
@@ -477,5 +483,42 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
       ConditionExpression: 'pendingAuthorization.stateNonce = :nonce',
       ExpressionAttributeValues: { ':nonce': stateNonce },
     });
+  }
+
+  async listInvitations(memberId: string): Promise<Invitation[]> {
+    const invitations: Invitation[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :invites',
+          ExpressionAttributeValues: { ':invites': memberInvitationsPartition(memberId) },
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) invitations.push(invitationItemSchema.parse(item));
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey !== undefined);
+    return invitations;
+  }
+
+  cancelInvitation(invitationId: string, at: Date): Promise<boolean> {
+    return this.conditionalUpdate({
+      TableName: this.tableName,
+      Key: invitationKey(invitationId),
+      // The attempt in progress goes too, so its state can no longer complete a link.
+      UpdateExpression: 'SET cancelledAt = :at REMOVE pendingAuthorization',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(cancelledAt)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
+    });
+  }
+
+  async deleteInvitation(invitationId: string): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: invitationKey(invitationId) }),
+    );
   }
 }

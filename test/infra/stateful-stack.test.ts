@@ -81,6 +81,13 @@ describe('tables', () => {
     expect(Object.keys(withIndex).some((id) => id.startsWith(`Tables${name}`))).toBe(true);
   });
 
+  it('expires invitations with TTL on the directory table only', () => {
+    const withTtl = stateful.findResources('AWS::DynamoDB::Table', {
+      Properties: { TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } },
+    });
+    expect(Object.keys(withTtl)).toEqual([expect.stringMatching(/^TablesDirectory/)]);
+  });
+
   it('backs up all three tables to a CMK-encrypted vault', () => {
     stateful.hasResourceProperties('AWS::Backup::BackupVault', { EncryptionKeyArn: dataKeyRef });
     stateful.hasResourceProperties('AWS::Backup::BackupSelection', {

@@ -36,6 +36,13 @@ let simulator: GoogleHealthSimulator;
 let api: HttpApiAdapter;
 let stack: IsolatedStack;
 let adapters: LinkAdapters;
+const unlinkDeps = () => ({
+  ...adapters,
+  tokens: adapters.linkStore,
+  registry: adapters.linkStore,
+  invitations: adapters.linkStore,
+  clock: systemClock,
+});
 let directory: DynamoDbMemberDirectory;
 let linkPagesHandler: Handler | undefined;
 const documentClient = () => createDocumentClient();
@@ -215,7 +222,7 @@ describe('linking a Google Health account end to end', () => {
     // The invitation, the start and the callback cannot be used again.
     expect((await pageText(url)).status).toBe(410);
     expect((await get(`${url}/start`)).status).toBe(410);
-    await unlink(memberId, { tokens: adapters.linkStore, registry: adapters.linkStore, ...adapters });
+    await unlink(memberId, unlinkDeps());
   });
 
   it('refuses a replayed callback and a used invitation', async () => {
@@ -227,7 +234,7 @@ describe('linking a Google Health account end to end', () => {
     expect(replay.status).toBe(410);
     expect(replay.html).toContain('already been used');
     expect(tokenCalls()).toBe(1);
-    await unlink(memberId, { tokens: adapters.linkStore, registry: adapters.linkStore, ...adapters });
+    await unlink(memberId, unlinkDeps());
   });
 
   it('refuses a callback whose state does not match, leaving the real attempt usable', async () => {
@@ -242,7 +249,7 @@ describe('linking a Google Health account end to end', () => {
     expect(await rawLinkItem(memberId)).toBeUndefined();
     expect(tokenCalls()).toBe(0);
     expect((await pageText(callback.toString())).status).toBe(200);
-    await unlink(memberId, { tokens: adapters.linkStore, registry: adapters.linkStore, ...adapters });
+    await unlink(memberId, unlinkDeps());
   });
 
   it('links nothing when the PKCE verifier does not match the challenge Google saw', async () => {
@@ -292,7 +299,7 @@ describe('linking a Google Health account end to end', () => {
     expect(revokeCalls()).toBe(1);
     expect(await adapters.linkStore.findMemberByHealthUserId(account.healthUserId)).toBe(first);
     expect((await adapters.linkStore.getInvitation(invitationId))?.usedAt).toBeUndefined();
-    await unlink(first, { tokens: adapters.linkStore, registry: adapters.linkStore, ...adapters });
+    await unlink(first, unlinkDeps());
   });
 });
 
@@ -350,11 +357,10 @@ describe('access tokens for sync workers', () => {
       (await adapters.linkStore.readTokens(memberId))?.sealed ?? fail(),
     );
     simulator.resetRequestLog();
-    expect(
-      await unlink(memberId, { tokens: adapters.linkStore, registry: adapters.linkStore, ...adapters }),
-    ).toEqual({
+    expect(await unlink(memberId, unlinkDeps())).toEqual({
       unlinked: true,
       revocation: 'revoked',
+      invitationsCancelled: 0,
     });
     expect(revokeCalls()).toBe(1);
     await expect(adapters.oauth.refresh(refreshToken)).rejects.toBeInstanceOf(InvalidGrantError);

@@ -6,6 +6,8 @@ import {
 import {
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -110,7 +112,8 @@ describe('DynamoDbLinkStore', () => {
               Key: { pk: 'INVITE#inv1', sk: 'INVITE' },
               UpdateExpression: 'SET usedAt = :now REMOVE pendingAuthorization',
               ConditionExpression:
-                'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now AND memberId = :memberId',
+                'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(cancelledAt) ' +
+                'AND expiresAt > :now AND memberId = :memberId',
               ExpressionAttributeValues: { ':now': '2026-11-23T10:00:00.000Z', ':memberId': 'm1' },
             },
           },
@@ -291,8 +294,57 @@ describe('DynamoDbLinkStore', () => {
       TableName: 'directory',
       Key: { pk: 'INVITE#inv1', sk: 'INVITE' },
       UpdateExpression: 'SET pendingAuthorization = :pending',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(cancelledAt) AND expiresAt > :now',
       ExpressionAttributeValues: { ':pending': pending, ':now': '2026-11-23T10:00:00.000Z' },
     });
+  });
+
+  it('indexes a new invitation under its member (for unlink and erasure) with a TTL 30 days after expiry', async () => {
+    documentClient.on(PutCommand).resolves({});
+    const invitation = {
+      invitationId: 'inv1',
+      memberId: 'm1',
+      createdAt: '2026-11-23T10:00:00.000Z',
+      expiresAt: '2026-11-26T10:00:00.000Z',
+    };
+    await store.putInvitation(invitation);
+    expect(documentClient.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
+      TableName: 'directory',
+      Item: {
+        pk: 'INVITE#inv1',
+        sk: 'INVITE',
+        type: 'invitation',
+        gsi1pk: 'INVITES#m1',
+        gsi1sk: '2026-11-23T10:00:00.000Z#inv1',
+        ...invitation,
+        ttl: Date.parse('2026-11-26T10:00:00.000Z') / 1000 + 30 * 24 * 3600,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    documentClient.on(QueryCommand).resolves({ Items: [invitation] });
+    expect(await store.listInvitations('m1')).toEqual([invitation]);
+    expect(documentClient.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :invites',
+      ExpressionAttributeValues: { ':invites': 'INVITES#m1' },
+    });
+  });
+
+  it('cancels only an unused, uncancelled invitation, dropping the attempt in progress', async () => {
+    documentClient.on(UpdateCommand).resolves({});
+    expect(await store.cancelInvitation('inv1', now)).toBe(true);
+    expect(documentClient.commandCalls(UpdateCommand)[0]?.args[0].input).toEqual({
+      TableName: 'directory',
+      Key: { pk: 'INVITE#inv1', sk: 'INVITE' },
+      UpdateExpression: 'SET cancelledAt = :at REMOVE pendingAuthorization',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(cancelledAt)',
+      ExpressionAttributeValues: { ':at': '2026-11-23T10:00:00.000Z' },
+    });
+    documentClient
+      .on(UpdateCommand)
+      .rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    expect(await store.cancelInvitation('inv1', now)).toBe(false);
   });
 });

@@ -88,6 +88,7 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
     if (
       invitation === undefined ||
       invitation.usedAt !== undefined ||
+      invitation.cancelledAt !== undefined ||
       invitation.expiresAt <= link.now.toISOString()
     ) {
       throw new InvitationNotUsableError(link.invitationId);
@@ -138,6 +139,7 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
     if (
       invitation === undefined ||
       invitation.usedAt !== undefined ||
+      invitation.cancelledAt !== undefined ||
       invitation.expiresAt <= now.toISOString()
     ) {
       return false;
@@ -149,6 +151,24 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
   async clearAuthorization(invitationId: string, stateNonce: string) {
     const invitation = this.invitations.get(invitationId);
     if (invitation?.pendingAuthorization?.stateNonce === stateNonce) delete invitation.pendingAuthorization;
+  }
+
+  async listInvitations(memberId: string) {
+    return [...this.invitations.values()].filter((invitation) => invitation.memberId === memberId);
+  }
+
+  async cancelInvitation(invitationId: string, at: Date) {
+    const invitation = this.invitations.get(invitationId);
+    if (invitation === undefined || invitation.usedAt !== undefined || invitation.cancelledAt !== undefined) {
+      return false;
+    }
+    invitation.cancelledAt = at.toISOString();
+    delete invitation.pendingAuthorization;
+    return true;
+  }
+
+  async deleteInvitation(invitationId: string) {
+    this.invitations.delete(invitationId);
   }
 }
 

@@ -32,7 +32,36 @@ const seeded = async () => {
   return store;
 };
 
+const clock = { now: () => new Date('2026-11-23T10:00:00.000Z') };
+
 describe('unlink', () => {
+  it('cancels every invitation still open for the member, and only those', async () => {
+    const store = await seeded();
+    const invitation = (invitationId: string, memberId: string, extra: object = {}) => ({
+      invitationId,
+      memberId,
+      createdAt: '2026-11-22T10:00:00.000Z',
+      expiresAt: '2026-11-25T10:00:00.000Z',
+      ...extra,
+    });
+    await store.putInvitation(invitation('open-1', 'm1'));
+    await store.putInvitation(invitation('used-1', 'm1', { usedAt: '2026-11-22T11:00:00.000Z' }));
+    await store.putInvitation(invitation('expired-1', 'm1', { expiresAt: '2026-11-23T09:00:00.000Z' }));
+    await store.putInvitation(invitation('other-1', 'm2'));
+    const outcome = await unlink('m1', {
+      tokens: store,
+      registry: store,
+      vault: transparentVault,
+      oauth: new FakeGoogleOAuth(),
+      invitations: store,
+      clock,
+    });
+    expect(outcome.invitationsCancelled).toBe(1);
+    expect(store.invitations.get('open-1')?.cancelledAt).toBe('2026-11-23T10:00:00.000Z');
+    expect(store.invitations.get('used-1')?.cancelledAt).toBeUndefined();
+    expect(store.invitations.get('other-1')?.cancelledAt).toBeUndefined();
+  });
+
   it('revokes the refresh token, deletes tokens and the account mapping, and sets unlinked', async () => {
     const store = await seeded();
     const google = new FakeGoogleOAuth();
@@ -41,8 +70,10 @@ describe('unlink', () => {
       registry: store,
       vault: transparentVault,
       oauth: google,
+      invitations: store,
+      clock,
     });
-    expect(outcome).toEqual({ unlinked: true, revocation: 'revoked' });
+    expect(outcome).toEqual({ unlinked: true, revocation: 'revoked', invitationsCancelled: 0 });
     expect(google.revoked).toEqual(['r1']);
     expect(store.links.get('m1')?.link.state).toBe('unlinked');
     expect(store.links.get('m1')?.sealed).toBeUndefined();
@@ -58,8 +89,10 @@ describe('unlink', () => {
       registry: store,
       vault: transparentVault,
       oauth: google,
+      invitations: store,
+      clock,
     });
-    expect(outcome).toEqual({ unlinked: true, revocation: 'failed' });
+    expect(outcome).toEqual({ unlinked: true, revocation: 'failed', invitationsCancelled: 0 });
     expect(store.links.get('m1')?.link.state).toBe('unlinked');
   });
 
@@ -70,8 +103,10 @@ describe('unlink', () => {
       registry: store,
       vault: transparentVault,
       oauth: new FakeGoogleOAuth(),
+      invitations: store,
+      clock,
     });
-    expect(outcome).toEqual({ unlinked: false, revocation: 'not-needed' });
+    expect(outcome).toEqual({ unlinked: false, revocation: 'not-needed', invitationsCancelled: 0 });
   });
 });
 

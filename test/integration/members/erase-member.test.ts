@@ -1,0 +1,245 @@
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbAuditLog } from '../../../shared/adapters/dynamodb-audit-log.js';
+import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
+import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbMemberRecordEraser } from '../../../shared/adapters/dynamodb-member-record-eraser.js';
+import {
+  activityKey,
+  alertKeyOf,
+  daySortKey,
+  readingPartitionKey,
+  sparseReadingSortKey,
+  thresholdsKey,
+} from '../../../shared/adapters/table-keys.js';
+import type { Clock } from '../../../shared/domain/clock.js';
+import type { GoogleOAuth } from '../../../shared/domain/link/google-oauth.js';
+import { unlink } from '../../../shared/domain/link/unlink.js';
+import { eraseMember } from '../../../shared/domain/members/erase-member.js';
+import { registerDevice } from '../../../shared/domain/members/register-device.js';
+import type { RetentionRule } from '../../../shared/domain/members/retention-rule.js';
+import type { TokenVault } from '../../../shared/domain/ports/token-vault.js';
+import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
+
+/**
+ * Test matrix row 10: `member erase` proven by scanning every table in DynamoDB Local. The member has data
+ * in every table and every item kind; another member's data must be untouched.
+ */
+let stack: IsolatedStack;
+const client = createDocumentClient();
+const revoked: string[] = [];
+const oauth: GoogleOAuth = {
+  authorizationUrl: () => 'https://google.test',
+  exchangeCode: () => Promise.reject(new Error('not used')),
+  refresh: () => Promise.reject(new Error('not used')),
+  revoke: async (token) => {
+    revoked.push(token);
+  },
+};
+const vault: TokenVault = {
+  seal: async (memberId, bundle) => ({
+    scheme: 'local',
+    iv: memberId,
+    ciphertext: JSON.stringify(bundle),
+    authTag: 't',
+  }),
+  open: async (_memberId, sealed) => JSON.parse(sealed.ciphertext),
+};
+const clock: Clock = { now: () => new Date() };
+
+const adapters = () => {
+  const { tables } = stack.resources;
+  const links = new DynamoDbLinkStore(client, tables.directory);
+  return {
+    tables,
+    links,
+    directory: new DynamoDbMemberDirectory(client, tables.directory),
+    devices: new DynamoDbDeviceRegistry(client, tables.directory),
+    audit: new DynamoDbAuditLog(client, tables.directory),
+    eraser: new DynamoDbMemberRecordEraser(client, tables),
+  };
+};
+
+const put = (TableName: string, Item: Record<string, unknown>) =>
+  client.send(new PutCommand({ TableName, Item }));
+
+/** A member with data in every table: readings of two metrics, a day bucket, alerts, thresholds, activity,
+ * a Google link with tokens and account mapping, open and used invitations, two devices, audit records. */
+const seedMember = async (memberId: string, healthUserId: string) => {
+  const a = adapters();
+  await a.directory.createMember({
+    memberId,
+    name: `Name of ${memberId}`,
+    timezone: 'Europe/London',
+    createdAt: '2026-11-01T00:00:00.000Z',
+  });
+  await registerDevice(memberId, { ...a, clock }, { by: 'alex' });
+  await registerDevice(memberId, { ...a, clock }, { by: 'alex', expiresInDays: 30 });
+  await put(a.tables.readings, {
+    pk: readingPartitionKey(memberId, 'blood-pressure'),
+    sk: sparseReadingSortKey('2026-11-20T08:00:00.000Z', 'json'),
+    memberId,
+    systolic: 182,
+    diastolic: 111,
+  });
+  await put(a.tables.readings, {
+    pk: readingPartitionKey(memberId, 'oxygen-saturation'),
+    sk: sparseReadingSortKey('2026-11-20T03:00:00.000Z', 'google'),
+    memberId,
+    percent: 91,
+  });
+  await put(a.tables.readings, {
+    pk: readingPartitionKey(memberId, 'heart-rate'),
+    sk: daySortKey('2026-11-20'),
+    memberId,
+    samples: [[0, 61]],
+  });
+  await put(a.tables.alerts, {
+    ...alertKeyOf(memberId, 'bp-severe#2026-11-20'),
+    gsi1pk: 'ALERTS',
+    gsi1sk: '2026-11-20T08:00:01.000Z',
+    memberId,
+    systolic: 182,
+  });
+  await put(a.tables.alerts, { pk: `MEMBER#${memberId}`, sk: 'NOTIFICATION#2026-11-20#bp-severe', memberId });
+  await put(a.tables.directory, {
+    ...thresholdsKey(memberId),
+    overrides: { bloodPressure: { severeSystolic: 170 } },
+  });
+  await put(a.tables.directory, {
+    pk: `MEMBER#${memberId}`,
+    sk: 'THRESHOLD-HISTORY#2026-11-19',
+    memberId,
+    by: 'alex',
+  });
+  await put(a.tables.directory, {
+    ...activityKey(memberId, 'wearable'),
+    lastDataAt: '2026-11-20T03:00:00.000Z',
+  });
+  const base = {
+    memberId,
+    createdAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+  await a.links.putInvitation({ ...base, invitationId: `${memberId}-used-invitation-0001` });
+  await a.links.putInvitation({ ...base, invitationId: `${memberId}-open-invitation-0001` });
+  await a.links.createLink({
+    memberId,
+    healthUserId,
+    timezone: 'Europe/London',
+    sealed: await vault.seal(memberId, {
+      refreshToken: `refresh-${memberId}`,
+      accessToken: 'a',
+      accessTokenExpiresAt: '2026-11-20T09:00:00.000Z',
+      scope: 's',
+    }),
+    invitationId: `${memberId}-used-invitation-0001`,
+    now: new Date(),
+  });
+};
+
+const scanAll = async () => {
+  const { tables } = stack.resources;
+  const items: { table: string; item: Record<string, unknown> }[] = [];
+  for (const table of Object.values(tables)) {
+    const { Items = [] } = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true }));
+    for (const item of Items) items.push({ table, item });
+  }
+  return items;
+};
+const mentioning = (items: Awaited<ReturnType<typeof scanAll>>, text: string) =>
+  items.filter(({ item }) => JSON.stringify(item).includes(text));
+
+const erase = (memberId: string, rule: RetentionRule = { kind: 'erase' }) => {
+  const a = adapters();
+  return eraseMember(memberId, 'jo', rule, {
+    ...a,
+    invitations: a.links,
+    clock,
+    unlink: (id) =>
+      unlink(id, { tokens: a.links, registry: a.links, vault, oauth, invitations: a.links, clock }),
+  });
+};
+
+beforeAll(async () => {
+  stack = await createIsolatedStack();
+  await seedMember('m-leaver', 'hu-leaver');
+  await seedMember('m-stayer', 'hu-stayer');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('member erase against DynamoDB Local', () => {
+  it('leaves nothing of the member but audit records without health data, and touches no one else', async () => {
+    const before = await scanAll();
+    const stayerBefore = mentioning(before, 'm-stayer');
+    expect(mentioning(before, 'm-leaver').length).toBeGreaterThanOrEqual(16);
+
+    const outcome = await erase('m-leaver');
+
+    expect(revoked).toEqual(['refresh-m-leaver']);
+    expect(outcome).toEqual({
+      memberId: 'm-leaver',
+      retention: 'erase',
+      alreadyErased: false,
+      removed: {
+        googleToken: 'revoked',
+        link: true,
+        invitations: 2,
+        devices: 2,
+        readings: 2,
+        dayBuckets: 1,
+        alerts: 2,
+        memberItems: { profile: 1, thresholds: 1, 'threshold-history': 1, activity: 1, link: 1 },
+      },
+    });
+    const after = await scanAll();
+    const left = mentioning(after, 'm-leaver').concat(mentioning(after, 'hu-leaver'));
+    expect(left.length).toBeGreaterThan(0);
+    for (const { item } of left) {
+      expect(item.pk).toBe('AUDIT#m-leaver');
+      expect(item.type).toBe('audit');
+      expect(Object.keys(item).sort()).toEqual(
+        expect.arrayContaining(['action', 'at', 'by', 'memberId', 'pk', 'sk', 'type']),
+      );
+      expect(JSON.stringify(item)).not.toMatch(/systolic|percent|samples|overrides|Name of|refresh-/);
+    }
+    expect(left.map(({ item }) => item.action)).toContain('member-erased');
+    expect(mentioning(after, 'm-stayer')).toEqual(stayerBefore);
+  });
+
+  it('is idempotent: a second run removes nothing, writes no second record and says so', async () => {
+    const before = await scanAll();
+    const outcome = await erase('m-leaver');
+    expect(outcome.alreadyErased).toBe(true);
+    expect(outcome.removed).toEqual({
+      googleToken: 'not-needed',
+      link: false,
+      invitations: 0,
+      devices: 0,
+      readings: 0,
+      dayBuckets: 0,
+      alerts: 0,
+      memberItems: {},
+    });
+    expect(await scanAll()).toEqual(before);
+  });
+
+  it('keep-clinical-record keeps readings and alerts but ends credentials, tokens, link and invitations', async () => {
+    await seedMember('m-kept', 'hu-kept');
+    const outcome = await erase('m-kept', { kind: 'keep-clinical-record', years: 8 });
+    expect(outcome.removed).toEqual({ googleToken: 'revoked', link: true, invitations: 2, devices: 2 });
+    expect(Date.parse(outcome.retainedUntil ?? '')).toBeGreaterThan(Date.now() + 7 * 365 * 86_400_000);
+    const left = mentioning(await scanAll(), 'm-kept');
+    const kinds = left.map(({ item }) => `${String(item.pk).split('#')[0]}:${String(item.sk).split('#')[0]}`);
+    expect(kinds).not.toContain('DEVICE:DEVICE');
+    expect(kinds).not.toContain('INVITE:INVITE');
+    expect(left.some(({ item }) => item.systolic === 182)).toBe(true);
+    expect(left.some(({ item }) => 'sealedTokens' in item)).toBe(false);
+    expect((await adapters().directory.listMembers()).map((m) => m.memberId)).not.toContain('m-kept');
+  });
+});
