@@ -32,11 +32,18 @@ export const sealWithKey = (key: Uint8Array, memberId: string, bundle: TokenBund
   };
 };
 
+/** The full 128-bit tag: a shorter one would let a forger pass authentication with far fewer guesses. */
+const AUTH_TAG_BYTES = 16;
+
 export const openWithKey = (key: Uint8Array, memberId: string, sealed: AesGcmSealed): TokenBundle => {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    const authTag = Buffer.from(sealed.authTag, 'base64');
+    if (authTag.length !== AUTH_TAG_BYTES) throw new Error('truncated authentication tag');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'), {
+      authTagLength: AUTH_TAG_BYTES,
+    });
     decipher.setAAD(associatedData(memberId));
-    decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
+    decipher.setAuthTag(authTag);
     const plaintext = Buffer.concat([
       decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
       decipher.final(),

@@ -49,6 +49,17 @@ describe('LocalTokenVault (AES-256-GCM)', () => {
     await expect(vault.open('m1', tamper(sealed))).rejects.toBeInstanceOf(TokenDecryptionError);
   });
 
+  it.each([4, 8, 12, 15])(
+    'refuses the genuine tag cut to %i bytes (only the full 16-byte tag authenticates)',
+    async (bytes) => {
+      const sealed = await vault.seal('m1', bundle);
+      const truncated = Buffer.from(sealed.authTag, 'base64').subarray(0, bytes).toString('base64');
+      await expect(vault.open('m1', { ...sealed, authTag: truncated })).rejects.toBeInstanceOf(
+        TokenDecryptionError,
+      );
+    },
+  );
+
   it("refuses another member's tokens (the member id is authenticated data)", async () => {
     const sealed = await vault.seal('m1', bundle);
     await expect(vault.open('m2', sealed)).rejects.toBeInstanceOf(TokenDecryptionError);
