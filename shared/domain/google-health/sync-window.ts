@@ -45,8 +45,11 @@ export const planSyncWindow = (input: {
     addDays(today, -(input.backfillDays ?? DEFAULT_BACKFILL_DAYS)),
     timeZone,
   );
+  // A cursor from the future (a clock that was wrong) must not leave an empty window for ever.
   let from =
-    input.cursor === undefined ? backfillStart : new Date(Date.parse(input.cursor) - CURSOR_OVERLAP_MS);
+    input.cursor === undefined
+      ? backfillStart
+      : new Date(Math.min(Date.parse(input.cursor), now.getTime()) - CURSOR_OVERLAP_MS);
   if (input.changedSince !== undefined && Date.parse(input.changedSince) < from.getTime()) {
     from = new Date(input.changedSince);
   }
@@ -74,10 +77,14 @@ export const filterFor = (window: SyncWindow): string => {
   return `${field} >= "${window.startTime}" AND ${field} < "${window.endTime}"`;
 };
 
-/** The cursor to keep after a sync: never backwards, at least the newest data, at most a week stale. */
+/**
+ * The cursor to keep after a sync: never backwards, at least the newest data, at most a week stale, and
+ * never past now: a data point stamped in the future (a wrong device clock) must not make the next syncs
+ * skip everything up to that time.
+ */
 export const nextCursor = (input: { previous?: string; newestData?: string; now: Date }): string => {
   const candidates = [input.now.getTime() - LATE_DATA_HORIZON_MS];
   if (input.previous !== undefined) candidates.push(Date.parse(input.previous));
   if (input.newestData !== undefined) candidates.push(Date.parse(input.newestData));
-  return new Date(Math.max(...candidates)).toISOString();
+  return new Date(Math.min(Math.max(...candidates), input.now.getTime())).toISOString();
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   filterFor,
+  filterTimestamp,
   nextCursor,
   planSyncWindow,
 } from '../../../../shared/domain/google-health/sync-window.js';
@@ -71,6 +72,23 @@ describe('nextCursor', () => {
     expect(
       nextCursor({ previous: '2026-11-23T09:00:00.000Z', newestData: '2026-11-23T10:00:00Z', now }),
     ).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('never passes now, whatever time a data point claims', () => {
+    expect(
+      nextCursor({ previous: '2026-11-23T09:00:00.000Z', newestData: '2027-01-01T00:00:00Z', now }),
+    ).toBe(now.toISOString());
+  });
+
+  it('plans a real window from a cursor that was left in the future', () => {
+    const window = planSyncWindow({
+      dataType: 'steps',
+      cursor: '2027-01-01T00:00:00.000Z',
+      timeZone: 'Europe/London',
+      now,
+    });
+    expect(Date.parse(window.startTime)).toBeLessThan(now.getTime());
+    expect(window.endTime).toBe(filterTimestamp(now));
   });
 
   it('moves to a week ago when a silent member has no newer data', () => {
