@@ -22,6 +22,7 @@ export const handler = httpHandler(
   createLinkPagesRoute({
     invitations: linkStore,
     registry: linkStore,
+    links: linkStore,
     directory: new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable)),
     oauth,
     accounts: new GoogleHealthAccountReader(optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl)),

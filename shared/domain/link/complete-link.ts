@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { ianaTimeZoneSchema } from '../members/iana-time-zone.js';
 import { UnknownMemberError } from '../members/register-device.js';
+import type { LinkStore } from '../ports/link-store.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import type { TokenVault } from '../ports/token-vault.js';
 import type { SyncJob } from '../sync-job.js';
@@ -41,6 +42,8 @@ export type CompleteOutcome =
 export interface CompleteLinkDeps {
   invitations: InvitationStore;
   registry: LinkRegistry;
+  /** Who holds a Google account now: a grant in use by a link is never revoked. */
+  links: Pick<LinkStore, 'findMemberByHealthUserId'>;
   directory: MemberDirectory;
   oauth: GoogleOAuth;
   accounts: HealthAccountReader;
@@ -54,9 +57,23 @@ const isOAuthFailure = (error: unknown): boolean =>
   error instanceof OAuthProviderError ||
   error instanceof OAuthUnavailableError;
 
-/** Best effort: a failed revoke leaves a token nobody stores, which Google expires unused after 6 months. */
-const revokeQuietly = async (oauth: GoogleOAuth, tokens: GrantedTokens): Promise<void> => {
-  await oauth.revoke(tokens.refreshToken ?? tokens.accessToken).catch(() => undefined);
+/**
+ * Revokes the grant a failed attempt obtained, unless a link in use holds the same Google account: Google
+ * revokes the whole grant of that account to our client, so revoking would cut off the healthy link too.
+ * When the account cannot be identified it is left alone for the same reason; an unused refresh token
+ * expires after six months. Best effort throughout.
+ */
+const revokeUnlessInUse = async (
+  deps: Pick<CompleteLinkDeps, 'oauth' | 'accounts' | 'links'>,
+  tokens: GrantedTokens,
+  knownHealthUserId?: string,
+): Promise<void> => {
+  const healthUserId =
+    knownHealthUserId ?? (await deps.accounts.healthUserId(tokens.accessToken).catch(() => undefined));
+  if (healthUserId === undefined) return;
+  const owner = await deps.links.findMemberByHealthUserId(healthUserId).catch(() => 'unknown');
+  if (owner !== undefined) return;
+  await deps.oauth.revoke(tokens.refreshToken ?? tokens.accessToken).catch(() => undefined);
 };
 
 /**
@@ -66,7 +83,8 @@ const revokeQuietly = async (oauth: GoogleOAuth, tokens: GrantedTokens): Promise
  * 3. Exchange the code with the PKCE verifier; require a refresh token and at least one data scope.
  * 4. Read the Google Health user id and time zone (falling back to the member's zone), seal the tokens.
  * 5. Create the link, claim the account and use the invitation in one transaction. On any failure after the
- *    exchange, revoke the new token so nothing half-linked remains.
+ *    exchange, revoke the new grant so nothing half-linked remains, unless a link in use holds the same
+ *    Google account (revoking would cut it off).
  * 6. Queue a 30-day backfill (if that fails the catch-up schedule still syncs the member).
  */
 export const completeLink = async (
@@ -91,6 +109,7 @@ export const completeLink = async (
   }
 
   let tokens: GrantedTokens;
+  let healthUserId: string | undefined;
   try {
     tokens = await deps.oauth.exchangeCode({ code: query.code, codeVerifier: pending.codeVerifier });
   } catch (error) {
@@ -101,17 +120,17 @@ export const completeLink = async (
 
   try {
     if (tokens.refreshToken === undefined) {
-      await revokeQuietly(deps.oauth, tokens);
+      await revokeUnlessInUse(deps, tokens);
       return { kind: 'google-error' };
     }
     if (!grantsAnyDataScope(tokens.scope)) {
-      await revokeQuietly(deps.oauth, tokens);
+      await revokeUnlessInUse(deps, tokens);
       await deps.invitations.clearAuthorization(invitation.invitationId, pending.stateNonce);
       return { kind: 'no-data-scopes', expiresAt: invitation.expiresAt };
     }
     const member = await deps.directory.getMember(invitation.memberId);
     if (member === undefined) throw new UnknownMemberError(invitation.memberId);
-    const healthUserId = await deps.accounts.healthUserId(tokens.accessToken);
+    healthUserId = await deps.accounts.healthUserId(tokens.accessToken);
     const googleZone = await deps.accounts.timeZone(tokens.accessToken).catch(() => undefined);
     const zone = ianaTimeZoneSchema.safeParse(googleZone);
     const timezone = zone.success ? zone.data : member.timezone;
@@ -130,7 +149,7 @@ export const completeLink = async (
       now,
     });
   } catch (error) {
-    await revokeQuietly(deps.oauth, tokens);
+    await revokeUnlessInUse(deps, tokens, healthUserId);
     if (error instanceof HealthAccountLinkedElsewhereError) return { kind: 'account-linked-elsewhere' };
     if (error instanceof MemberAlreadyLinkedError) return { kind: 'member-linked-elsewhere' };
     if (error instanceof InvitationNotUsableError) return { kind: 'invitation-problem', problem: 'used' };

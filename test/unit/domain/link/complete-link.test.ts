@@ -53,6 +53,7 @@ describe('invitation, start and callback', () => {
     deps = {
       invitations: store,
       registry: store,
+      links: store,
       directory,
       oauth: google,
       accounts: { healthUserId: async () => healthUserId, timeZone: async () => 'America/New_York' },
@@ -161,11 +162,11 @@ describe('invitation, start and callback', () => {
     expect(store.links.size).toBe(0);
   });
 
-  it('revokes the new token when the account is already linked to another member', async () => {
+  it("never revokes a grant whose account another member's healthy link uses (Google revokes per grant)", async () => {
     store.accounts.set('hu-1', 'someone-else');
     const { invitationId, state } = await startedState();
     expect(await completeLink({ state, code: 'c' }, deps)).toEqual({ kind: 'account-linked-elsewhere' });
-    expect(google.revoked).toEqual(['first-refresh']);
+    expect(google.revoked).toEqual([]);
     expect(store.links.size).toBe(0);
     expect(store.invitations.get(invitationId)?.usedAt).toBeUndefined();
   });
@@ -181,6 +182,41 @@ describe('invitation, start and callback', () => {
     expect((await completeLink({ state, code: 'c' }, deps)).kind).toBe('no-data-scopes');
     expect(google.revoked).toEqual(['r']);
     expect(store.links.size).toBe(0);
+  });
+
+  it("never revokes when a failed attempt is for the account the member's own link already uses", async () => {
+    store.accounts.set('hu-1', 'm1');
+    const { state } = await startedState();
+    google.exchangeResult = async () => ({
+      accessToken: 'a',
+      accessTokenExpiresAt: '2026-11-23T11:00:00.000Z',
+      scope: 'https://www.googleapis.com/auth/googlehealth.sleep.readonly',
+    });
+    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({ kind: 'google-error' });
+    expect(google.revoked).toEqual([]);
+  });
+
+  it('revokes the new grant when its account is linked to no one, and leaves it when unidentifiable', async () => {
+    const { state } = await startedState();
+    deps.registry = {
+      createLink: () => Promise.reject(new Error('DynamoDB down')),
+      removeLink: (memberId) => store.removeLink(memberId),
+    };
+    await expect(completeLink({ state, code: 'c' }, deps)).rejects.toThrow('DynamoDB down');
+    expect(google.revoked).toEqual(['first-refresh']);
+
+    const second = await startedState();
+    deps.accounts = {
+      healthUserId: () => Promise.reject(new HealthAccountUnavailableError(503, 'down')),
+      timeZone: async () => undefined,
+    };
+    google.exchangeResult = async () => ({
+      accessToken: 'a2',
+      accessTokenExpiresAt: '2026-11-23T11:00:00.000Z',
+      scope: 'x',
+    });
+    expect((await completeLink({ state: second.state, code: 'c' }, deps)).kind).toBe('google-error');
+    expect(google.revoked).toEqual(['first-refresh']);
   });
 
   it('still shows success when queueing the backfill fails (catch-up will sync)', async () => {

@@ -80,6 +80,10 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
     return true;
   }
 
+  async findMemberByHealthUserId(healthUserId: string) {
+    return this.accounts.get(healthUserId);
+  }
+
   async createLink(link: NewLink): Promise<WearableLink> {
     const owner = this.accounts.get(link.healthUserId);
     if (owner !== undefined && owner !== link.memberId)

@@ -52,6 +52,7 @@ describe('link pages', () => {
     deps = {
       invitations: store,
       registry: store,
+      links: store,
       directory: { getMember: async () => member } as unknown as MemberDirectory,
       oauth: new FakeGoogleOAuth(),
       accounts: { healthUserId: async () => 'hu-1', timeZone: async () => undefined },
