@@ -12,6 +12,15 @@ import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './local-aws.js';
 
 /** API Gateway's request payload limit. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Idle keep-alive connections stay open this long, as API Gateway keeps them far longer than any client
+ * idles (undici's fetch reuses a connection for a few seconds; browsers up to a minute). Node's default of
+ * 5 s closed connections that a client was just reusing, which it saw as "other side closed".
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** Must exceed the keep-alive timeout, or Node can drop a reused connection while it awaits headers. */
+export const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 const API_ID = 'local';
 
 /**
@@ -355,6 +364,8 @@ export const startHttpApiAdapter = async (options: HttpApiAdapterOptions): Promi
       else response.destroy();
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

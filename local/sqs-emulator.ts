@@ -1,4 +1,4 @@
-import { type FauxqsServer, startFauxqs } from 'fauxqs';
+import { buildApp } from 'fauxqs';
 import { LOCAL_REGION } from './local-aws.js';
 import { resolveLocalhostSubdomains } from './localhost-dns.js';
 
@@ -6,7 +6,6 @@ export interface SqsEmulator {
   /** Same origin as the queue URLs fauxqs hands out, so the SQS client never re-targets requests. */
   readonly endpoint: string;
   readonly port: number;
-  readonly server: FauxqsServer;
   stop(): Promise<void>;
 }
 
@@ -16,18 +15,22 @@ export interface SqsEmulatorOptions {
   readonly region?: string;
 }
 
-/** Starts fauxqs in this process. */
+/**
+ * Starts fauxqs in this process, listening on 127.0.0.1 only. Built from `buildApp` rather than
+ * `startFauxqs`, which always listens on every interface and would expose the queues to the network.
+ */
 export const startSqsEmulator = async (options: SqsEmulatorOptions = {}): Promise<SqsEmulator> => {
   resolveLocalhostSubdomains();
   const region = options.region ?? LOCAL_REGION;
-  const server = await startFauxqs({ port: options.port ?? 0, logger: false, defaultRegion: region });
+  const app = buildApp({ logger: false, defaultRegion: region });
+  const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const port = Number(new URL(address).port);
   let stopping: Promise<void> | undefined;
   return {
-    endpoint: `http://sqs.${region}.localhost:${server.port}`,
-    port: server.port,
-    server,
+    endpoint: `http://sqs.${region}.localhost:${port}`,
+    port,
     stop: () => {
-      stopping ??= server.stop();
+      stopping ??= app.close();
       return stopping;
     },
   };
