@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ENV } from '../shared/runtime/environment.js';
 
-/** Written by `npm start` so the CLI finds the running local stack without any setup. */
-export const LOCAL_STACK_FILE = join(process.cwd(), '.pulse-relay', 'local-stack.json');
+/**
+ * Written by `npm start` so the CLI finds the running local stack without any setup. Resolved from this
+ * file, not the working directory, so `npx pulse-relay` works from any directory.
+ */
+export const LOCAL_STACK_FILE = fileURLToPath(new URL('../.pulse-relay/local-stack.json', import.meta.url));
 
 /**
  * Points the AWS SDK and the adapters at a stack. A deployed stack is chosen by setting READINGS_TABLE
