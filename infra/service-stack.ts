@@ -91,29 +91,37 @@ export class ServiceStack extends Stack {
     };
 
     this.functions = {
-      'ingest-blood-pressure': define('ingest-blood-pressure', { readings: 'readWrite', directory: 'read' }),
-      'authorize-device': define('authorize-device', { directory: 'read' }),
+      'ingest-blood-pressure': define('ingest-blood-pressure', {
+        readings: 'readWrite',
+        directory: { read: ['MEMBER'] },
+      }),
+      'authorize-device': define('authorize-device', { directory: { read: ['DEVICE'] } }),
       'evaluate-alerts': define('evaluate-alerts', {
-        directory: 'readWrite',
+        directory: { read: ['MEMBER'], write: ['MEMBER'] },
         alerts: 'readWrite',
         alertQueue: 'send',
       }),
       // Google's signing keys are fetched from Google at run time (no pinned keyset in AWS).
       'google-health-webhook': define(
         'google-health-webhook',
-        { directory: 'readWrite', syncQueue: 'send' },
+        { directory: { read: ['HEALTHUSER', 'MEMBER'], write: ['MEMBER'] }, syncQueue: 'send' },
         { [ENV.webhookAuthorization]: stateful.webhookAuthorizationSecret.secretValue.unsafeUnwrap() },
       ),
       'link-pages': define(
         'link-pages',
-        { directory: 'readWrite', syncQueue: 'send', tokenKey: 'envelope', googleClientSecret: 'read' },
+        {
+          directory: { read: ['INVITE', 'MEMBER', 'HEALTHUSER'], write: ['INVITE', 'MEMBER', 'HEALTHUSER'] },
+          syncQueue: 'send',
+          tokenKey: 'envelope',
+          googleClientSecret: 'read',
+        },
         { ...googleEnvironment, [ENV.publicBaseUrl]: publicBaseUrl },
       ),
       'sync-worker': define(
         'sync-worker',
         {
           readings: 'readWrite',
-          directory: 'readWrite',
+          directory: { read: ['MEMBER'], write: ['MEMBER'] },
           alerts: 'readWrite',
           alertQueue: 'send',
           tokenKey: 'envelope',

@@ -9,10 +9,26 @@ import { ENV } from '../../shared/runtime/environment.js';
 
 export type TableAccess = 'read' | 'readWrite';
 
+/** First segment of the directory's partition keys (shared/adapters/table-keys.ts). */
+export type DirectoryItemKind = 'MEMBER' | 'DEVICE' | 'INVITE' | 'HEALTHUSER' | 'AUDIT';
+
+/**
+ * Directory access narrowed to item kinds with an IAM `dynamodb:LeadingKeys` condition: a function reads
+ * and writes only the partitions it names, so the public webhook or the link pages cannot read device
+ * credentials or audit records even with a bug. `index` adds Query on gsi1 (not narrowed: an index query's
+ * leading key is the index's).
+ */
+export interface DirectoryAccess {
+  readonly read: readonly DirectoryItemKind[];
+  readonly write?: readonly DirectoryItemKind[];
+  readonly index?: boolean;
+}
+
 /** What a function may touch. Each entry sets the environment variable and the matching least-privilege grant. */
 export interface FunctionBindings {
   readonly readings?: TableAccess;
-  readonly directory?: TableAccess;
+  /** A whole-table grant only for operators' tools and catch-up; functions name the item kinds they use. */
+  readonly directory?: TableAccess | DirectoryAccess;
   readonly alerts?: TableAccess;
   readonly alertQueue?: 'send';
   readonly syncQueue?: 'send';
@@ -103,13 +119,56 @@ const bindQueueSend = (fn: lambda.Function, queue: sqs.IQueue, variable: string)
   allowKeyVia(fn, queue.encryptionMasterKey, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt']);
 };
 
+const leadingKeys = (kinds: readonly DirectoryItemKind[]) => ({
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': kinds.map((kind) => `${kind}#*`) },
+});
+
+const bindDirectoryItems = (fn: lambda.Function, table: dynamodb.ITable, access: DirectoryAccess): void => {
+  fn.addEnvironment(ENV.directoryTable, table.tableName);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: TABLE_READ_ACTIONS,
+      resources: [table.tableArn],
+      conditions: leadingKeys(access.read),
+    }),
+  );
+  const write = access.write ?? [];
+  if (write.length > 0) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: TABLE_WRITE_ACTIONS,
+        resources: [table.tableArn],
+        conditions: leadingKeys(write),
+      }),
+    );
+  }
+  if (access.index === true) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: INDEX_NAMES.directory.map((index) => `${table.tableArn}/index/${index}`),
+      }),
+    );
+  }
+  allowKeyVia(
+    fn,
+    table.encryptionKey,
+    'dynamodb',
+    write.length > 0 ? [...KEY_DECRYPT_ACTIONS, ...KEY_ENCRYPT_ACTIONS] : KEY_DECRYPT_ACTIONS,
+  );
+};
+
 export const bindFunction = (
   fn: lambda.Function,
   resources: BindableResources,
   bindings: FunctionBindings,
 ): void => {
   bindTable(fn, resources.readingsTable, INDEX_NAMES.readings, ENV.readingsTable, bindings.readings);
-  bindTable(fn, resources.directoryTable, INDEX_NAMES.directory, ENV.directoryTable, bindings.directory);
+  if (typeof bindings.directory === 'object') {
+    bindDirectoryItems(fn, resources.directoryTable, bindings.directory);
+  } else {
+    bindTable(fn, resources.directoryTable, INDEX_NAMES.directory, ENV.directoryTable, bindings.directory);
+  }
   bindTable(fn, resources.alertsTable, INDEX_NAMES.alerts, ENV.alertsTable, bindings.alerts);
   if (bindings.alertQueue === 'send') bindQueueSend(fn, resources.alertQueue, ENV.alertQueueUrl);
   if (bindings.syncQueue === 'send') bindQueueSend(fn, resources.syncQueue, ENV.syncQueueUrl);

@@ -1,6 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES } from '../../infra/function-settings.js';
+import { mayAccessItem } from './support/policy-evaluation.js';
 import {
   actionsOf,
   functionLogicalId,
@@ -120,6 +121,70 @@ describe('environment', () => {
         .Variables.GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION,
     );
     expect(value).toContain('{{resolve:secretsmanager:');
+  });
+});
+
+/** One item of each kind in the directory table (shared/adapters/table-keys.ts). */
+const DIRECTORY_ITEMS = {
+  MEMBER: 'MEMBER#m-1',
+  DEVICE: 'DEVICE#d-1',
+  INVITE: 'INVITE#i-1',
+  HEALTHUSER: 'HEALTHUSER#hu-1',
+  AUDIT: 'AUDIT#m-1',
+} as const;
+type DirectoryItem = keyof typeof DIRECTORY_ITEMS;
+const ALL_ITEMS = Object.keys(DIRECTORY_ITEMS) as DirectoryItem[];
+const DIRECTORY_READS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
+const DIRECTORY_WRITES = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/** What each public or stream-driven function may do in the directory table, by item kind; nothing else. */
+const DIRECTORY_RIGHTS: Record<string, { read: DirectoryItem[]; write: DirectoryItem[] }> = {
+  'authorize-device': { read: ['DEVICE'], write: [] },
+  'ingest-blood-pressure': { read: ['MEMBER'], write: [] },
+  'google-health-webhook': { read: ['HEALTHUSER', 'MEMBER'], write: ['MEMBER'] },
+  'link-pages': { read: ['INVITE', 'MEMBER', 'HEALTHUSER'], write: ['INVITE', 'MEMBER', 'HEALTHUSER'] },
+  'evaluate-alerts': { read: ['MEMBER'], write: ['MEMBER'] },
+  'sync-worker': { read: ['MEMBER'], write: ['MEMBER'] },
+};
+
+describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => {
+  describe.each(Object.entries(DIRECTORY_RIGHTS))('%s', (name, rights) => {
+    it.each(ALL_ITEMS)('reads %s items only if it needs to', (kind) => {
+      for (const action of DIRECTORY_READS) {
+        expect(mayAccessItem(service, name, action, 'TablesDirectory', DIRECTORY_ITEMS[kind])).toBe(
+          rights.read.includes(kind),
+        );
+      }
+    });
+
+    it.each(ALL_ITEMS)('writes or deletes %s items only if it needs to', (kind) => {
+      for (const action of DIRECTORY_WRITES) {
+        expect(mayAccessItem(service, name, action, 'TablesDirectory', DIRECTORY_ITEMS[kind])).toBe(
+          rights.write.includes(kind),
+        );
+      }
+    });
+
+    it('can never scan the directory or query its index', () => {
+      const directory = statementsOn(statementsOf(service, name), 'TablesDirectory');
+      expect(directory.length).toBeGreaterThan(0);
+      expect(actionsOf(directory)).not.toContain('dynamodb:Scan');
+      expect(JSON.stringify(directory)).not.toContain('/index/');
+    });
+  });
+
+  it('the evaluator itself sees an unconditioned grant as access to every item (so the checks above can fail)', () => {
+    expect(
+      mayAccessItem(service, 'catch-up', 'dynamodb:GetItem', 'TablesDirectory', DIRECTORY_ITEMS.DEVICE),
+    ).toBe(true);
+    expect(
+      mayAccessItem(service, 'catch-up', 'dynamodb:PutItem', 'TablesDirectory', DIRECTORY_ITEMS.DEVICE),
+    ).toBe(false);
   });
 });
 
