@@ -6,6 +6,18 @@ import * as z from 'zod';
  * Deployment settings. Each key is read from CDK context (`-c key=value` or cdk.json), then from the
  * environment variable `PULSE_RELAY_<KEY_IN_UPPER_SNAKE_CASE>`, then falls back to the default below.
  */
+/** Deployed stacks talk to Google over TLS only; the local stack's simulator is the one http:// user. */
+const httpsUrl = (fallback: string) =>
+  z
+    .url()
+    .refine(
+      (url) => url.startsWith('https://'),
+      'must be an https:// URL (plain http:// is accepted only by the local stack)',
+    )
+    .default(fallback);
+
+const rateLimit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const configSchema = z.object({
   stage: z
     .string()
@@ -13,8 +25,20 @@ const configSchema = z.object({
     .default('dev'),
   alarmEmail: z.email().optional(),
   catchUpRateMinutes: z.coerce.number().int().min(5).max(1440).default(30),
-  apiRateLimit: z.coerce.number().int().positive().default(50),
-  apiBurstLimit: z.coerce.number().int().positive().default(100),
+  apiRateLimit: rateLimit(50),
+  apiBurstLimit: rateLimit(100),
+  /** Per-route limits (requests per second, burst) under the stage limit: each public caller its own. */
+  deviceRateLimit: rateLimit(20),
+  deviceBurstLimit: rateLimit(40),
+  webhookRateLimit: rateLimit(50),
+  webhookBurstLimit: rateLimit(100),
+  linkPagesRateLimit: rateLimit(5),
+  linkPagesBurstLimit: rateLimit(10),
+  /**
+   * Reserve each function's concurrency (infra/function-settings.ts). Default: on for the stages named
+   * prod or production, off elsewhere, so a first deploy fits a new account's small quota.
+   */
+  reservedConcurrency: z.enum(['on', 'off']).optional(),
   logRetentionDays: z.coerce
     .number()
     .int()
@@ -34,10 +58,10 @@ const configSchema = z.object({
       'must be a complete ARN',
     )
     .optional(),
-  googleHealthApiUrl: z.url().default('https://health.googleapis.com'),
-  googleOAuthAuthorizeUrl: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
-  googleOAuthTokenUrl: z.url().default('https://oauth2.googleapis.com/token'),
-  googleOAuthRevokeUrl: z.url().default('https://oauth2.googleapis.com/revoke'),
+  googleHealthApiUrl: httpsUrl('https://health.googleapis.com'),
+  googleOAuthAuthorizeUrl: httpsUrl('https://accounts.google.com/o/oauth2/v2/auth'),
+  googleOAuthTokenUrl: httpsUrl('https://oauth2.googleapis.com/token'),
+  googleOAuthRevokeUrl: httpsUrl('https://oauth2.googleapis.com/revoke'),
 });
 
 export type PulseRelayConfig = z.infer<typeof configSchema>;
@@ -74,3 +98,10 @@ export const loadConfig = (node: Node, environment: NodeJS.ProcessEnv = process.
   }
   return parsed.data;
 };
+
+const PRODUCTION_STAGES = ['prod', 'production'];
+
+export const reservesConcurrency = (config: PulseRelayConfig): boolean =>
+  config.reservedConcurrency === undefined
+    ? PRODUCTION_STAGES.includes(config.stage)
+    : config.reservedConcurrency === 'on';

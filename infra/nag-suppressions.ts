@@ -74,6 +74,8 @@ export interface ServiceFindingScopes {
   readonly nonAsyncFunctions: { fn: ServiceFunction; trigger: string }[];
   readonly queueConsumerMapping: IConstruct;
   readonly terminalFailureQueues: IConstruct[];
+  /** false when the stage runs with reservedConcurrency=off (the default outside production). */
+  readonly concurrencyReserved: boolean;
 }
 
 export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void => {
@@ -109,6 +111,15 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
       'internet. They access no VPC resources; a VPC would add NAT gateways and endpoints without reducing ' +
       'exposure. Data is protected by IAM, KMS and TLS.',
   );
+  if (!scopes.concurrencyReserved) {
+    acknowledge(
+      all.map((fn) => fn.function),
+      ['HIPAA.Security-LambdaConcurrency'],
+      'Reserved concurrency is off for this stage (reservedConcurrency=off, the default outside production) so ' +
+        "a first deploy fits a new account's quota of 10. Stage and per-route API throttling still cap load; " +
+        'production stages reserve it (docs/deploy.md).',
+    );
+  }
   for (const { fn, trigger } of scopes.nonAsyncFunctions) {
     acknowledge(
       [fn.function],

@@ -12,11 +12,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
-import type { PulseRelayConfig } from './config.js';
+import { type PulseRelayConfig, reservesConcurrency } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
 import { ServiceFunction } from './constructs/service-function.js';
-import { FUNCTION_SETTINGS, type FunctionName } from './function-settings.js';
+import { FUNCTION_NAMES, FUNCTION_SETTINGS, type FunctionName } from './function-settings.js';
 import { acknowledgeServiceFindings } from './nag-suppressions.js';
 import type { StatefulResources } from './stateful-stack.js';
 
@@ -71,6 +71,9 @@ export class ServiceStack extends Stack {
       meaning: 'Scheduled catch-up runs failed after retries; wearable syncs and no-data alerts may be late.',
     });
 
+    const reserveConcurrency = reservesConcurrency(config);
+    Annotations.of(this).addInfo(concurrencyQuotaNote(reserveConcurrency));
+
     const define = (
       name: FunctionName,
       bindings: FunctionBindings,
@@ -83,6 +86,7 @@ export class ServiceStack extends Stack {
         logKey: stateful.dataKey,
         logRetention: config.logRetentionDays,
         alarmAction: stateful.alarmAction,
+        reserveConcurrency,
         environment,
         ...(asyncDeadLetterQueue === undefined ? {} : { asyncDeadLetterQueue }),
       });
@@ -225,6 +229,7 @@ export class ServiceStack extends Stack {
         },
       ],
       queueConsumerMapping: f['sync-worker'].function,
+      concurrencyReserved: reserveConcurrency,
       terminalFailureQueues: [scheduleFailures],
     });
   }
@@ -235,7 +240,7 @@ export class ServiceStack extends Stack {
       encryptionKey: stateful.dataKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    return new apigwv2.HttpStage(this, 'DefaultStage', {
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -261,6 +266,21 @@ export class ServiceStack extends Stack {
         ),
       },
     });
+    // Each public caller its own limit, so a flood of link-page hits or webhooks cannot starve device uploads.
+    // RouteSettings is untyped JSON in CloudFormation's spelling.
+    const limits = (rateLimit: number, burstLimit: number) => ({
+      ThrottlingRateLimit: rateLimit,
+      ThrottlingBurstLimit: burstLimit,
+    });
+    const routeSettings: Record<string, ReturnType<typeof limits>> = {
+      [`POST ${DEVICE_ROUTE}`]: limits(config.deviceRateLimit, config.deviceBurstLimit),
+      [`POST ${WEBHOOK_ROUTE}`]: limits(config.webhookRateLimit, config.webhookBurstLimit),
+    };
+    for (const path of LINK_ROUTES) {
+      routeSettings[`GET ${path}`] = limits(config.linkPagesRateLimit, config.linkPagesBurstLimit);
+    }
+    (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
+    return stage;
   }
 
   /** Adds the routes; returns those without an API Gateway authoriser, with why that is safe. */
@@ -309,6 +329,20 @@ export class ServiceStack extends Stack {
     ];
   }
 }
+
+/** What `cdk synth` prints about the account's Lambda concurrency quota for these settings. */
+export const concurrencyQuotaNote = (reserve: boolean): string => {
+  if (!reserve) {
+    return 'Reserved concurrency is off (reservedConcurrency=off): functions share the account pool; any quota works.';
+  }
+  const reserved = FUNCTION_NAMES.reduce((sum, name) => sum + FUNCTION_SETTINGS[name].reservedConcurrency, 0);
+  // Lambda keeps 100 concurrent executions unreserved in every account and region.
+  return (
+    `Reserved concurrency is on: functions reserve ${reserved} concurrent executions, so the account's ` +
+    `Lambda concurrency quota in this region must be at least ${reserved + 100} (new accounts start at 10; ` +
+    'request an increase in Service Quotas first, or deploy with reservedConcurrency=off).'
+  );
+};
 
 const toConstructId = (name: FunctionName): string =>
   name.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());

@@ -21,13 +21,15 @@ export interface ServiceFunctionProps {
   readonly logRetention: logs.RetentionDays;
   readonly alarmAction: cloudwatch.IAlarmAction;
   readonly environment?: Record<string, string>;
+  /** Reserve the concurrency in function-settings.ts (off: the function shares the account pool). */
+  readonly reserveConcurrency: boolean;
   /** Dead-letter queue for asynchronous invocations; only the scheduled function is invoked asynchronously. */
   readonly asyncDeadLetterQueue?: sqs.IQueue;
 }
 
 /**
  * The one way this project defines a function: Node 24 on Graviton, X-Ray tracing, an encrypted log group
- * with retention, reserved concurrency, an error alarm, and a role that can write only its own logs.
+ * with retention, reserved concurrency when configured, an error alarm, and a role that can write only its own logs.
  * Access to data is added with `bindFunction` so each grant is explicit.
  */
 export class ServiceFunction extends Construct {
@@ -71,7 +73,7 @@ export class ServiceFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       timeout: settings.timeout,
       memorySize: settings.memorySize,
-      reservedConcurrentExecutions: settings.reservedConcurrency,
+      ...(props.reserveConcurrency ? { reservedConcurrentExecutions: settings.reservedConcurrency } : {}),
       role: this.role,
       logGroup: this.logGroup,
       environment: {

@@ -1,8 +1,26 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { environmentVariableFor, InvalidConfigError, loadConfig } from '../../infra/config.js';
+import {
+  environmentVariableFor,
+  InvalidConfigError,
+  loadConfig,
+  reservesConcurrency,
+} from '../../infra/config.js';
 
 const nodeWith = (context: Record<string, unknown> = {}) => new App({ context }).node;
+
+describe('reservesConcurrency', () => {
+  it('is off by default except for production stages, and follows the setting when given', () => {
+    const reserves = (context: Record<string, unknown>) =>
+      reservesConcurrency(loadConfig(nodeWith(context), {}));
+    expect(reserves({})).toBe(false);
+    expect(reserves({ stage: 'staging' })).toBe(false);
+    expect(reserves({ stage: 'prod' })).toBe(true);
+    expect(reserves({ stage: 'production' })).toBe(true);
+    expect(reserves({ stage: 'prod', reservedConcurrency: 'off' })).toBe(false);
+    expect(reserves({ reservedConcurrency: 'on' })).toBe(true);
+  });
+});
 
 describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {
@@ -11,6 +29,12 @@ describe('loadConfig', () => {
       catchUpRateMinutes: 30,
       apiRateLimit: 50,
       apiBurstLimit: 100,
+      deviceRateLimit: 20,
+      deviceBurstLimit: 40,
+      webhookRateLimit: 50,
+      webhookBurstLimit: 100,
+      linkPagesRateLimit: 5,
+      linkPagesBurstLimit: 10,
       logRetentionDays: 365,
       googleHealthApiUrl: 'https://health.googleapis.com',
       googleOAuthAuthorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
@@ -38,6 +62,9 @@ describe('loadConfig', () => {
     [{ alarmEmail: 'not-an-email' }, 'alarmEmail'],
     [{ logRetentionDays: 42 }, 'logRetentionDays'],
     [{ catchUpRateMinutes: 1 }, 'catchUpRateMinutes'],
+    [{ googleHealthApiUrl: 'http://health.example' }, 'https://'],
+    [{ googleOAuthTokenUrl: 'http://127.0.0.1:9000/token' }, 'googleOAuthTokenUrl'],
+    [{ reservedConcurrency: 'maybe' }, 'reservedConcurrency'],
     [
       { googleClientSecretArn: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:partial' },
       'googleClientSecretArn',

@@ -18,8 +18,9 @@ describe('cdk-nag (AwsSolutions, HIPAA.Security, Serverless)', () => {
   it.each([
     ['the default config', {}],
     [
-      'an imported client secret and an alarm email',
+      'an imported client secret, an alarm email and reserved concurrency',
       {
+        reservedConcurrency: 'on',
         googleClientSecretArn:
           'arn:aws:secretsmanager:eu-west-2:123456789012:secret:pulse-relay/google-AbCdEf',
         alarmEmail: 'oncall@example.org',

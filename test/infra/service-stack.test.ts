@@ -1,9 +1,11 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES } from '../../infra/function-settings.js';
+import { FUNCTION_NAMES, FUNCTION_SETTINGS } from '../../infra/function-settings.js';
+import { concurrencyQuotaNote } from '../../infra/service-stack.js';
 import { mayAccessItem } from './support/policy-evaluation.js';
 import {
   actionsOf,
+  definePulseRelayForTest,
   functionLogicalId,
   statementsOf,
   statementsOn,
@@ -41,7 +43,6 @@ describe('function defaults', () => {
         TracingConfig: { Mode: 'Active' },
         Timeout: Match.anyValue(),
         MemorySize: Match.anyValue(),
-        ReservedConcurrentExecutions: Match.anyValue(),
       });
       const fn = service.findResources('AWS::Lambda::Function')[functionLogicalId(service, name)] as {
         Properties: { LoggingConfig: { LogGroup: { Ref: string } } };
@@ -337,6 +338,58 @@ describe('HTTP API', () => {
       },
     );
   });
+});
+
+describe('throttling and concurrency', () => {
+  it('gives device uploads, Google webhooks and the link pages each their own route limits', () => {
+    const link = { ThrottlingRateLimit: 3, ThrottlingBurstLimit: 6 };
+    templatesOf({
+      deviceRateLimit: 11,
+      deviceBurstLimit: 22,
+      webhookRateLimit: 33,
+      webhookBurstLimit: 44,
+      linkPagesRateLimit: 3,
+      linkPagesBurstLimit: 6,
+    }).service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: {
+        'POST /v1/blood-pressure': { ThrottlingRateLimit: 11, ThrottlingBurstLimit: 22 },
+        'POST /v1/webhooks/google-health': { ThrottlingRateLimit: 33, ThrottlingBurstLimit: 44 },
+        'GET /v1/link/{invitationId}': link,
+        'GET /v1/link/{invitationId}/start': link,
+        'GET /v1/oauth/google/callback': link,
+      },
+    });
+  });
+
+  it('reserves no concurrency by default outside production, so a first deploy fits a new account', () => {
+    const reserved = service.findResources('AWS::Lambda::Function', {
+      Properties: { ReservedConcurrentExecutions: Match.anyValue() },
+    });
+    expect(Object.keys(reserved)).toEqual([]);
+    expect(concurrencyQuotaNote(false)).toContain('any quota works');
+  });
+
+  it.each([[{ reservedConcurrency: 'on' }], [{ stage: 'prod' }]])(
+    'reserves each function’s concurrency with %j and says the quota it needs',
+    (context) => {
+      const { service: reserving } = definePulseRelayForTest(context);
+      const template = Template.fromStack(reserving);
+      for (const name of FUNCTION_NAMES) {
+        template.hasResourceProperties('AWS::Lambda::Function', {
+          FunctionName: Match.stringLikeRegexp(`-${name}$`),
+          ReservedConcurrentExecutions: FUNCTION_SETTINGS[name].reservedConcurrency,
+        });
+      }
+      const total = FUNCTION_NAMES.reduce(
+        (sum, name) => sum + FUNCTION_SETTINGS[name].reservedConcurrency,
+        0,
+      );
+      const notes = Annotations.fromStack(reserving).findInfo('*', Match.stringLikeRegexp('quota'));
+      expect(notes.map((note) => note.entry.data)).toEqual([
+        expect.stringContaining(`must be at least ${total + 100}`),
+      ]);
+    },
+  );
 });
 
 describe('event sources', () => {
