@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { InvitationStore } from '../link/invitation-store.js';
-import { type UnlinkOutcome, unlink } from '../link/unlink.js';
+import type { UnlinkOutcome } from '../link/unlink.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { ErasedRecord, MemberRecordEraser } from '../ports/member-record-eraser.js';
 import type { RetentionRule } from './retention-rule.js';
