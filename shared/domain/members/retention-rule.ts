@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * What `member erase` does with the clinical record (docs/data-protection.md):
  * - erase: everything goes except the audit record;
@@ -9,8 +7,3 @@ import * as z from 'zod';
  *   Running the erasure again after that period erases the rest.
  */
 export type RetentionRule = { kind: 'erase' } | { kind: 'keep-clinical-record'; years: number };
-
-export const retentionRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('erase') }),
-  z.object({ kind: z.literal('keep-clinical-record'), years: z.number().int().min(1).max(100) }),
-]);
