@@ -62,13 +62,17 @@ describe('authorize-device handler', () => {
     vi.restoreAllMocks();
   });
 
-  it('authorises the device and names its member in the context', async () => {
+  it('authorises the device and names its member in the context, reading it strongly consistently', async () => {
     expect(await invoke(requestWith(`Bearer ${issued.token}`))).toEqual({
       isAuthorized: true,
       context: { memberId: 'm-7hq2c4vbn8ze', deviceId: 'd-k3mw9x2pq7rt' },
     });
     expect(dynamo.commandCalls(GetCommand).map((call) => call.args[0].input)).toEqual([
-      { TableName: 'directory-test', Key: { pk: 'DEVICE#d-k3mw9x2pq7rt', sk: 'DEVICE' } },
+      {
+        TableName: 'directory-test',
+        Key: { pk: 'DEVICE#d-k3mw9x2pq7rt', sk: 'DEVICE' },
+        ConsistentRead: true,
+      },
     ]);
   });
 
@@ -85,6 +89,22 @@ describe('authorize-device handler', () => {
     expect(await invoke(requestWith(`Bearer ${issueDeviceToken('d-k3mw9x2pq7rt').token}`))).toEqual({
       isAuthorized: false,
     });
+  });
+
+  it('refuses a revoked device with its current token', async () => {
+    dynamo.on(GetCommand).resolves({
+      Item: {
+        pk: 'DEVICE#d-k3mw9x2pq7rt',
+        sk: 'DEVICE',
+        deviceId: 'd-k3mw9x2pq7rt',
+        memberId: 'm-7hq2c4vbn8ze',
+        tokenHash: issued.tokenHash,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        revokedAt: '2026-01-02T00:00:00.000Z',
+        revokedBy: 'jo',
+      },
+    });
+    expect(await invoke(requestWith(`Bearer ${issued.token}`))).toEqual({ isAuthorized: false });
   });
 
   it('refuses an unknown device', async () => {
