@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { clockCheckSchema } from './clock-check.js';
+import { PRESSURE_UNIT_SPELLINGS, parsePressureUnit } from './pressure-unit.js';
 import { READING_BOUNDS } from './reading-validation.js';
 import { RFC3339_WITH_OFFSET } from './rfc3339.js';
 
@@ -22,11 +24,26 @@ export const jsonReadingSchema = z.strictObject({
   pulse: z
     .number()
     .optional()
-    .describe(`Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}.`),
-  unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent. 1 kPa = 7.50062 mmHg.'),
+    .describe(
+      `Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}. Outside that it is dropped and the ` +
+        'reading stored with the `pulse-dropped` flag.',
+    ),
+  unit: z
+    .string()
+    .refine((text) => parsePressureUnit(text) !== undefined, {
+      message: `must be mmHg or kPa (any of ${PRESSURE_UNIT_SPELLINGS.join(', ')})`,
+    })
+    .optional()
+    .describe(
+      `Pressure unit; mmHg when absent. Case, spaces and UCUM brackets are ignored: ${PRESSURE_UNIT_SPELLINGS.join(', ')}. ` +
+        '1 kPa = 7.50062 mmHg.',
+    ),
   measuredAt: measuredAt.describe(
-    'When the reading was taken, with its UTC offset; from 2000 to at most 5 minutes ahead of our clock.',
+    'When the reading was taken, by the monitor clock, with its UTC offset. A time more than 5 minutes ahead of ' +
+      'our clock or before 2021 is never refused: the reading is stored at the time it reached us (or corrected ' +
+      'by `clockCheck`) and flagged `clock-suspect`.',
   ),
+  clockCheck: clockCheckSchema.optional(),
 });
 
 /** A raw Bluetooth Blood Pressure Measurement (0x2A35) value forwarded by a phone or hub. */
@@ -34,7 +51,10 @@ export const bluetoothReadingSchema = z.strictObject({
   bluetooth: z.base64().describe('The characteristic value, standard base64.'),
   measuredAt: measuredAt
     .optional()
-    .describe('Required only when the value has no time stamp or its year is 0 (unknown).'),
+    .describe(
+      'Used only when the value has no time stamp or an unknown one (year 0); without either, the reading is stored at the time it reached us and flagged `clock-suspect`.',
+    ),
+  clockCheck: clockCheckSchema.optional(),
 });
 
 export const uploadItemSchema = z.union([jsonReadingSchema, bluetoothReadingSchema]);
