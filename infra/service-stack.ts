@@ -12,6 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
+import { METRIC_NAMES, METRICS_NAMESPACE } from '../shared/runtime/metrics.js';
 import type { PulseRelayConfig } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
@@ -91,7 +92,13 @@ export class ServiceStack extends Stack {
     };
 
     this.functions = {
-      'ingest-blood-pressure': define('ingest-blood-pressure', { readings: 'readWrite', directory: 'read' }),
+      // Alerts and the alert queue: a refused item with a severe blood pressure raises reading-refused.
+      'ingest-blood-pressure': define('ingest-blood-pressure', {
+        readings: 'readWrite',
+        directory: 'read',
+        alerts: 'readWrite',
+        alertQueue: 'send',
+      }),
       'authorize-device': define('authorize-device', { directory: 'read' }),
       'evaluate-alerts': define('evaluate-alerts', {
         directory: 'readWrite',
@@ -154,6 +161,25 @@ export class ServiceStack extends Stack {
         threshold: Duration.minutes(5).toMilliseconds(),
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 3,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(stateful.alarmAction);
+
+    // Every refused upload item is a reading that was not stored: someone should look at the device or client.
+    new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: METRIC_NAMES.readingsRefused,
+      dimensionsMap: { service: 'ingest-blood-pressure' },
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+    })
+      .createAlarm(this, 'ReadingsRefused', {
+        alarmDescription:
+          'Blood-pressure upload items were refused (not stored). Check the ingest logs for the reasons; a ' +
+          'refused item with a severe value has also raised a reading-refused staff task.',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       })
       .addAlarmAction(stateful.alarmAction);
