@@ -101,6 +101,7 @@ export class ServiceStack extends Stack {
       }),
       'authorize-device': define('authorize-device', { directory: 'read' }),
       'evaluate-alerts': define('evaluate-alerts', {
+        readings: 'read',
         directory: 'readWrite',
         alerts: 'readWrite',
         alertQueue: 'send',

@@ -98,7 +98,7 @@ describe('environment', () => {
   it.each([
     ['ingest-blood-pressure', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['authorize-device', ['DIRECTORY_TABLE']],
-    ['evaluate-alerts', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
+    ['evaluate-alerts', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['google-health-webhook', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
     ['sync-worker', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', ...GOOGLE]],
