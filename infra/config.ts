@@ -13,6 +13,13 @@ const configSchema = z.object({
     .default('dev'),
   alarmEmail: z.email().optional(),
   catchUpRateMinutes: z.coerce.number().int().min(5).max(1440).default(30),
+  /** Day of the week the weekly summary is sent (EventBridge cron day, UTC). */
+  weeklySummaryDay: z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).default('MON'),
+  /** Time of day, HH:MM in UTC, the weekly summary is sent. */
+  weeklySummaryTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, UTC)')
+    .default('08:00'),
   apiRateLimit: z.coerce.number().int().positive().default(50),
   apiBurstLimit: z.coerce.number().int().positive().default(100),
   logRetentionDays: z.coerce

@@ -135,6 +135,12 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      'weekly-summary': define(
+        'weekly-summary',
+        { readings: 'read', directory: 'read', alerts: 'readWrite', alertQueue: 'send' },
+        {},
+        scheduleFailures.queue,
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -201,6 +207,23 @@ export class ServiceStack extends Stack {
           deadLetterQueue: scheduleFailures.queue,
           retryAttempts: 2,
           maxEventAge: Duration.minutes(config.catchUpRateMinutes),
+        }),
+      ],
+    });
+
+    const [summaryHour, summaryMinute] = config.weeklySummaryTime.split(':');
+    new events.Rule(this, 'WeeklySummarySchedule', {
+      description: "Sends each member's care team their weekly summary (day and time from config, UTC)",
+      schedule: events.Schedule.cron({
+        weekDay: config.weeklySummaryDay,
+        hour: String(Number(summaryHour)),
+        minute: String(Number(summaryMinute)),
+      }),
+      targets: [
+        new targets.LambdaFunction(fn('weekly-summary'), {
+          deadLetterQueue: scheduleFailures.queue,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
         }),
       ],
     });
