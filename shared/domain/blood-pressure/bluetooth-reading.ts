@@ -4,8 +4,8 @@ import { readClockCheck } from './clock-check.js';
 import { civilTimeToInstant, formatCivilDateTime } from './device-local-time.js';
 import { describeItemIssues } from './item-issues.js';
 import { type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
+import { readMeasuredAt } from './measured-at.js';
 import { toMmHg } from './pressure-unit.js';
-import { parseRfc3339WithOffset } from './rfc3339.js';
 import { bluetoothReadingSchema } from './upload-payload.js';
 
 /** Best effort for a refused item: the pressures of a value that parses, in mmHg. */
@@ -56,7 +56,7 @@ export const normaliseBluetoothReading = (item: unknown, context: NormaliseConte
     deviceLocalTime = formatCivilDateTime(measurement.timestamp);
     deviceTimeText = deviceLocalTime;
   } else if (parsed.data.measuredAt !== undefined) {
-    const instant = parseRfc3339WithOffset(parsed.data.measuredAt);
+    const instant = readMeasuredAt(parsed.data.measuredAt, context.timezone);
     if (instant === undefined) return rejected('measuredAt: is not a real date and time', pressure);
     deviceMs = instant.epochMs;
     utcOffsetMinutes = instant.utcOffsetMinutes;

@@ -2,9 +2,9 @@ import { assembleReading } from './assemble-reading.js';
 import { readClockCheck } from './clock-check.js';
 import { describeItemIssues } from './item-issues.js';
 import { type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
+import { readMeasuredAt } from './measured-at.js';
 import { parsePressureUnit, toMmHg } from './pressure-unit.js';
 import { jsonItemPressureOf } from './refused-pressure.js';
-import { parseRfc3339WithOffset } from './rfc3339.js';
 import { jsonReadingSchema } from './upload-payload.js';
 
 /**
@@ -17,7 +17,7 @@ export const normaliseJsonReading = (item: unknown, context: NormaliseContext): 
   const input = parsed.data;
   const unit = input.unit === undefined ? 'mmHg' : (parsePressureUnit(input.unit) ?? 'mmHg');
   const pressure = { systolic: toMmHg(input.systolic, unit), diastolic: toMmHg(input.diastolic, unit) };
-  const instant = parseRfc3339WithOffset(input.measuredAt);
+  const instant = readMeasuredAt(input.measuredAt, context.timezone);
   if (instant === undefined) return rejected('measuredAt: is not a real date and time', pressure);
   const clock = readClockCheck(input.clockCheck, context.timezone);
   if (!clock.ok) return rejected(clock.reason, pressure);
@@ -27,7 +27,7 @@ export const normaliseJsonReading = (item: unknown, context: NormaliseContext): 
       ...(input.pulse === undefined ? {} : { pulse: input.pulse }),
       deviceMs: instant.epochMs,
       deviceTimeText: input.measuredAt,
-      deviceUtcIso: instant.utcIso,
+      ...(instant.utcIso === undefined ? {} : { deviceUtcIso: instant.utcIso }),
       utcOffsetMinutes: instant.utcOffsetMinutes,
       ...(clock.clockCheck === undefined ? {} : { clockCheck: clock.clockCheck }),
       provenance: {

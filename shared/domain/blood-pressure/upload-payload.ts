@@ -1,14 +1,15 @@
 import * as z from 'zod';
 import { clockCheckSchema } from './clock-check.js';
+import { RFC3339_OFFSET_OPTIONAL } from './measured-at.js';
 import { PRESSURE_UNIT_SPELLINGS, parsePressureUnit } from './pressure-unit.js';
 import { READING_BOUNDS } from './reading-validation.js';
-import { RFC3339_WITH_OFFSET } from './rfc3339.js';
 
 /** At most this many readings per request (OWASP API4); a monitor syncing a month of twice-daily pairs sends ~120. */
 export const MAX_READINGS_PER_UPLOAD = 500;
 
-const measuredAt = z.string().regex(RFC3339_WITH_OFFSET, {
-  message: 'must be an RFC 3339 date-time with an offset, e.g. 2026-11-20T07:31:00+00:00',
+const measuredAt = z.string().regex(RFC3339_OFFSET_OPTIONAL, {
+  message:
+    'must be an RFC 3339 date-time, e.g. 2026-11-20T07:31:00+00:00 (without an offset: member-local time)',
 });
 
 const range = ({ min, max }: { min: number; max: number }, unit: string) => `${min} to ${max} ${unit}`;
@@ -39,7 +40,8 @@ export const jsonReadingSchema = z.strictObject({
         '1 kPa = 7.50062 mmHg.',
     ),
   measuredAt: measuredAt.describe(
-    'When the reading was taken, by the monitor clock, with its UTC offset. A time more than 5 minutes ahead of ' +
+    'When the reading was taken, by the monitor clock, with its UTC offset (without one, it is read as the ' +
+      "member's local time). A time more than 5 minutes ahead of " +
       'our clock or before 2021 is never refused: the reading is stored at the time it reached us (or corrected ' +
       'by `clockCheck`) and flagged `clock-suspect`.',
   ),

@@ -99,11 +99,7 @@ describe('validateAndNormaliseJsonReadings', () => {
   });
 
   it.each([
-    [
-      'a time with no offset',
-      reading({ measuredAt: '2026-11-22T08:15:00' }),
-      /^measuredAt: must be an RFC 3339/,
-    ],
+    ['a date without a time', reading({ measuredAt: '2026-11-22' }), /^measuredAt: must be an RFC 3339/],
     ['no measuredAt', reading({ measuredAt: undefined }), /^measuredAt: /],
     ['a string systolic', reading({ systolic: '120' }), /^systolic: Invalid input: expected number/],
     ['an unknown field', reading({ memberId: 'm-other' }), /Unrecognized key: "memberId"/],

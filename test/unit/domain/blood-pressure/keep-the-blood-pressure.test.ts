@@ -46,6 +46,20 @@ describe('a wrong monitor clock never refuses the blood pressure', () => {
     });
   });
 
+  it('reads a measuredAt without an offset as member-local time (BST in July), unflagged', () => {
+    const reading = storedOf(json({ systolic: 190, diastolic: 100, measuredAt: '2026-07-15T08:00:00' }));
+    expect(reading).toMatchObject({ measuredAt: '2026-07-15T07:00:00.000Z', utcOffsetMinutes: 60 });
+    expect(reading.qualityFlags).toBeUndefined();
+  });
+
+  it('still refuses a zone-less date that does not exist, keeping the pressure for the refusal report', () => {
+    expect(json({ systolic: 190, diastolic: 100, measuredAt: '2026-02-30T08:00:00' })).toEqual({
+      ok: false,
+      reason: 'measuredAt: is not a real date and time',
+      pressure: { systolic: 190, diastolic: 100 },
+    });
+  });
+
   it('corrects a JSON reading by the clockCheck offset', () => {
     const reading = storedOf(
       json({

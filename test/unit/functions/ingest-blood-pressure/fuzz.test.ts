@@ -67,7 +67,6 @@ const breakReading = (next: () => number): unknown => {
       return {
         ...valid,
         measuredAt: pick([
-          '2026-11-22T08:00:00',
           '2026-11-22',
           '22/11/2026 08:00',
           '2026-02-30T08:00:00Z',
