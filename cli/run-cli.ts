@@ -7,7 +7,12 @@ import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './comman
 import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { memberCreate, memberErase, memberList } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
-import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
+import {
+  THRESHOLD_FLAGS,
+  thresholdsGet,
+  thresholdsHistory,
+  thresholdsSet,
+} from './commands/thresholds-commands.js';
 import { loadStackEnvironment } from './stack-environment.js';
 
 type Command = (options: Record<string, unknown>, context: CliContext) => Promise<unknown>;
@@ -24,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   'alerts list': alertsList,
   'thresholds set': thresholdsSet,
   'thresholds get': thresholdsGet,
+  'thresholds history': thresholdsHistory,
   'link invite': linkInvite,
   'link status': linkStatusCommand,
   'link remove': linkRemove,
@@ -41,7 +47,10 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   readings list --member ID [--metric M] [--from ISO] [--to ISO]
   alerts list [--member ID]
   thresholds get --member ID
-  thresholds set --member ID ${Object.keys(THRESHOLD_FLAGS)
+  thresholds history --member ID
+  thresholds set --member ID --by NAME --reason TEXT [--review-by YYYY-MM-DD] [--allow-disable] ${Object.keys(
+    THRESHOLD_FLAGS,
+  )
     .map((flag) => `[--${flag} V]`)
     .join(' ')}
   link invite --member ID [--ttl-hours H]
@@ -73,6 +82,9 @@ const parse = (argv: string[]) =>
       confirm: { type: 'boolean' },
       'grace-hours': stringOption,
       'expires-days': stringOption,
+      reason: stringOption,
+      'review-by': stringOption,
+      'allow-disable': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

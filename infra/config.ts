@@ -39,6 +39,13 @@ const configSchema = z.object({
    * prod or production, off elsewhere, so a first deploy fits a new account's small quota.
    */
   reservedConcurrency: z.enum(['on', 'off']).optional(),
+  /** Day of the week the weekly summary is sent (EventBridge cron day, UTC). */
+  weeklySummaryDay: z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).default('MON'),
+  /** Time of day, HH:MM in UTC, the weekly summary is sent. */
+  weeklySummaryTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, UTC)')
+    .default('08:00'),
   logRetentionDays: z.coerce
     .number()
     .int()

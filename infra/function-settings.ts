@@ -59,6 +59,13 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     // One run at a time: overlapping runs would queue duplicate jobs.
     reservedConcurrency: 1,
   },
+  'weekly-summary': {
+    description: 'Sends each care team a weekly summary per member and raises threshold review tasks',
+    // Visits every member once a week: a few reads per member, so minutes for thousands of members.
+    timeout: Duration.minutes(10),
+    memorySize: 512,
+    reservedConcurrency: 1,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

@@ -12,6 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
+import { METRIC_NAMES, METRICS_NAMESPACE } from '../shared/runtime/metrics.js';
 import { type PulseRelayConfig, reservesConcurrency } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
@@ -95,12 +96,16 @@ export class ServiceStack extends Stack {
     };
 
     this.functions = {
+      // Alerts and the alert queue: a refused item with a severe blood pressure raises reading-refused.
       'ingest-blood-pressure': define('ingest-blood-pressure', {
         readings: 'readWrite',
         directory: { read: ['MEMBER'] },
+        alerts: 'readWrite',
+        alertQueue: 'send',
       }),
       'authorize-device': define('authorize-device', { directory: { read: ['DEVICE'] } }),
       'evaluate-alerts': define('evaluate-alerts', {
+        readings: 'read',
         directory: { read: ['MEMBER'], write: ['MEMBER'] },
         alerts: 'readWrite',
         alertQueue: 'send',
@@ -139,6 +144,12 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      'weekly-summary': define(
+        'weekly-summary',
+        { readings: 'read', directory: 'read', alerts: 'readWrite', alertQueue: 'send' },
+        {},
+        scheduleFailures.queue,
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -170,6 +181,25 @@ export class ServiceStack extends Stack {
       })
       .addAlarmAction(stateful.alarmAction);
 
+    // Every refused upload item is a reading that was not stored: someone should look at the device or client.
+    new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: METRIC_NAMES.readingsRefused,
+      dimensionsMap: { service: 'ingest-blood-pressure' },
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+    })
+      .createAlarm(this, 'ReadingsRefused', {
+        alarmDescription:
+          'Blood-pressure upload items were refused (not stored). Check the ingest logs for the reasons; a ' +
+          'refused item with a severe value has also raised a reading-refused staff task.',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(stateful.alarmAction);
+
     const syncJobsSource = new eventSources.SqsEventSource(stateful.syncQueue, {
       batchSize: 10,
       reportBatchItemFailures: true,
@@ -186,6 +216,23 @@ export class ServiceStack extends Stack {
           deadLetterQueue: scheduleFailures.queue,
           retryAttempts: 2,
           maxEventAge: Duration.minutes(config.catchUpRateMinutes),
+        }),
+      ],
+    });
+
+    const [summaryHour, summaryMinute] = config.weeklySummaryTime.split(':');
+    new events.Rule(this, 'WeeklySummarySchedule', {
+      description: "Sends each member's care team their weekly summary (day and time from config, UTC)",
+      schedule: events.Schedule.cron({
+        weekDay: config.weeklySummaryDay,
+        hour: String(Number(summaryHour)),
+        minute: String(Number(summaryMinute)),
+      }),
+      targets: [
+        new targets.LambdaFunction(fn('weekly-summary'), {
+          deadLetterQueue: scheduleFailures.queue,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
         }),
       ],
     });

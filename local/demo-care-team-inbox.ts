@@ -5,6 +5,7 @@ const SEVERITY_LABEL: Record<Alert['severity'], string> = {
   urgent: 'URGENT',
   watch: 'WATCH',
   'staff-task': 'STAFF TASK',
+  info: 'FOR INFORMATION',
 };
 
 /** Renders an alert the way a care-team inbox would show it: what, why, what to do, how much to trust it. */

@@ -40,6 +40,11 @@ export interface LocalStackOptions {
   readonly visibilityTimeoutSeconds?: number;
   /** Catch-up schedule; false turns it off. Default 30 minutes, as in infra. */
   readonly catchUpIntervalMs?: number | false;
+  /**
+   * Weekly summary schedule; false turns it off. Default 7 days from start: locally the deployment's day and
+   * time do not apply (run it now with triggerWeeklySummary).
+   */
+  readonly weeklySummaryIntervalMs?: number | false;
   /** Fail instead of skipping a function whose handler cannot be loaded. */
   readonly strict?: boolean;
   readonly log?: (message: string, error?: unknown) => void;
@@ -55,6 +60,8 @@ export interface LocalStack {
   readonly skipped: readonly { readonly name: FunctionName; readonly reason: string }[];
   /** Runs catch-up now (if loaded). */
   triggerCatchUp(): Promise<void>;
+  /** Runs the weekly summary now (if loaded). */
+  triggerWeeklySummary(): Promise<void>;
   /** Stops everything, DynamoDB Local's JVM included. Idempotent. */
   stop(): Promise<void>;
 }
@@ -211,6 +218,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
             log,
           });
     if (schedule !== undefined) runners.push(schedule);
+    const weeklySummary = handlers.get('weekly-summary');
+    const weeklyInterval = options.weeklySummaryIntervalMs ?? 7 * 24 * 60 * 60 * 1000;
+    const weeklySchedule =
+      weeklySummary === undefined || weeklyInterval === false
+        ? undefined
+        : startScheduleRunner({
+            functionName: 'weekly-summary',
+            handler: weeklySummary,
+            intervalMs: weeklyInterval,
+            log,
+          });
+    if (weeklySchedule !== undefined) runners.push(weeklySchedule);
 
     return {
       apiUrl: http.url,
@@ -220,6 +239,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       loaded: [...handlers.keys()],
       skipped,
       triggerCatchUp: () => schedule?.trigger() ?? Promise.resolve(),
+      triggerWeeklySummary: () => weeklySchedule?.trigger() ?? Promise.resolve(),
       stop,
     };
   } catch (error) {

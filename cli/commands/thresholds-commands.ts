@@ -1,4 +1,10 @@
-import { mergeThresholds, type ThresholdOverrides } from '../../shared/domain/thresholds.js';
+import {
+  disabledRulesOf,
+  findOverrideProblems,
+  mergeThresholds,
+  resolveThresholds,
+  type ThresholdOverrides,
+} from '../../shared/domain/thresholds.js';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
 import { optionalOption, requiredOption } from '../options.js';
@@ -26,15 +32,32 @@ const parseFlagValue = (flag: string, raw: string): number | boolean => {
   return value;
 };
 
-const describeIssues = (error: unknown): string =>
-  error instanceof Error && 'issues' in error && Array.isArray(error.issues)
-    ? error.issues
-        .map((issue: { path: unknown[]; message: string }) => `${issue.path.join('.')}: ${issue.message}`)
-        .join('; ')
-    : String(error);
+/** A review date is required by policy; when not given it is this many days after the change. */
+export const DEFAULT_REVIEW_DAYS = 90;
 
+const reviewByOf = (options: Record<string, unknown>, now: Date): string => {
+  const raw = optionalOption(options, 'review-by');
+  if (raw === undefined) {
+    return new Date(now.getTime() + DEFAULT_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  }
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+  if (!valid) throw new CliError('--review-by must be a date, YYYY-MM-DD', 2);
+  if (raw <= now.toISOString().slice(0, 10)) throw new CliError('--review-by must be a date after today', 2);
+  return raw;
+};
+
+/**
+ * thresholds set --member ID --by NAME --reason TEXT [--review-by YYYY-MM-DD] [--allow-disable] --<flag> V...
+ * Every change names its author and reason and gets a review date (default 90 days), and is kept in the
+ * member's history. Values outside their limits (severe BP at most 200/130) are refused, not saved; switching
+ * a rule off (--bp-low-enabled false) needs --allow-disable.
+ */
 export const thresholdsSet = async (options: Record<string, unknown>, context: CliContext) => {
   const memberId = requiredOption(options, 'member');
+  const setBy = requiredOption(options, 'by');
+  const reason = requiredOption(options, 'reason');
+  const now = context.clock.now();
+  const reviewBy = reviewByOf(options, now);
   if ((await context.directory.getMember(memberId)) === undefined)
     throw new CliError(`No member with id ${memberId}`);
   const overrides: Record<string, Record<string, number | boolean>> = structuredClone(
@@ -58,27 +81,45 @@ export const thresholdsSet = async (options: Record<string, unknown>, context: C
       2,
     );
   }
-  let thresholds: ReturnType<typeof mergeThresholds>;
-  try {
-    thresholds = mergeThresholds(overrides as ThresholdOverrides);
-  } catch (error) {
-    throw new CliError(`Thresholds not saved: ${describeIssues(error)}`, 2);
-  }
-  if (thresholds.oxygenSaturation.urgentAtOrBelow >= thresholds.oxygenSaturation.watchAtOrBelow) {
-    throw new CliError('Thresholds not saved: the SpO2 urgent level must be below the watch level', 2);
-  }
-  if (thresholds.restingHeartRate.low >= thresholds.restingHeartRate.high) {
+  const problems = findOverrideProblems(overrides as ThresholdOverrides);
+  if (problems.length > 0) throw new CliError(`Thresholds not saved: ${problems.join('; ')}`, 2);
+  const disabledRules = disabledRulesOf(overrides as ThresholdOverrides);
+  if (disabledRules.length > 0 && options['allow-disable'] !== true) {
     throw new CliError(
-      'Thresholds not saved: the resting heart rate low bound must be below the high bound',
+      `Thresholds not saved: this switches off ${disabledRules.join(', ')}; add --allow-disable to confirm`,
       2,
     );
   }
-  await context.thresholds.setOverrides(memberId, overrides as ThresholdOverrides);
-  return { memberId, overrides, thresholds };
+  const change = {
+    overrides: overrides as ThresholdOverrides,
+    setBy,
+    reason,
+    reviewBy,
+    setAt: now.toISOString(),
+    disabledRules,
+  };
+  await context.thresholds.setOverrides(memberId, change);
+  return { memberId, ...change, thresholds: mergeThresholds(change.overrides) };
 };
 
 export const thresholdsGet = async (options: Record<string, unknown>, context: CliContext) => {
   const memberId = requiredOption(options, 'member');
   const overrides = (await context.thresholds.getOverrides(memberId)) ?? {};
-  return { memberId, overrides, thresholds: mergeThresholds(overrides) };
+  const { thresholds, ignored } = resolveThresholds(overrides);
+  const current = await context.thresholds.getCurrent(memberId);
+  return {
+    memberId,
+    overrides,
+    thresholds,
+    ...(ignored.length === 0 ? {} : { ignored }),
+    ...(current === undefined
+      ? {}
+      : { setBy: current.setBy, reason: current.reason, setAt: current.setAt, reviewBy: current.reviewBy }),
+  };
+};
+
+/** thresholds history --member ID: every change, newest first, with who, when, why and the review date. */
+export const thresholdsHistory = async (options: Record<string, unknown>, context: CliContext) => {
+  const memberId = requiredOption(options, 'member');
+  return { memberId, changes: await context.thresholds.listHistory(memberId) };
 };

@@ -1,6 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBRecord } from 'aws-lambda';
 import {
+  evaluateHomeAverage,
+  type HomeAveragePorts,
+} from '../../shared/domain/alerts/evaluate-home-average.js';
+import {
   evaluateStoredReading,
   type StoredReadingPorts,
 } from '../../shared/domain/alerts/evaluate-stored-reading.js';
@@ -8,17 +12,22 @@ import { readingFromStreamRecord } from './stream-record.js';
 
 /** One stream record: parse, evaluate, raise. Throws to fail just this record (partial batch response). */
 export const createRecordEvaluator =
-  (ports: StoredReadingPorts, logger: Logger) =>
+  (ports: StoredReadingPorts & Partial<Pick<HomeAveragePorts, 'readings'>>, logger: Logger) =>
   async (record: DynamoDBRecord): Promise<void> => {
     const reading = readingFromStreamRecord(record);
     if (reading === undefined) {
       return;
     }
     const result = await evaluateStoredReading(ports, reading);
+    // NICE NG136 home average of the reading's week (bp-average-stage2); see docs/clinical-safety.md.
+    const average =
+      reading.metric === 'blood-pressure' && ports.readings !== undefined
+        ? await evaluateHomeAverage({ ...ports, readings: ports.readings }, reading)
+        : [];
     // Keys and counts only: no names, no values.
     logger.info('reading evaluated', {
       metric: reading.metric,
-      raised: result.raised,
+      raised: [...result.raised, ...average],
       resolved: result.resolved.length,
       fallbacks: result.fallbacks,
     });

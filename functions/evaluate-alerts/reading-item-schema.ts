@@ -30,6 +30,16 @@ export const readingItemSchema = z.discriminatedUnion('metric', [
     systolic: z.number(),
     diastolic: z.number(),
     status: measurementStatus.optional(),
+    qualityFlags: z
+      .array(z.enum(['clock-suspect', 'pulse-dropped', 'mean-arterial-pressure-dropped']))
+      .optional(),
+    clock: z
+      .object({
+        deviceTime: z.string(),
+        timeSource: z.enum(['gateway-offset', 'received']),
+        offsetMinutes: z.number().optional(),
+      })
+      .optional(),
   }),
   z.object({
     metric: z.literal('resting-heart-rate'),

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   type IngestDependencies,
   type IngestResult,
@@ -8,6 +9,7 @@ import {
 import { InvalidUploadError } from '../../shared/domain/blood-pressure/item-outcome.js';
 import { BadRequestError, ForbiddenError } from '../../shared/runtime/http/http-errors.js';
 import { type HttpResult, type HttpRoute, jsonResponse } from '../../shared/runtime/http/http-handler.js';
+import { METRIC_NAMES } from '../../shared/runtime/metrics.js';
 import { readUploadRequest } from './upload-request.js';
 
 /**
@@ -22,17 +24,30 @@ export const uploadResponse = (result: IngestResult): HttpResult =>
       })
     : jsonResponse(200, result);
 
+/** Counts only, so a refusal is never invisible: the refused-readings alarm in infra reads the first. */
+const recordMetrics = (metrics: Metrics, result: IngestResult): void => {
+  const clockSuspect = result.results.filter((item) => item.qualityFlags?.includes('clock-suspect')).length;
+  metrics.addMetric(METRIC_NAMES.readingsRefused, MetricUnit.Count, result.summary.rejected);
+  metrics.addMetric(METRIC_NAMES.readingsStored, MetricUnit.Count, result.summary.stored);
+  metrics.addMetric(METRIC_NAMES.readingsClockSuspect, MetricUnit.Count, clockSuspect);
+};
+
 /** POST /v1/blood-pressure. */
 export const createIngestRoute =
-  (dependencies: IngestDependencies, logger: Logger): HttpRoute =>
+  (dependencies: IngestDependencies, logger: Logger, metrics?: Metrics): HttpRoute =>
   async (event) => {
     try {
       const result = await ingestReadings(readUploadRequest(event), dependencies);
       // Counts only: never the values, which are health data.
       logger.info('upload ingested', { ...result.summary });
+      if (metrics !== undefined) recordMetrics(metrics, result);
       return uploadResponse(result);
     } catch (error) {
-      if (error instanceof InvalidUploadError) throw new BadRequestError(error.message, error.issues);
+      if (error instanceof InvalidUploadError) {
+        // A whole request refused: every item in it counts as refused, if we could count them.
+        metrics?.addMetric(METRIC_NAMES.readingsRefused, MetricUnit.Count, 1);
+        throw new BadRequestError(error.message, error.issues);
+      }
       if (error instanceof MemberNotFoundError) throw new ForbiddenError();
       throw error;
     }

@@ -6,7 +6,20 @@ export const itemResultSchema = z.object({
   index: z.number().int().min(0).describe('Position of the item in readings[] or Bundle entry[].'),
   status: z.enum(['stored', 'duplicate', 'rejected']),
   reason: z.string().optional().describe('Why the item was refused; only for rejected items.'),
-  measuredAt: z.string().optional().describe('The normalised UTC time of an accepted item.'),
+  measuredAt: z
+    .string()
+    .optional()
+    .describe(
+      'The normalised UTC time of an accepted item (corrected, or the time of receipt, when clock-suspect).',
+    ),
+  qualityFlags: z
+    .array(z.enum(['clock-suspect', 'pulse-dropped', 'mean-arterial-pressure-dropped']))
+    .optional()
+    .describe(
+      'Stored with a caveat: clock-suspect (the monitor clock was wrong; measuredAt was corrected by clockCheck or ' +
+        'is the time of receipt), pulse-dropped or mean-arterial-pressure-dropped (an implausible side value was ' +
+        'dropped; the blood pressure was kept).',
+    ),
 });
 
 export const uploadResultSchema = z.object({

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '../domain/member.js';
 import type { MemberDirectory } from '../domain/ports/member-directory.js';
+import type { MemberPages } from '../domain/ports/member-pages.js';
 import { MEMBERS_INDEX, memberKey } from './table-keys.js';
 
 export class MemberAlreadyExistsError extends Error {
@@ -12,7 +13,7 @@ export class MemberAlreadyExistsError extends Error {
 }
 
 /** Members in the single-table directory (devices: dynamodb-device-registry.ts). */
-export class DynamoDbMemberDirectory implements MemberDirectory {
+export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -72,5 +73,30 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey !== undefined);
     return members;
+  }
+
+  /** One page of gsi1; the cursor is the page's LastEvaluatedKey as base64url JSON (opaque to callers). */
+  async listMembersPage(cursor?: string, limit = 100): Promise<{ members: Member[]; cursor?: string }> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: MEMBERS_INDEX.name,
+        KeyConditionExpression: 'gsi1pk = :members',
+        ExpressionAttributeValues: { ':members': MEMBERS_INDEX.partitionValue },
+        Limit: limit,
+        ...(cursor === undefined
+          ? {}
+          : { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) }),
+      }),
+    );
+    const members = (page.Items ?? []).map((item) => ({
+      memberId: item.memberId,
+      name: item.name,
+      timezone: item.timezone,
+      createdAt: item.createdAt,
+    }));
+    return page.LastEvaluatedKey === undefined
+      ? { members }
+      : { members, cursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') };
   }
 }

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { reuploadKeyOf } from '../domain/blood-pressure/reupload-key.js';
 import type { Metric } from '../domain/metric.js';
 import type { PutReadingOutcome, ReadingStore } from '../domain/ports/reading-store.js';
 import { DENSE_METRICS, type Reading } from '../domain/reading.js';
-import { daySortKey, readingPartitionKey, sparseReadingSortKey } from './table-keys.js';
+import { clockGuardSortKey, daySortKey, readingPartitionKey, sparseReadingSortKey } from './table-keys.js';
 
 /** Daily summaries share the dense layout: one item per member-local day, replaced whole. */
 const DAILY_METRICS = new Set<Metric>(['resting-heart-rate', 'daily-oxygen-saturation']);
@@ -13,8 +19,19 @@ const isDayItem = (metric: Metric): boolean => DENSE_METRICS.has(metric) || DAIL
 
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'contentHash', 'storedAt']);
 
-export const sourceKeyOf = (reading: Reading): string =>
-  reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+const reuploadKeyOfReading = (reading: Reading): string | undefined =>
+  reading.metric === 'blood-pressure' ? reuploadKeyOf(reading) : undefined;
+
+/**
+ * The source part of a sparse reading's sort key. A clock-suspect reading adds its device time and values:
+ * several such readings can share one receipt time.
+ */
+export const sourceKeyOf = (reading: Reading): string => {
+  const source =
+    reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+  const reupload = reuploadKeyOfReading(reading);
+  return reupload === undefined ? source : `${source}@${reupload}`;
+};
 
 export const readingKeyOf = (reading: Reading): { pk: string; sk: string } => {
   const pk = readingPartitionKey(reading.memberId, reading.metric);
@@ -54,6 +71,8 @@ export class DynamoDbReadingStore implements ReadingStore {
         );
         return result.Attributes === undefined ? 'stored' : 'replaced';
       }
+      const reupload = reuploadKeyOfReading(reading);
+      if (reupload !== undefined) return await this.putClockSuspect(reading, key, reupload, storedAt);
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -64,6 +83,51 @@ export class DynamoDbReadingStore implements ReadingStore {
       return 'stored';
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /**
+   * A clock-suspect reading's measuredAt (receipt time, or a clock-check correction) moves between uploads, so
+   * its key alone cannot recognise a re-upload. A guard item keyed on the device's own time and the values is
+   * put in the same transaction: if it exists, the reading was stored before. The guard has no `metric`, so
+   * the stream consumer skips it, and its sort key (CLOCK#...) sorts after every time-keyed reading.
+   */
+  private async putClockSuspect(
+    reading: Reading,
+    key: { pk: string; sk: string },
+    reupload: string,
+    storedAt: string,
+  ): Promise<PutReadingOutcome> {
+    const source =
+      reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: key.pk, sk: clockGuardSortKey(source, reupload), readingSk: key.sk, storedAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...reading, ...key, storedAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return 'stored';
+    } catch (error) {
+      const conditionFailed =
+        error instanceof TransactionCanceledException &&
+        (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (conditionFailed) return 'duplicate';
       throw error;
     }
   }

@@ -5,6 +5,7 @@
  * readings:  pk = MEMBER#<memberId>#<metric>
  *            sk = <measuredAt UTC ISO>#<source key>   sparse readings (one item each, put-if-absent)
  *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
+ *            sk = CLOCK#<source>#<device time>#<values> re-upload guard of a clock-suspect reading (no metric)
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members, a member's devices and
  *            invitations, and links by state. Everything about one member is in the MEMBER#<memberId>
  *            partition except devices (DEVICE#), invitations (INVITE#), the Google account mapping
@@ -16,9 +17,17 @@ export const readingPartitionKey = (memberId: string, metric: string): string =>
 export const sparseReadingSortKey = (measuredAtUtc: string, sourceKey: string): string =>
   `${measuredAtUtc}#${sourceKey}`;
 export const daySortKey = (localDate: string): string => `DAY#${localDate}`;
+/** Re-upload guard of a clock-suspect blood-pressure reading (see DynamoDbReadingStore.putClockSuspect). */
+export const clockGuardSortKey = (sourceKey: string, reuploadKey: string): string =>
+  `CLOCK#${sourceKey}#${reuploadKey}`;
 
 export const memberKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' });
 export const thresholdsKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'THRESHOLDS' });
+export const THRESHOLD_HISTORY_PREFIX = 'THRESHOLDS#HISTORY#';
+export const thresholdHistoryKey = (memberId: string, setAt: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `${THRESHOLD_HISTORY_PREFIX}${setAt}`,
+});
 export const activityKey = (memberId: string, kind: string) => ({
   pk: `MEMBER#${memberId}`,
   sk: `ACTIVITY#${kind}`,

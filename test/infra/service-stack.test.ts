@@ -98,9 +98,9 @@ const POWERTOOLS = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', '
 
 describe('environment', () => {
   it.each([
-    ['ingest-blood-pressure', ['READINGS_TABLE', 'DIRECTORY_TABLE']],
+    ['ingest-blood-pressure', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['authorize-device', ['DIRECTORY_TABLE']],
-    ['evaluate-alerts', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
+    ['evaluate-alerts', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['google-health-webhook', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
     ['sync-worker', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', ...GOOGLE]],
@@ -201,16 +201,31 @@ describe('least privilege', () => {
     expect(actions).not.toContain('kms:Encrypt');
   });
 
-  it('ingest-blood-pressure writes readings, only reads the directory and cannot touch alerts or queues', () => {
+  it('ingest-blood-pressure writes readings and reading-refused alerts, only reads the directory, sends only alerts', () => {
     const statements = statementsOf(service, 'ingest-blood-pressure');
-    expect(statementsOn(statements, 'TablesAlerts')).toEqual([]);
+    expect(actionsOf(statementsOn(statements, 'TablesAlerts'))).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    );
     expect(actionsOf(statementsOn(statements, 'TablesReadings'))).toEqual(
       expect.arrayContaining(['dynamodb:PutItem']),
     );
     const directoryActions = actionsOf(statementsOn(statements, 'TablesDirectory'));
     expect(directoryActions).toContain('dynamodb:GetItem');
     for (const action of writeActions) expect(directoryActions).not.toContain(action);
-    expect(actionsOf(statements).filter((action) => action.startsWith('sqs:'))).toEqual([]);
+    expect(actionsOf(statementsOn(statements, 'QueuesAlerts'))).toContain('sqs:SendMessage');
+    expect(statementsOn(statements, 'QueuesSyncJobs')).toEqual([]);
+  });
+
+  it('alarms on any refused blood-pressure upload item (the ingest metric in the PulseRelay namespace)', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay',
+      MetricName: 'BloodPressureReadingsRefused',
+      Dimensions: [{ Name: 'service', Value: 'ingest-blood-pressure' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: Match.anyValue(),
+    });
   });
 
   it('google-health-webhook touches only the directory and the sync-jobs queue', () => {

@@ -3,6 +3,22 @@ import { ALERT_SCHEMA_VERSION, type Alert } from '../alert.js';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+const weeklySummarySchema = z.strictObject({
+  from: z.iso.date().describe('First member-local date covered'),
+  to: z.iso.date().describe('Last member-local date covered'),
+  readingCounts: z.record(z.string(), z.number().int()).describe('Readings stored per metric'),
+  homeAverage: z.strictObject({
+    stage: z.enum(['insufficient', 'below-stage-1', 'stage-1', 'stage-2']),
+    systolic: z.number().optional(),
+    diastolic: z.number().optional(),
+    daysWithReadings: z.number().int(),
+  }),
+  wearableDays: z.number().int().describe('Member-local days with any wearable data'),
+  openAlerts: z.array(
+    z.strictObject({ alertKey: z.string(), rule: z.string(), severity: z.string(), raisedAt: isoInstant }),
+  ),
+});
+
 /**
  * The care-team alert message on alerts.fifo (and the stored alert record). Versioned by schemaVersion;
  * docs/alert-message.md holds the JSON Schema generated from this, and a test keeps the two equal.
@@ -26,8 +42,12 @@ export const alertMessageSchema = z
       'spo2-watch',
       'wearable-no-data',
       'link-needs-relink',
+      'reading-refused',
+      'bp-average-stage2',
+      'thresholds-review-due',
+      'weekly-summary',
     ]),
-    severity: z.enum(['urgent', 'watch', 'staff-task']),
+    severity: z.enum(['urgent', 'watch', 'staff-task', 'info']),
     episode: z.string().min(1).describe('What identifies the episode, e.g. the member-local date'),
     raisedAt: isoInstant,
     status: z.enum(['open', 'resolved']),
@@ -47,6 +67,7 @@ export const alertMessageSchema = z
     explanation: z.string().min(1).describe('Plain words: what happened and what to do. Never a diagnosis.'),
     guidance: z.strictObject({ name: z.string(), reference: z.string() }),
     qualityFlags: z.array(z.string()).describe('Plain phrases from the device about measurement quality'),
+    summary: weeklySummarySchema.optional().describe('Only on weekly-summary: the figures of the week'),
   })
   .describe('pulse-relay care-team alert message');
 

@@ -22,7 +22,7 @@ export const evaluateBpLow = (
   if (!lowSystolicEnabled || reading.systolic >= lowSystolic) {
     return undefined;
   }
-  const qualityFlags = qualityFlagsOf(reading.status);
+  const qualityFlags = qualityFlagsOf(reading.status, reading);
   const when = localTimeLabel(reading.measuredAt, subject.timezone);
   return newAlert({
     subject,

@@ -24,7 +24,7 @@ export const evaluateBpSevere = (
   if (reading.systolic < severeSystolic && reading.diastolic < severeDiastolic) {
     return undefined;
   }
-  const qualityFlags = qualityFlagsOf(reading.status);
+  const qualityFlags = qualityFlagsOf(reading.status, reading);
   const when = localTimeLabel(reading.measuredAt, subject.timezone);
   return newAlert({
     subject,

@@ -1,6 +1,6 @@
 import type { MemberDirectory } from '../ports/member-directory.js';
 import type { ThresholdStore } from '../ports/threshold-store.js';
-import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../thresholds.js';
+import { resolveThresholds } from '../thresholds.js';
 import type { AlertSubject } from './alert-subject.js';
 import { evaluateReading } from './evaluate-reading.js';
 import { type AlertPorts, type RaiseOutcome, raiseAlerts } from './raise-alerts.js';
@@ -49,13 +49,9 @@ export const evaluateStoredReading = async (
   const subject: AlertSubject = member
     ? { memberId: member.memberId, name: member.name, timezone: member.timezone }
     : { memberId: reading.memberId, timezone: FALLBACK_TIMEZONE };
-  let thresholds: Thresholds;
-  try {
-    thresholds = mergeThresholds(overrides);
-  } catch {
-    fallbacks.push('invalid-overrides');
-    thresholds = DEFAULT_THRESHOLDS;
-  }
+  // Field by field: an invalid override falls back to its own default, the others still apply.
+  const { thresholds, ignored } = resolveThresholds(overrides);
+  if (ignored.length > 0) fallbacks.push('invalid-overrides');
 
   const alerts = evaluateReading(reading, subject, thresholds, ports.clock.now());
   const raised = await raiseAlerts(ports, alerts);

@@ -24,4 +24,20 @@ export const GUIDANCE = {
     name: 'Wearable link needs re-linking (project rule, see docs/clinical-safety.md)',
     reference: 'docs/clinical-safety.md#wearable-link-needs-re-linking',
   },
+  refusedReading: {
+    name: 'A refused reading that may be severe is reported, never dropped (project rule; severe level from NICE NG136)',
+    reference: 'https://www.nice.org.uk/guidance/ng136',
+  },
+  homeAverageStage2: {
+    name: 'NICE NG136: a home blood pressure average of 150/95 or more is stage 2 hypertension',
+    reference: 'https://www.nice.org.uk/guidance/ng136/chapter/Recommendations',
+  },
+  thresholdReview: {
+    name: 'Per-member threshold overrides are reviewed by their review date (project rule)',
+    reference: 'https://www.nice.org.uk/guidance/ng136',
+  },
+  weeklySummary: {
+    name: 'Weekly summary: NICE NG136 home average and the week at a glance (pages no one)',
+    reference: 'https://www.nice.org.uk/guidance/ng136/chapter/Recommendations',
+  },
 } as const satisfies Record<string, { name: string; reference: string }>;

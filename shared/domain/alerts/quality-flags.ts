@@ -1,9 +1,42 @@
-import type { MeasurementStatus } from '../blood-pressure-reading.js';
+import type { BloodPressureReading, MeasurementStatus } from '../blood-pressure-reading.js';
 
-/** Plain phrases for the monitor's own measurement-status bits (Bluetooth 0x2A35). */
-export const qualityFlagsOf = (status: MeasurementStatus | undefined): string[] => {
+type IngestCaveats = Partial<Pick<BloodPressureReading, 'qualityFlags' | 'clock'>>;
+
+/** Plain phrases for what we flagged at ingest: a wrong monitor clock, a dropped side value. */
+const ingestPhrases = ({ qualityFlags = [], clock }: IngestCaveats): string[] => {
+  const phrases: string[] = [];
+  if (qualityFlags.includes('clock-suspect')) {
+    if (clock?.timeSource === 'gateway-offset' && clock.offsetMinutes !== undefined) {
+      const minutes = Math.abs(clock.offsetMinutes);
+      phrases.push(
+        `the monitor's clock was ${minutes} minutes ${clock.offsetMinutes > 0 ? 'fast' : 'slow'}, so the time shown ` +
+          'has been corrected by the phone or hub it sent the reading through (clock-suspect)',
+      );
+    } else {
+      phrases.push(
+        "the monitor's clock looked wrong, so the time shown is when the reading reached us, not when it was " +
+          "taken; please check the monitor's date and time with the member (clock-suspect)",
+      );
+    }
+  }
+  if (qualityFlags.includes('pulse-dropped'))
+    phrases.push('the monitor sent an impossible pulse, which was left out');
+  if (qualityFlags.includes('mean-arterial-pressure-dropped')) {
+    phrases.push('the monitor sent an impossible mean arterial pressure, which was left out');
+  }
+  return phrases;
+};
+
+/**
+ * Plain phrases for the monitor's own measurement-status bits (Bluetooth 0x2A35), then for what ingest flagged
+ * (clock-suspect, dropped side values).
+ */
+export const qualityFlagsOf = (
+  status: MeasurementStatus | undefined,
+  caveats: IngestCaveats = {},
+): string[] => {
   if (status === undefined) {
-    return [];
+    return ingestPhrases(caveats);
   }
   const flags: string[] = [];
   if (status.irregularPulse) flags.push('the monitor reported an irregular pulse');
@@ -12,7 +45,7 @@ export const qualityFlagsOf = (status: MeasurementStatus | undefined): string[] 
   if (status.improperPosition) flags.push('the monitor reported the cuff was not in the right position');
   if (status.pulseRateRange === 1) flags.push('the monitor reported the pulse was above its range');
   if (status.pulseRateRange === 2) flags.push('the monitor reported the pulse was below its range');
-  return flags;
+  return [...flags, ...ingestPhrases(caveats)];
 };
 
 /** One sentence for the explanation, or '' when the monitor reported nothing. */

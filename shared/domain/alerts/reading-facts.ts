@@ -6,7 +6,7 @@ type Source = { provenance: { source: string; recordingMethod?: string } };
 
 export type BloodPressureFacts = Pick<
   BloodPressureReading,
-  'metric' | 'memberId' | 'measuredAt' | 'systolic' | 'diastolic' | 'status'
+  'metric' | 'memberId' | 'measuredAt' | 'systolic' | 'diastolic' | 'status' | 'qualityFlags' | 'clock'
 > &
   Source;
 export type RestingHeartRateFacts = Pick<

@@ -1,4 +1,4 @@
-import type { MeasurementStatus } from '../blood-pressure-reading.js';
+import type { MeasurementStatus, ReadingQualityFlag } from '../blood-pressure-reading.js';
 import type { CivilDateTime } from './device-local-time.js';
 import { decodeMeasurementStatus } from './measurement-status.js';
 import { decodeSfloat, type SfloatValue } from './sfloat.js';
@@ -21,16 +21,24 @@ export interface BluetoothMeasurement {
   diastolic: number;
   /** Undefined when the device sent NaN or another special value (many devices do not report MAP). */
   meanArterialPressure?: number;
-  /** The device clock, zone-less. Undefined when absent or when year, month or day is 0 ("unknown"). */
+  /**
+   * The device clock, zone-less. Undefined when absent, when year, month or day is 0 ("unknown"), or when it is
+   * not a real date and time (a broken clock must not cost us the blood pressure).
+   */
   timestamp?: CivilDateTime;
   pulse?: number;
   /** Undefined when absent or 0xFF (unknown user). */
   userId?: number;
   status?: MeasurementStatus;
+  /** A side value sent as +INF, -INF, NRes or reserved was dropped (NaN just means "not measured"). */
+  flags: ReadingQualityFlag[];
 }
 
 const numberOrUndefined = (value: SfloatValue): number | undefined =>
   value.kind === 'number' ? value.value : undefined;
+
+/** NaN is how a device says "not measured"; the other special values are a fault worth flagging. */
+const isOddSpecial = (value: SfloatValue): boolean => value.kind === 'special' && value.special !== 'NaN';
 
 const requiredPressure = (value: SfloatValue, name: string): number => {
   if (value.kind === 'special') {
@@ -50,6 +58,7 @@ const readTimestamp = (bytes: Uint8Array, view: DataView, at: number): CivilDate
   };
   if (civil.year === 0 || civil.month === 0 || civil.day === 0) return undefined;
   const daysInMonth = new Date(Date.UTC(civil.year, civil.month, 0)).getUTCDate();
+  // Not a real date and time: read as unknown, so the reading is placed by the gateway or by receipt.
   if (
     civil.year < 1582 ||
     civil.year > 9999 ||
@@ -59,7 +68,7 @@ const readTimestamp = (bytes: Uint8Array, view: DataView, at: number): CivilDate
     civil.minutes > 59 ||
     civil.seconds > 59
   ) {
-    throw new BluetoothMeasurementError('the time stamp is not a valid date and time');
+    return undefined;
   }
   return civil;
 };
@@ -92,9 +101,12 @@ export const parseBluetoothMeasurement = (bytes: Uint8Array): BluetoothMeasureme
     unit: (flags & FLAG_KPA) !== 0 ? 'kPa' : 'mmHg',
     systolic: requiredPressure(decodeSfloat(view.getUint16(1, true)), 'systolic'),
     diastolic: requiredPressure(decodeSfloat(view.getUint16(3, true)), 'diastolic'),
+    flags: [],
   };
-  const meanArterialPressure = numberOrUndefined(decodeSfloat(view.getUint16(5, true)));
+  const map = decodeSfloat(view.getUint16(5, true));
+  const meanArterialPressure = numberOrUndefined(map);
   if (meanArterialPressure !== undefined) measurement.meanArterialPressure = meanArterialPressure;
+  if (isOddSpecial(map)) measurement.flags.push('mean-arterial-pressure-dropped');
   let at = 7;
   if ((flags & FLAG_TIMESTAMP) !== 0) {
     const timestamp = readTimestamp(bytes, view, at);
@@ -102,8 +114,10 @@ export const parseBluetoothMeasurement = (bytes: Uint8Array): BluetoothMeasureme
     at += 7;
   }
   if ((flags & FLAG_PULSE) !== 0) {
-    const pulse = numberOrUndefined(decodeSfloat(view.getUint16(at, true)));
+    const pulseValue = decodeSfloat(view.getUint16(at, true));
+    const pulse = numberOrUndefined(pulseValue);
     if (pulse !== undefined) measurement.pulse = pulse;
+    if (isOddSpecial(pulseValue)) measurement.flags.push('pulse-dropped');
     at += 2;
   }
   if ((flags & FLAG_USER_ID) !== 0) {

@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import type { BloodPressureReading } from '../blood-pressure-reading.js';
+import type { ReadingQualityFlag } from '../blood-pressure-reading.js';
+import { assembleReading } from './assemble-reading.js';
 import { describeIssueLines, describeItemIssues } from './item-issues.js';
 import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
-import { computeMeanArterialPressure } from './mean-arterial-pressure.js';
-import { type PressureUnit, toMmHg } from './pressure-unit.js';
-import { findReadingProblem } from './reading-validation.js';
+import { type PressureUnit, parsePressureUnit, toMmHg } from './pressure-unit.js';
 import { parseRfc3339WithOffset, RFC3339_WITH_OFFSET } from './rfc3339.js';
 import { MAX_READINGS_PER_UPLOAD } from './upload-payload.js';
 
@@ -60,15 +59,21 @@ const hasLoinc = (concept: CodeableConcept, code: string): boolean =>
     (coding) => coding.code === code && (coding.system ?? LOINC_SYSTEM) === LOINC_SYSTEM,
   );
 
-/** UCUM `mm[Hg]` or `kPa`; the human-readable unit text is accepted when the code is absent. */
+/**
+ * UCUM `mm[Hg]` or `kPa`, or their common free-text spellings (`mmHg`, `mm Hg`, `mmhg`, `kpa`...): the code
+ * first, then the human-readable unit. A quantity with neither is read as mmHg, the profile's only unit.
+ */
 const pressureUnitOf = (quantity: Quantity): PressureUnit | undefined => {
-  const unit = quantity.code ?? quantity.unit;
-  if (unit === 'mm[Hg]' || unit === 'mmHg') return 'mmHg';
-  if (unit === 'kPa') return 'kPa';
-  return undefined;
+  if (quantity.code === undefined && quantity.unit === undefined) return 'mmHg';
+  return (
+    (quantity.code === undefined ? undefined : parsePressureUnit(quantity.code)) ??
+    (quantity.unit === undefined ? undefined : parsePressureUnit(quantity.unit))
+  );
 };
 
-const PULSE_UNITS = new Set(['/min', '{beats}/min', 'beats/min', 'beats/minute', 'bpm']);
+const PULSE_UNITS = new Set(['/min', '{beats}/min', 'beats/min', 'beats/minute', 'bpm', '/minute']);
+const isPulseUnit = (text: string | undefined): boolean =>
+  text === undefined || PULSE_UNITS.has(text.toLowerCase().replace(/\s/g, ''));
 
 const resourceTypeOf = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && 'resourceType' in value ? value.resourceType : undefined;
@@ -101,59 +106,54 @@ export const normaliseFhirObservation = (resource: unknown, context: NormaliseCo
   const systolicUnit = pressureUnitOf(systolicQuantity);
   const diastolicUnit = pressureUnitOf(diastolicQuantity);
   if (systolicUnit === undefined || diastolicUnit === undefined) {
-    return rejected('component: pressures must be in UCUM mm[Hg] or kPa');
+    return rejected('component: pressures must be in mmHg or kPa (UCUM mm[Hg] or kPa)');
   }
+  const pressure = {
+    systolic: toMmHg(systolicQuantity.value, systolicUnit),
+    diastolic: toMmHg(diastolicQuantity.value, diastolicUnit),
+  };
+  const instant = parseRfc3339WithOffset(observation.effectiveDateTime);
+  if (instant === undefined) return rejected('effectiveDateTime: is not a real date and time', pressure);
+
+  // Side values in a unit we cannot read are dropped and flagged; they never refuse the blood pressure.
+  const flags: ReadingQualityFlag[] = [];
   const mapQuantity = quantityOf(LOINC.meanArterialPressure);
   const mapUnit = mapQuantity === undefined ? undefined : pressureUnitOf(mapQuantity);
-  if (mapQuantity !== undefined && mapUnit === undefined) {
-    return rejected('component: mean arterial pressure must be in UCUM mm[Hg] or kPa');
-  }
+  if (mapQuantity !== undefined && mapUnit === undefined) flags.push('mean-arterial-pressure-dropped');
   const pulseQuantity = quantityOf(LOINC.pulse);
-  const pulseUnit = pulseQuantity?.code ?? pulseQuantity?.unit;
-  if (pulseQuantity !== undefined && pulseUnit !== undefined && !PULSE_UNITS.has(pulseUnit)) {
-    return rejected('component: pulse must be in /min');
-  }
-
-  const instant = parseRfc3339WithOffset(observation.effectiveDateTime);
-  if (instant === undefined) return rejected('effectiveDateTime: is not a real date and time');
-  const systolic = toMmHg(systolicQuantity.value, systolicUnit);
-  const diastolic = toMmHg(diastolicQuantity.value, diastolicUnit);
-  const meanArterialPressure =
-    mapQuantity === undefined || mapUnit === undefined ? undefined : toMmHg(mapQuantity.value, mapUnit);
-  const pulse = pulseQuantity?.value;
-  const problem = findReadingProblem(
-    { systolic, diastolic, pulse, meanArterialPressure },
-    instant.epochMs,
-    context.nowMs,
-  );
-  if (problem !== undefined) return rejected(problem);
+  const pulseReadable = pulseQuantity !== undefined && isPulseUnit(pulseQuantity.code ?? pulseQuantity.unit);
+  if (pulseQuantity !== undefined && !pulseReadable) flags.push('pulse-dropped');
 
   const converted = systolicUnit === 'kPa' || diastolicUnit === 'kPa';
-  const reading: BloodPressureReading = {
-    metric: 'blood-pressure',
-    memberId: context.memberId,
-    measuredAt: instant.utcIso,
-    utcOffsetMinutes: instant.utcOffsetMinutes,
-    systolic,
-    diastolic,
-    meanArterialPressure: meanArterialPressure ?? computeMeanArterialPressure(systolic, diastolic),
-    provenance: {
-      source: 'fhir',
-      deviceId: context.deviceId,
-      recordingMethod: 'device-measured',
-      ...(observation.id === undefined ? {} : { sourceRecordId: observation.id }),
-      ...(converted
-        ? {
-            original: {
-              value: { systolic: systolicQuantity.value, diastolic: diastolicQuantity.value },
-              unit: systolicUnit === diastolicUnit ? systolicUnit : `${systolicUnit}/${diastolicUnit}`,
-            },
-          }
-        : {}),
+  return assembleReading(
+    {
+      ...pressure,
+      ...(pulseReadable && pulseQuantity !== undefined ? { pulse: pulseQuantity.value } : {}),
+      ...(mapQuantity === undefined || mapUnit === undefined
+        ? {}
+        : { meanArterialPressure: toMmHg(mapQuantity.value, mapUnit) }),
+      deviceMs: instant.epochMs,
+      deviceTimeText: observation.effectiveDateTime,
+      deviceUtcIso: instant.utcIso,
+      utcOffsetMinutes: instant.utcOffsetMinutes,
+      flags,
+      provenance: {
+        source: 'fhir',
+        deviceId: context.deviceId,
+        recordingMethod: 'device-measured',
+        ...(observation.id === undefined ? {} : { sourceRecordId: observation.id }),
+        ...(converted
+          ? {
+              original: {
+                value: { systolic: systolicQuantity.value, diastolic: diastolicQuantity.value },
+                unit: systolicUnit === diastolicUnit ? systolicUnit : `${systolicUnit}/${diastolicUnit}`,
+              },
+            }
+          : {}),
+      },
     },
-  };
-  if (pulse !== undefined) reading.pulse = pulse;
-  return { ok: true, reading };
+    context,
+  );
 };
 
 /**

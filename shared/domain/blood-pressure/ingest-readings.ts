@@ -1,10 +1,11 @@
-import type { BloodPressureReading } from '../blood-pressure-reading.js';
+import type { BloodPressureReading, ReadingQualityFlag } from '../blood-pressure-reading.js';
 import type { Clock } from '../clock.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 import { validateAndNormaliseFhir } from './fhir-observation.js';
-import type { ItemOutcome, NormaliseContext } from './item-outcome.js';
+import type { ItemOutcome, NormaliseContext, RefusedPressure } from './item-outcome.js';
 import { validateAndNormaliseJsonReadings } from './json-upload.js';
+import { reuploadKeyOf } from './reupload-key.js';
 
 export type UploadFormat = 'json' | 'fhir';
 
@@ -24,6 +25,8 @@ export interface ItemResult {
   reason?: string;
   /** The normalised UTC time, for accepted items. */
   measuredAt?: string;
+  /** Accepted items stored with a caveat: clock-suspect, pulse-dropped, mean-arterial-pressure-dropped. */
+  qualityFlags?: ReadingQualityFlag[];
 }
 
 export interface IngestSummary {
@@ -37,10 +40,28 @@ export interface IngestResult {
   summary: IngestSummary;
 }
 
+/** A refused item that still carried a blood pressure, for the refused-reading report. */
+export interface RefusedWithPressure extends RefusedPressure {
+  index: number;
+  reason: string;
+}
+
+/**
+ * Reports refused items whose blood pressure could be read (the reading-refused staff task decides which are
+ * severe). Returns how many alerts it raised.
+ */
+export type RefusedReadingReporter = (refusal: {
+  member: { memberId: string; name?: string; timezone: string };
+  deviceId: string;
+  receivedAt: Date;
+  items: RefusedWithPressure[];
+}) => Promise<void>;
+
 export interface IngestDependencies {
   directory: Pick<MemberDirectory, 'getMember'>;
   store: ReadingStore;
   clock: Clock;
+  reportRefused?: RefusedReadingReporter;
 }
 
 /** The device's member is gone (unregistered after the token was issued): the credential is no longer good. */
@@ -58,8 +79,12 @@ const PUT_CONCURRENCY = 8;
  * The same natural key the reading store uses (measured-at plus source record id, else device), so two copies
  * in one request collapse exactly as a later re-upload would.
  */
-const naturalKeyOf = (reading: BloodPressureReading): string =>
-  `${reading.measuredAt}#${reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source}`;
+const naturalKeyOf = (reading: BloodPressureReading): string => {
+  const source =
+    reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+  const reupload = reuploadKeyOf(reading);
+  return reupload === undefined ? `${reading.measuredAt}#${source}` : `clock#${source}#${reupload}`;
+};
 
 /**
  * Ingests one upload of blood-pressure readings for the device's member.
@@ -69,20 +94,23 @@ const naturalKeyOf = (reading: BloodPressureReading): string =>
  * 3. Collapse items that share a natural key within the request: the first is put, the rest are duplicates.
  * 4. Put each remaining reading if absent; the store says stored or duplicate (a re-upload days later).
  *    A store failure throws: the client retries the whole request, and step 4 makes that safe.
- * 5. Return one result per item, in request order, and the counts.
+ * 5. Refused items that still carried a blood pressure go to reportRefused, which raises a reading-refused
+ *    staff task for a severe one: a refusal must never hide a severe value.
+ * 6. Return one result per item, in request order, and the counts.
  */
 export const ingestReadings = async (
   request: IngestRequest,
-  { directory, store, clock }: IngestDependencies,
+  { directory, store, clock, reportRefused }: IngestDependencies,
 ): Promise<IngestResult> => {
   const member = await directory.getMember(request.memberId);
   if (member === undefined) throw new MemberNotFoundError();
 
+  const receivedAt = clock.now();
   const context: NormaliseContext = {
     memberId: member.memberId,
     timezone: member.timezone,
     deviceId: request.deviceId,
-    nowMs: clock.now().getTime(),
+    nowMs: receivedAt.getTime(),
   };
   const outcomes: ItemOutcome[] =
     request.format === 'fhir'
@@ -92,9 +120,13 @@ export const ingestReadings = async (
   const results: ItemResult[] = new Array(outcomes.length);
   const toPut: Array<{ index: number; reading: BloodPressureReading }> = [];
   const seen = new Set<string>();
+  const refusedWithPressure: RefusedWithPressure[] = [];
   outcomes.forEach((outcome, index) => {
     if (!outcome.ok) {
       results[index] = { index, status: 'rejected', reason: outcome.reason };
+      if (outcome.pressure !== undefined) {
+        refusedWithPressure.push({ index, reason: outcome.reason, ...outcome.pressure });
+      }
       return;
     }
     const key = naturalKeyOf(outcome.reading);
@@ -114,10 +146,20 @@ export const ingestReadings = async (
         index: item.index,
         status: outcome === 'duplicate' ? 'duplicate' : 'stored',
         measuredAt: item.reading.measuredAt,
+        ...(item.reading.qualityFlags === undefined ? {} : { qualityFlags: item.reading.qualityFlags }),
       };
     }
   };
   await Promise.all(Array.from({ length: Math.min(PUT_CONCURRENCY, toPut.length) }, worker));
+
+  if (reportRefused !== undefined && refusedWithPressure.length > 0) {
+    await reportRefused({
+      member: { memberId: member.memberId, name: member.name, timezone: member.timezone },
+      deviceId: request.deviceId,
+      receivedAt,
+      items: refusedWithPressure,
+    });
+  }
 
   const summary: IngestSummary = { stored: 0, duplicate: 0, rejected: 0 };
   for (const result of results) summary[result.status] += 1;

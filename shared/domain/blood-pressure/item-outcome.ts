@@ -1,7 +1,15 @@
 import type { BloodPressureReading } from '../blood-pressure-reading.js';
 
+/** The blood pressure a refused item carried, in mmHg, when it could be read: a severe one is still reported. */
+export interface RefusedPressure {
+  systolic: number;
+  diastolic: number;
+}
+
 /** What each uploaded item became after validation: a whole reading, or a reason it was refused. */
-export type ItemOutcome = { ok: true; reading: BloodPressureReading } | { ok: false; reason: string };
+export type ItemOutcome =
+  | { ok: true; reading: BloodPressureReading }
+  | { ok: false; reason: string; pressure?: RefusedPressure };
 
 /** Everything normalisation needs besides the item; pure values so it can run without I/O. */
 export interface NormaliseContext {
@@ -9,7 +17,7 @@ export interface NormaliseContext {
   /** The member's IANA zone: device clocks without a zone are read in it. */
   timezone: string;
   deviceId: string;
-  /** Request time in epoch ms; readings later than this plus the allowed skew are refused. */
+  /** Request time in epoch ms: a reading whose device clock is wrong is stored at this time. */
   nowMs: number;
 }
 
@@ -24,4 +32,5 @@ export class InvalidUploadError extends Error {
   }
 }
 
-export const rejected = (reason: string): ItemOutcome => ({ ok: false, reason });
+export const rejected = (reason: string, pressure?: RefusedPressure): ItemOutcome =>
+  pressure === undefined ? { ok: false, reason } : { ok: false, reason, pressure };

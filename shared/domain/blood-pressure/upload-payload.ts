@@ -1,12 +1,15 @@
 import * as z from 'zod';
+import { clockCheckSchema } from './clock-check.js';
+import { RFC3339_OFFSET_OPTIONAL } from './measured-at.js';
+import { PRESSURE_UNIT_SPELLINGS, parsePressureUnit } from './pressure-unit.js';
 import { READING_BOUNDS } from './reading-validation.js';
-import { RFC3339_WITH_OFFSET } from './rfc3339.js';
 
 /** At most this many readings per request (OWASP API4); a monitor syncing a month of twice-daily pairs sends ~120. */
 export const MAX_READINGS_PER_UPLOAD = 500;
 
-const measuredAt = z.string().regex(RFC3339_WITH_OFFSET, {
-  message: 'must be an RFC 3339 date-time with an offset, e.g. 2026-11-20T07:31:00+00:00',
+const measuredAt = z.string().regex(RFC3339_OFFSET_OPTIONAL, {
+  message:
+    'must be an RFC 3339 date-time, e.g. 2026-11-20T07:31:00+00:00 (without an offset: member-local time)',
 });
 
 const range = ({ min, max }: { min: number; max: number }, unit: string) => `${min} to ${max} ${unit}`;
@@ -22,11 +25,27 @@ export const jsonReadingSchema = z.strictObject({
   pulse: z
     .number()
     .optional()
-    .describe(`Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}.`),
-  unit: z.enum(['mmHg', 'kPa']).optional().describe('Pressure unit; mmHg when absent. 1 kPa = 7.50062 mmHg.'),
+    .describe(
+      `Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}. Outside that it is dropped and the ` +
+        'reading stored with the `pulse-dropped` flag.',
+    ),
+  unit: z
+    .string()
+    .refine((text) => parsePressureUnit(text) !== undefined, {
+      message: `must be mmHg or kPa (any of ${PRESSURE_UNIT_SPELLINGS.join(', ')})`,
+    })
+    .optional()
+    .describe(
+      `Pressure unit; mmHg when absent. Case, spaces and UCUM brackets are ignored: ${PRESSURE_UNIT_SPELLINGS.join(', ')}. ` +
+        '1 kPa = 7.50062 mmHg.',
+    ),
   measuredAt: measuredAt.describe(
-    'When the reading was taken, with its UTC offset; from 2000 to at most 5 minutes ahead of our clock.',
+    'When the reading was taken, by the monitor clock, with its UTC offset (without one, it is read as the ' +
+      "member's local time). A time more than 5 minutes ahead of " +
+      'our clock or before 2021 is never refused: the reading is stored at the time it reached us (or corrected ' +
+      'by `clockCheck`) and flagged `clock-suspect`.',
   ),
+  clockCheck: clockCheckSchema.optional(),
 });
 
 /** A raw Bluetooth Blood Pressure Measurement (0x2A35) value forwarded by a phone or hub. */
@@ -34,7 +53,10 @@ export const bluetoothReadingSchema = z.strictObject({
   bluetooth: z.base64().describe('The characteristic value, standard base64.'),
   measuredAt: measuredAt
     .optional()
-    .describe('Required only when the value has no time stamp or its year is 0 (unknown).'),
+    .describe(
+      'Used only when the value has no time stamp or an unknown one (year 0); without either, the reading is stored at the time it reached us and flagged `clock-suspect`.',
+    ),
+  clockCheck: clockCheckSchema.optional(),
 });
 
 export const uploadItemSchema = z.union([jsonReadingSchema, bluetoothReadingSchema]);

@@ -24,7 +24,10 @@ const cli = async (...args: string[]): Promise<{ exitCode: number; output: unkno
   });
   try {
     const exitCode = await runCli(args);
-    return { exitCode, output: stdout === '' ? undefined : JSON.parse(stdout), error: stderr };
+    // Handlers running in this process (the stream runner) may log single-line JSON meanwhile; the CLI prints
+    // indented JSON.
+    const printed = stdout.slice(Math.max(0, stdout.indexOf('{\n')));
+    return { exitCode, output: stdout === '' ? undefined : JSON.parse(printed), error: stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
@@ -141,11 +144,37 @@ describe('a care team hears about a dangerous home reading, once', () => {
   it('honours a per-member threshold set from the CLI, and refuses nonsense thresholds', async () => {
     const member = await cli('member', 'create', '--name', 'Alex Example', '--timezone', 'Europe/London');
     const { memberId } = member.output as { memberId: string };
-    const refused = await cli('thresholds', 'set', '--member', memberId, '--bp-severe-systolic', 'high');
+    const audit = ['--by', 'Dr Patel', '--reason', 'Agreed with the member'];
+    const unexplained = await cli('thresholds', 'set', '--member', memberId, '--bp-severe-systolic', '160');
+    expect(unexplained.exitCode).toBe(2);
+    expect(unexplained.error).toContain('--by is required');
+    const refused = await cli(
+      'thresholds',
+      'set',
+      '--member',
+      memberId,
+      ...audit,
+      '--bp-severe-systolic',
+      'high',
+    );
     expect(refused.exitCode).toBe(2);
     expect(refused.error).toContain('--bp-severe-systolic must be a number');
-    const set = await cli('thresholds', 'set', '--member', memberId, '--bp-severe-systolic', '160');
+    const switchedOff = await cli(
+      'thresholds',
+      'set',
+      '--member',
+      memberId,
+      ...audit,
+      '--bp-severe-systolic',
+      '260',
+    );
+    expect(switchedOff.exitCode).toBe(2);
+    const set = await cli('thresholds', 'set', '--member', memberId, ...audit, '--bp-severe-systolic', '160');
     expect(set.exitCode).toBe(0);
+    const history = await cli('thresholds', 'history', '--member', memberId);
+    expect((history.output as { changes: Array<{ setBy: string; reason: string }> }).changes).toEqual([
+      expect.objectContaining({ setBy: 'Dr Patel', reason: 'Agreed with the member' }),
+    ]);
     const { token } = (await cli('device', 'register', '--member', memberId)).output as { token: string };
 
     await upload(token, [{ systolic: 165, diastolic: 90, measuredAt: '2026-11-21T08:00:00+00:00' }]);

@@ -39,6 +39,7 @@ describe('local stack', () => {
       'google-health-webhook': notReady,
       'sync-worker': async () => ({ notAHandler: true }),
       'catch-up': notReady,
+      'weekly-summary': notReady,
     };
 
     const stack = await startLocalStack({
@@ -58,6 +59,7 @@ describe('local stack', () => {
         'evaluate-alerts',
         'google-health-webhook',
         'sync-worker',
+        'weekly-summary',
       ]);
       expect(warnings.some((warning) => warning.includes('skipping sync-worker'))).toBe(true);
 

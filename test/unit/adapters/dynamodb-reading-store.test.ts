@@ -1,5 +1,14 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
@@ -150,6 +159,73 @@ describe('DynamoDbReadingStore', () => {
       ':pk': 'MEMBER#m-1#resting-heart-rate',
       ':lower': 'DAY#2026-11-14',
       ':upper': 'DAY#9999-12-31',
+    });
+  });
+
+  describe('a clock-suspect reading (its measuredAt is the receipt time, which moves between uploads)', () => {
+    const suspect: BloodPressureReading = {
+      ...bpReading,
+      measuredAt: '2026-11-23T09:00:00.000Z',
+      qualityFlags: ['clock-suspect'],
+      clock: { deviceTime: '2000-01-01T00:05:00', timeSource: 'received' },
+    };
+
+    it('is put together with a re-upload guard keyed on the device time and values, in one transaction', async () => {
+      documentClient.on(TransactWriteCommand).resolves({});
+      await expect(store.put(suspect)).resolves.toBe('stored');
+      const input = documentClient.commandCalls(TransactWriteCommand)[0]?.args[0].input;
+      const readingSk = '2026-11-23T09:00:00.000Z#d-1@2000-01-01T00:05:00#182/96';
+      expect(input).toEqual({
+        TransactItems: [
+          {
+            Put: {
+              TableName: 'readings',
+              Item: {
+                pk: 'MEMBER#m-1#blood-pressure',
+                sk: 'CLOCK#d-1#2000-01-01T00:05:00#182/96',
+                readingSk,
+                storedAt: expect.any(String),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: 'readings',
+              Item: {
+                ...suspect,
+                pk: 'MEMBER#m-1#blood-pressure',
+                sk: readingSk,
+                storedAt: expect.any(String),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      });
+      expect(documentClient.commandCalls(PutCommand)).toHaveLength(0);
+    });
+
+    it('is a duplicate when the guard already exists', async () => {
+      documentClient.on(TransactWriteCommand).rejects(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+        }),
+      );
+      await expect(store.put(suspect)).resolves.toBe('duplicate');
+    });
+
+    it('fails loudly on any other cancellation', async () => {
+      documentClient.on(TransactWriteCommand).rejects(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'ThrottlingError' }, { Code: 'None' }],
+        }),
+      );
+      await expect(store.put(suspect)).rejects.toBeInstanceOf(TransactionCanceledException);
     });
   });
 });

@@ -14,6 +14,7 @@ describe('parseBluetoothMeasurement', () => {
       unit: 'mmHg',
       systolic: 120,
       diastolic: 80,
+      flags: [],
     });
   });
 
@@ -60,6 +61,7 @@ describe('parseBluetoothMeasurement', () => {
         improperPosition: false,
         raw: 0x000c,
       },
+      flags: [],
     });
   });
 
@@ -71,6 +73,7 @@ describe('parseBluetoothMeasurement', () => {
       systolic: 16,
       diastolic: 10.7,
       meanArterialPressure: 12.5,
+      flags: [],
     });
   });
 
@@ -141,18 +144,33 @@ describe('parseBluetoothMeasurement', () => {
       bytes(0x00, 0x78, 0x00, 0x00, 0x08, 0xff, 0x07),
       /diastolic is the special SFLOAT value NRes/,
     ],
-    [
-      'month 13',
-      bytes(0x02, 0x78, 0x00, 0x50, 0x00, 0xff, 0x07, 0xea, 0x07, 0x0d, 0x01, 0x00, 0x00, 0x00),
-      /not a valid date/,
-    ],
-    [
-      '31 November',
-      bytes(0x02, 0x78, 0x00, 0x50, 0x00, 0xff, 0x07, 0xea, 0x07, 0x0b, 0x1f, 0x00, 0x00, 0x00),
-      /not a valid date/,
-    ],
   ])('refuses a value that is %s', (_name, value, message) => {
     expect(() => parseBluetoothMeasurement(value)).toThrow(BluetoothMeasurementError);
     expect(() => parseBluetoothMeasurement(value)).toThrow(message);
+  });
+
+  it.each([
+    ['month 13', bytes(0x02, 0x78, 0x00, 0x50, 0x00, 0xff, 0x07, 0xea, 0x07, 0x0d, 0x01, 0x00, 0x00, 0x00)],
+    [
+      '31 November',
+      bytes(0x02, 0x78, 0x00, 0x50, 0x00, 0xff, 0x07, 0xea, 0x07, 0x0b, 0x1f, 0x00, 0x00, 0x00),
+    ],
+  ])('reads a time stamp of %s as unknown, keeping the blood pressure', (_name, value) => {
+    const measurement = parseBluetoothMeasurement(value);
+    expect(measurement.timestamp).toBeUndefined();
+    expect([measurement.systolic, measurement.diastolic]).toEqual([120, 80]);
+  });
+
+  it.each([
+    ['+INF', 0x07fe, ['pulse-dropped']],
+    ['-INF', 0x0802, ['pulse-dropped']],
+    ['NRes', 0x0800, ['pulse-dropped']],
+    ['NaN', 0x07ff, []],
+  ])('flags a %s pulse as dropped unless it is NaN (not measured)', (_name, raw, flags) => {
+    const measurement = parseBluetoothMeasurement(
+      bytes(0x04, 0x78, 0x00, 0x50, 0x00, 0xff, 0x07, raw & 0xff, raw >> 8),
+    );
+    expect(measurement.pulse).toBeUndefined();
+    expect(measurement.flags).toEqual(flags);
   });
 });

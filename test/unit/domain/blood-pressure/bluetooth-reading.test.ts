@@ -80,10 +80,14 @@ describe('normaliseBluetoothReading', () => {
     });
   });
 
-  it('refuses an unknown (year 0) time stamp without measuredAt', () => {
-    expect(normaliseBluetoothReading({ bluetooth: YEAR_ZERO }, LONDON_CONTEXT)).toEqual({
-      ok: false,
-      reason: 'measuredAt: required because the Bluetooth value has no known time stamp',
+  it('stores an unknown (year 0) time stamp without measuredAt at the time of receipt, clock-suspect', () => {
+    expect(normaliseBluetoothReading({ bluetooth: YEAR_ZERO }, LONDON_CONTEXT)).toMatchObject({
+      ok: true,
+      reading: {
+        measuredAt: '2026-11-23T09:00:00.000Z',
+        qualityFlags: ['clock-suspect'],
+        clock: { deviceTime: 'unknown', timeSource: 'received' },
+      },
     });
   });
 

@@ -115,7 +115,7 @@ describe('validateAndNormaliseFhir', () => {
       'effectiveDateTime: must be a date-time with a time and an offset, e.g. 2026-11-20T07:31:00+00:00',
       'resourceType: must be Observation, not Patient',
       'status: an observation that is entered-in-error is not a measurement',
-      'component: pressures must be in UCUM mm[Hg] or kPa',
+      'component: pressures must be in mmHg or kPa (UCUM mm[Hg] or kPa)',
     ]);
   });
 

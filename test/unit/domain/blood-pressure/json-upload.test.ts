@@ -85,13 +85,6 @@ describe('validateAndNormaliseJsonReadings', () => {
       'systolic 400 mmHg is outside the plausible range 50 to 300',
     ],
     ['diastolic 0', reading({ diastolic: 0 }), 'diastolic 0 mmHg is outside the plausible range 20 to 200'],
-    ['pulse 300', reading({ pulse: 300 }), 'pulse 300 /min is outside the plausible range 25 to 250'],
-    [
-      '6 minutes in the future',
-      reading({ measuredAt: '2026-11-23T09:06:00Z' }),
-      'measuredAt is more than 5 minutes in the future; check the device clock',
-    ],
-    ['before 2000', reading({ measuredAt: '1999-12-31T23:59:59Z' }), 'measuredAt is before the year 2000'],
     [
       '30 February',
       reading({ measuredAt: '2026-02-30T08:00:00Z' }),
@@ -106,11 +99,7 @@ describe('validateAndNormaliseJsonReadings', () => {
   });
 
   it.each([
-    [
-      'a time with no offset',
-      reading({ measuredAt: '2026-11-22T08:15:00' }),
-      /^measuredAt: must be an RFC 3339/,
-    ],
+    ['a date without a time', reading({ measuredAt: '2026-11-22' }), /^measuredAt: must be an RFC 3339/],
     ['no measuredAt', reading({ measuredAt: undefined }), /^measuredAt: /],
     ['a string systolic', reading({ systolic: '120' }), /^systolic: Invalid input: expected number/],
     ['an unknown field', reading({ memberId: 'm-other' }), /Unrecognized key: "memberId"/],

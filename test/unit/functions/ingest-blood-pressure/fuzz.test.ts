@@ -34,17 +34,26 @@ const junk: unknown[] = [
   { value: 120 },
 ];
 
-/** Ways to break one reading; every result must be refused. */
+/**
+ * Ways to break one reading; every result must be refused. An odd pulse number and a plausible value at an
+ * impossible time are not among them: those are stored and flagged (see the next test).
+ */
 const breakReading = (next: () => number): unknown => {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const field = pick(['systolic', 'diastolic', 'pulse', 'measuredAt', 'unit'] as const);
+  const notANumber = junk.filter((value) => typeof value !== 'number');
   switch (
     pick(['wrong-value', 'missing', 'unknown-field', 'inverted', 'bad-time', 'not-object', 'bluetooth'])
   ) {
     case 'wrong-value':
       return {
         ...valid,
-        [field]: field === 'measuredAt' || field === 'unit' ? pick([...junk, 1]) : pick(junk),
+        [field]:
+          field === 'measuredAt' || field === 'unit'
+            ? pick([...junk, 1])
+            : field === 'pulse'
+              ? pick(notANumber)
+              : pick(junk),
       };
     case 'missing': {
       const { [pick(['systolic', 'diastolic', 'measuredAt'] as const)]: _dropped, ...rest } = valid;
@@ -58,12 +67,9 @@ const breakReading = (next: () => number): unknown => {
       return {
         ...valid,
         measuredAt: pick([
-          '2026-11-22T08:00:00',
           '2026-11-22',
           '22/11/2026 08:00',
           '2026-02-30T08:00:00Z',
-          '2099-01-01T00:00:00Z',
-          '1970-01-01T00:00:00Z',
           '2026-11-22T08:00:00+24:00',
           `${Math.floor(next() * 1e12)}`,
         ]),
@@ -156,5 +162,31 @@ describe('ingest route under fuzzed uploads (test matrix row 1)', () => {
     }
     expect(store.items.size).toBe(0);
     expect([...statuses].sort()).toEqual([400, 413, 415, 422]);
+  });
+
+  it('stores a plausible blood pressure beside an odd pulse or at an impossible time, flagged, never refused', async () => {
+    const odd = [
+      { ...valid, pulse: 1e308 },
+      { ...valid, pulse: -1, measuredAt: '2026-11-22T08:01:00+00:00' },
+      { ...valid, measuredAt: '2099-01-01T00:00:00Z' },
+      { ...valid, measuredAt: '1970-01-01T00:00:00Z' },
+    ];
+    const event = {
+      ...(structuredClone(fixture) as APIGatewayProxyEventV2),
+      body: JSON.stringify({ readings: odd }),
+    };
+    const result = (await handler(
+      event,
+      createLambdaContext('ingest-blood-pressure'),
+    )) as APIGatewayProxyStructuredResultV2;
+    const body = JSON.parse(result.body ?? '{}');
+    expect(result.statusCode).toBe(200);
+    expect(body.summary).toEqual({ stored: 4, duplicate: 0, rejected: 0 });
+    expect(body.results.map((item: { qualityFlags?: string[] }) => item.qualityFlags)).toEqual([
+      ['pulse-dropped'],
+      ['pulse-dropped'],
+      ['clock-suspect'],
+      ['clock-suspect'],
+    ]);
   });
 });

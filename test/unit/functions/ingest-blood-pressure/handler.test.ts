@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,9 +9,12 @@ import fixture from '../../../fixtures/ingest-blood-pressure/post-json.json' wit
 
 process.env.DIRECTORY_TABLE = 'directory-test';
 process.env.READINGS_TABLE = 'readings-test';
+process.env.ALERTS_TABLE = 'alerts-test';
+process.env.ALERT_QUEUE_URL = 'https://sqs.eu-west-2.amazonaws.com/123456789012/alerts-test.fifo';
 process.env.AWS_REGION = 'eu-west-2';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
+const sqs = mockClient(SQSClient);
 let handler: (
   event: APIGatewayProxyEventV2,
   context: ReturnType<typeof createLambdaContext>,
@@ -51,8 +55,14 @@ describe('ingest-blood-pressure handler', () => {
 
   beforeEach(() => {
     dynamo.reset();
+    sqs.reset();
     dynamo.on(GetCommand).resolves({ Item: MEMBER });
+    dynamo
+      .on(GetCommand, { TableName: 'directory-test', Key: { pk: MEMBER.pk, sk: 'THRESHOLDS' } })
+      .resolves({});
     dynamo.on(PutCommand).resolves({});
+    dynamo.on(UpdateCommand).resolves({});
+    sqs.on(SendMessageCommand).resolves({});
     logged = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       logged.push(String(chunk));
@@ -179,7 +189,40 @@ describe('ingest-blood-pressure handler', () => {
         summary: { stored: 0, duplicate: 0, rejected: 2 },
       },
     });
-    expect(putCalls()).toHaveLength(0);
+    expect(putCalls().filter((call) => call.args[0].input.TableName === 'readings-test')).toHaveLength(0);
+    // 400 is implausible, but at or above the severe 180: the refusal is a staff task, not silence.
+    const sent = sqs
+      .commandCalls(SendMessageCommand)
+      .map((call) => JSON.parse(call.args[0].input.MessageBody ?? '{}'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      rule: 'reading-refused',
+      severity: 'staff-task',
+      readings: [{ values: { systolic: 400, diastolic: 80 }, source: 'refused-upload' }],
+    });
+    expect(sent[0].explanation).toContain('systolic 400 mmHg is outside the plausible range 50 to 300');
+  });
+
+  it('counts refused and clock-suspect readings as CloudWatch metrics (EMF) in the PulseRelay namespace', async () => {
+    const body = JSON.stringify({
+      readings: [
+        { systolic: 130, diastolic: 80, measuredAt: '2099-11-22T08:15:00Z' },
+        { systolic: 80, diastolic: 80, measuredAt: '2026-11-22T08:15:00Z' },
+      ],
+    });
+    await invoke(eventWith({ body }));
+    const emf = logged
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('_aws'))
+      .map((line) => JSON.parse(line));
+    expect(emf).toHaveLength(1);
+    expect(emf[0]._aws.CloudWatchMetrics[0].Namespace).toBe('PulseRelay');
+    expect(emf[0]).toMatchObject({
+      service: 'ingest-blood-pressure',
+      BloodPressureReadingsRefused: 1,
+      BloodPressureReadingsStored: 1,
+      BloodPressureReadingsClockSuspect: 1,
+    });
   });
 
   it.each([
