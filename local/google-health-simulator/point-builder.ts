@@ -83,9 +83,21 @@ const sleepValue = (
         count: String(entry.count),
       })),
     },
-    metadata: { nap: input.nap ?? false, manuallyEdited: false, processed: true },
+    // Proto3 JSON omits false bools, as Google's encoder does.
+    metadata: {
+      ...(input.nap === true ? { nap: true } : {}),
+      processed: true,
+      mainSleep: input.nap !== true,
+    },
   };
 };
+
+/** A session Google is still computing: no `processed` (false, so omitted), no stages, no summary. */
+const computingSleepValue = (value: Record<string, unknown>): Record<string, unknown> => ({
+  interval: value.interval,
+  type: value.type,
+  metadata: {},
+});
 
 const dailyTiming = (user: SimulatedUser, date: string, value: Record<string, unknown>): Timing => ({
   startMs: instantOfLocalTime(user.timezone, date, 0),
@@ -140,8 +152,11 @@ const timingOf = (user: SimulatedUser, input: DataPointInput): Timing => {
         idTime: input.time,
         value: {
           sampleTime: sampleTimeJson(zone, at),
-          rootMeanSquareOfSuccessiveDifferencesMilliseconds: input.rmssdMilliseconds,
-          standardDeviationMilliseconds: input.standardDeviationMilliseconds ?? input.rmssdMilliseconds * 1.3,
+          ...(input.rmssdMilliseconds === undefined
+            ? {}
+            : { rootMeanSquareOfSuccessiveDifferencesMilliseconds: input.rmssdMilliseconds }),
+          standardDeviationMilliseconds:
+            input.standardDeviationMilliseconds ?? (input.rmssdMilliseconds ?? 40) * 1.3,
         },
       };
     }
@@ -192,6 +207,8 @@ export const buildPoint = (user: SimulatedUser, input: DataPointInput): Simulate
   const availableAtMs =
     input.availableAt === undefined ? defaultAvailableAt : parseInstant(input.availableAt, 'availableAt');
   const date = spec.kind === 'daily' ? timing.idTime : civilDateAt(user.timezone, timing.startMs);
+  const name = `users/${user.healthUserId}/dataTypes/${input.dataType}/dataPoints/${id}`;
+  const processingMs = input.dataType === 'sleep' ? (input.processingMinutes ?? 0) * MINUTE_MS : 0;
   return {
     id,
     dataType: input.dataType,
@@ -203,9 +220,19 @@ export const buildPoint = (user: SimulatedUser, input: DataPointInput): Simulate
     civilEnd: formatCivilDateTime(civilDateTimeAt(user.timezone, timing.endMs)),
     date,
     json: {
-      name: `users/${user.healthUserId}/dataTypes/${input.dataType}/dataPoints/${id}`,
+      name,
       dataSource: dataSourceJson(user, recordingMethod),
       [spec.valueKey]: timing.value,
     },
+    ...(processingMs > 0
+      ? {
+          processedAtMs: availableAtMs + processingMs,
+          computingJson: {
+            name,
+            dataSource: dataSourceJson(user, recordingMethod),
+            [spec.valueKey]: computingSleepValue(timing.value),
+          },
+        }
+      : {}),
   };
 };

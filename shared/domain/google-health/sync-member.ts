@@ -3,11 +3,12 @@ import type { LinkStore } from '../ports/link-store.js';
 import type { PutReadingOutcome, ReadingStore } from '../ports/reading-store.js';
 import type { SyncJob } from '../sync-job.js';
 import type { WearableReading } from '../wearable-reading.js';
-import { DATA_TYPE_SPECS, GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
+import { GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
 import type { HealthDataSource } from './health-data-source.js';
 import { newestDataTime } from './newest-data-time.js';
 import { normaliseDataPoints } from './normalise-data-points.js';
 import { nextCursor, planSyncWindow } from './sync-window.js';
+import { jobMayShowWear, wearCheckRange } from './wear-evidence.js';
 
 export interface SyncMemberDependencies {
   links: LinkStore;
@@ -45,7 +46,8 @@ const putAll = async (
  * 3. Fetch every page of the window (the source handles rate limits, retries and token refresh).
  * 4. Normalise to readings and put each one: sparse readings are put-if-absent on their natural key and
  *    day buckets replace the stored day, so a redelivered job stores nothing twice.
- * 5. Only when every type succeeded, advance the cursors (never backwards) and lastDataAt through
+ * 5. Ask once whether the tracker was worn since lastDataAt (google-wearables family, see wear-evidence.ts).
+ * 6. Only when every type succeeded, advance the cursors (never backwards) and lastDataAt through
  *    LinkStore.recordSync. A failure part-way throws, and the whole job is safely redone on redelivery.
  */
 export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Promise<SyncMemberResult> => {
@@ -73,13 +75,20 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes);
     const newest = newestDataTime(batch, link.timezone);
     cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
-    // Daily summaries are computed upstream even on days the tracker was not worn, and manual entries
-    // arrive without it, so neither counts as the device being worn.
-    const newestWorn = newestDataTime(batch, link.timezone, { deviceOnly: true });
-    if (newestWorn !== undefined && DATA_TYPE_SPECS[dataType].shape !== 'daily') {
-      if (lastDataAt === undefined || Date.parse(newestWorn) > Date.parse(lastDataAt))
-        lastDataAt = newestWorn;
-    }
+  }
+
+  // Reconciled points carry no provenance, so "was the tracker worn" is asked separately, of the
+  // google-wearables family only: a weight typed into the app must never hide a silent device.
+  if (jobMayShowWear(job)) {
+    const newestWorn = await deps.source.newestWornTime(
+      job.memberId,
+      wearCheckRange({ lastDataAt, now, timeZone: link.timezone, backfillDays: job.backfillDays }),
+    );
+    if (
+      newestWorn !== undefined &&
+      (lastDataAt === undefined || Date.parse(newestWorn) > Date.parse(lastDataAt))
+    )
+      lastDataAt = newestWorn;
   }
 
   await deps.links.recordSync(job.memberId, {

@@ -12,11 +12,27 @@ const device = {
   device: { displayName: 'Charge 6' },
 };
 
+const HEART_RATE = [
+  ['2026-11-22T08:00:00Z', 58],
+  ['2026-11-23T07:00:00Z', 61],
+  ['2026-11-23T07:00:05Z', 63],
+] as const;
+
 /** Upstream holds a fixed set of points; the fake answers each window with the points inside it. */
 class FakeSource implements HealthDataSource {
   readonly windows: SyncWindow[] = [];
+  readonly wearChecks: Array<{ startTime: string; endTime: string }> = [];
   failOn?: string;
   manualWeighInAt?: string;
+
+  /** Like the google-wearables family: heart rate from the tracker only, never the manual weigh-in. */
+  async newestWornTime(_memberId: string, range: { startTime: string; endTime: string }) {
+    this.wearChecks.push(range);
+    const times = HEART_RATE.map(([time]) => time).filter(
+      (time) => time >= range.startTime && time < range.endTime,
+    );
+    return times.length === 0 ? undefined : new Date(times.sort().at(-1) ?? '').toISOString();
+  }
 
   async fetchWindow(_memberId: string, window: SyncWindow): Promise<DataPointBatch> {
     this.windows.push(window);
@@ -26,18 +42,10 @@ class FakeSource implements HealthDataSource {
       case 'heart-rate':
         return {
           dataType: 'heart-rate',
-          points: (
-            [
-              ['2026-11-22T08:00:00Z', 58],
-              ['2026-11-23T07:00:00Z', 61],
-              ['2026-11-23T07:00:05Z', 63],
-            ] as const
-          )
-            .filter(([time]) => inWindow(time))
-            .map(([time, beatsPerMinute]) => ({
-              dataSource: device,
-              heartRate: { beatsPerMinute, sampleTime: sampleTime(time) },
-            })),
+          points: HEART_RATE.filter(([time]) => inWindow(time)).map(([time, beatsPerMinute]) => ({
+            dataSource: device,
+            heartRate: { beatsPerMinute, sampleTime: sampleTime(time) },
+          })),
         };
       case 'weight':
         return {
@@ -125,6 +133,21 @@ describe('syncMember', () => {
     );
     expect(source.windows.map((window) => window.dataType)).toEqual(['weight']);
     expect(Object.keys((await links.get('m-1'))?.cursors ?? {})).toEqual(['weight']);
+    // A weight, typed in or from a scale, says nothing about the tracker: no worn-device request.
+    expect(source.wearChecks).toEqual([]);
+  });
+
+  it('asks whether the tracker was worn once per sync, from the last worn time known', async () => {
+    links.links.set('m-1', linkFor('m-1', { lastDataAt: '2026-11-23T07:00:00.000Z' }));
+    await syncMember(
+      { memberId: 'm-1', reason: 'webhook', dataTypes: ['steps', 'heart-rate'] },
+      { links, readings, source, clock },
+    );
+
+    expect(source.wearChecks).toEqual([
+      { startTime: '2026-11-23T07:00:00Z', endTime: '2026-11-23T10:00:00Z' },
+    ]);
+    expect((await links.get('m-1'))?.lastDataAt).toBe('2026-11-23T07:00:05.000Z');
   });
 
   it('skips members whose link is not linked', async () => {

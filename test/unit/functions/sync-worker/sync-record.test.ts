@@ -36,6 +36,9 @@ const source: HealthDataSource = {
       throw new GoogleHealthRateLimitedError(429, 'RESOURCE_EXHAUSTED', undefined, 'x');
     return { dataType: window.dataType, points: [] } as DataPointBatch;
   },
+  async newestWornTime() {
+    return undefined;
+  },
 };
 
 describe('sync-worker record handler', () => {
