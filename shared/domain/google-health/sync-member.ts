@@ -8,7 +8,7 @@ import type { HealthDataSource } from './health-data-source.js';
 import { newestDataTime } from './newest-data-time.js';
 import { normaliseDataPoints } from './normalise-data-points.js';
 import { nextCursor, planSyncWindow } from './sync-window.js';
-import { jobMayShowWear, wearCheckRange } from './wear-evidence.js';
+import { isWearEvidenceType, shouldAskWhetherWorn, wearCheckRange } from './wear-evidence.js';
 
 export interface SyncMemberDependencies {
   links: LinkStore;
@@ -20,6 +20,9 @@ export interface SyncMemberDependencies {
 export type SyncMemberResult =
   | { status: 'skipped'; reason: 'no-link' | 'not-linked' }
   | { status: 'synced'; outcomes: Record<PutReadingOutcome, number>; dataTypes: number };
+
+const later = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined || (b !== undefined && Date.parse(b) > Date.parse(a)) ? b : a;
 
 /** Parallel puts per member: enough to finish a 30-day backfill quickly, few enough not to throttle. */
 const PUT_CONCURRENCY = 8;
@@ -61,6 +64,8 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
   const cursors: Record<string, string> = {};
   let lastDataAt = link.lastDataAt;
   const dataTypes = job.dataTypes ?? GOOGLE_HEALTH_DATA_TYPES;
+  /** Newest heart-rate or steps time from every source; null until one of them is read. */
+  let newestEvidenceSeen: string | undefined | null = null;
 
   for (const dataType of dataTypes) {
     const window = planSyncWindow({
@@ -75,11 +80,12 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes);
     const newest = newestDataTime(batch, link.timezone);
     cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
+    if (isWearEvidenceType(dataType)) newestEvidenceSeen = later(newestEvidenceSeen ?? undefined, newest);
   }
 
   // Reconciled points carry no provenance, so "was the tracker worn" is asked separately, of the
   // google-wearables family only: a weight typed into the app must never hide a silent device.
-  if (jobMayShowWear(job)) {
+  if (shouldAskWhetherWorn({ job, lastDataAt, now, newestEvidenceSeen })) {
     const newestWorn = await deps.source.newestWornTime(
       job.memberId,
       wearCheckRange({ lastDataAt, now, timeZone: link.timezone, backfillDays: job.backfillDays }),

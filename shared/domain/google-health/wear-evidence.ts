@@ -17,6 +17,36 @@ export const GOOGLE_WEARABLES_FAMILY = 'users/me/dataSourceFamilies/google-weara
  */
 export const WEAR_EVIDENCE_TYPES = ['heart-rate', 'steps'] as const satisfies readonly GoogleHealthDataType[];
 
+export const isWearEvidenceType = (dataType: GoogleHealthDataType): boolean =>
+  (WEAR_EVIDENCE_TYPES as readonly string[]).includes(dataType);
+
+/**
+ * A worn time this recent is not asked again: the no-data rule counts days, so knowing the last worn
+ * time to within a few hours costs nothing, and skipping the question keeps an active member's day
+ * under the request budget (docs/google-health.md, "Was the tracker worn?").
+ */
+export const WEAR_RECHECK_AFTER_MS = 3 * 3_600_000;
+
+/**
+ * Whether to ask the worn-device question after a sync: not when the worn time is already recent, and
+ * not when this sync read heart rate or steps from every source and found nothing newer than it (the
+ * google-wearables family is a subset of every source, so it cannot hold anything newer either).
+ */
+export const shouldAskWhetherWorn = (input: {
+  job: Pick<SyncJob, 'dataTypes'>;
+  lastDataAt?: string;
+  now: Date;
+  /** Newest heart-rate or steps time from every source in this sync; null when neither was read. */
+  newestEvidenceSeen: string | undefined | null;
+}): boolean => {
+  if (!jobMayShowWear(input.job)) return false;
+  const known = input.lastDataAt === undefined ? undefined : Date.parse(input.lastDataAt);
+  if (known !== undefined && input.now.getTime() - known < WEAR_RECHECK_AFTER_MS) return false;
+  if (input.newestEvidenceSeen === null) return true;
+  if (input.newestEvidenceSeen === undefined) return false;
+  return known === undefined || Date.parse(input.newestEvidenceSeen) > known;
+};
+
 /** Types whose arrival may mean the tracker was worn; a job for weight or daily summaries alone cannot. */
 const WEAR_SIGNALLING_TYPES: ReadonlySet<GoogleHealthDataType> = new Set([
   'heart-rate',
