@@ -41,14 +41,12 @@ try {
 }
 
 // The simulator plays Google: it verifies our webhook endpoint with its two probes, then delivers to it.
-await fetch(`${simulator.baseUrl}/v4/projects/pulse-relay-local/subscribers?subscriberId=local`, {
+await fetch(`${simulator.baseUrl}/v4/projects/123456789012/subscribers?subscriberId=local`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({
     endpointUri: `${stack.apiUrl}/v1/webhooks/google-health`,
-    subscriberConfigs: [
-      { dataTypes: ['steps', 'heart-rate', 'sleep'], subscriptionCreatePolicy: 'AUTOMATIC' },
-    ],
+    subscriberConfigs: [{ dataTypes: ['steps', 'sleep', 'weight'], subscriptionCreatePolicy: 'AUTOMATIC' }],
     endpointAuthorization: { secret: google.webhookAuthorization },
   }),
 });
