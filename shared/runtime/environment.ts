@@ -32,4 +32,5 @@ export const ENV = {
   webhookAuthorization: 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION',
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
   googleHealthRequestsPerSecond: 'GOOGLE_HEALTH_REQUESTS_PER_SECOND',
+  catchUpStaleAfterMinutes: 'CATCH_UP_STALE_AFTER_MINUTES',
 } as const;
