@@ -29,6 +29,10 @@ class WriteUnitCountingStore implements ReadingStore {
     return this.inner.put(reading);
   }
   listRange = (query: Parameters<ReadingStore['listRange']>[0]) => this.inner.listRange(query);
+  delete = (reading: Reading) => {
+    this.writeUnits += 1;
+    return this.inner.delete(reading);
+  };
 }
 
 const HOUR_MS = 3_600_000;

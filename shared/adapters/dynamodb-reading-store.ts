@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Metric } from '../domain/metric.js';
 import type { PutReadingOutcome, ReadingStore } from '../domain/ports/reading-store.js';
 import { DENSE_METRICS, type Reading } from '../domain/reading.js';
@@ -66,6 +66,14 @@ export class DynamoDbReadingStore implements ReadingStore {
       if (error instanceof ConditionalCheckFailedException) return 'duplicate';
       throw error;
     }
+  }
+
+  /** Deletes by natural key; the stream's REMOVE record lets alerts that rested on it be resolved. */
+  async delete(reading: Reading): Promise<boolean> {
+    const result = await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: readingKeyOf(reading), ReturnValues: 'ALL_OLD' }),
+    );
+    return result.Attributes !== undefined;
   }
 
   async listRange(query: {

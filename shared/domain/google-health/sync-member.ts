@@ -7,6 +7,7 @@ import { GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
 import type { HealthDataSource } from './health-data-source.js';
 import { newestDataTime } from './newest-data-time.js';
 import { normaliseDataPoints } from './normalise-data-points.js';
+import { removeDeletedReadings } from './remove-deleted-readings.js';
 import { nextCursor, planSyncWindow } from './sync-window.js';
 import { isWearEvidenceType, shouldAskWhetherWorn, wearCheckRange } from './wear-evidence.js';
 
@@ -19,7 +20,13 @@ export interface SyncMemberDependencies {
 
 export type SyncMemberResult =
   | { status: 'skipped'; reason: 'no-link' | 'not-linked' }
-  | { status: 'synced'; outcomes: Record<PutReadingOutcome, number>; dataTypes: number };
+  | {
+      status: 'synced';
+      outcomes: Record<PutReadingOutcome, number>;
+      /** Sparse readings deleted because upstream no longer has them. */
+      removed: number;
+      dataTypes: number;
+    };
 
 const later = (a: string | undefined, b: string | undefined): string | undefined =>
   a === undefined || (b !== undefined && Date.parse(b) > Date.parse(a)) ? b : a;
@@ -48,7 +55,8 @@ const putAll = async (
  *    backfill; dense types start at member-local midnight so their day buckets are rebuilt whole.
  * 3. Fetch every page of the window (the source handles rate limits, retries and token refresh).
  * 4. Normalise to readings and put each one: sparse readings are put-if-absent on their natural key and
- *    day buckets replace the stored day, so a redelivered job stores nothing twice.
+ *    day buckets replace the stored day, so a redelivered job stores nothing twice. Sparse readings the
+ *    window covered that upstream no longer has are deleted (see remove-deleted-readings.ts).
  * 5. Ask once whether the tracker was worn since lastDataAt (google-wearables family, see wear-evidence.ts).
  * 6. Only when every type succeeded, advance the cursors (never backwards) and lastDataAt through
  *    LinkStore.recordSync. A failure part-way throws, and the whole job is safely redone on redelivery.
@@ -62,6 +70,7 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
   const context = { memberId: job.memberId, timeZone: link.timezone };
   const outcomes: Record<PutReadingOutcome, number> = { stored: 0, duplicate: 0, replaced: 0 };
   const cursors: Record<string, string> = {};
+  let removed = 0;
   let lastDataAt = link.lastDataAt;
   const dataTypes = job.dataTypes ?? GOOGLE_HEALTH_DATA_TYPES;
   /** Newest heart-rate or steps time from every source; null until one of them is read. */
@@ -78,6 +87,12 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     });
     const batch = await deps.source.fetchWindow(job.memberId, window);
     await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes);
+    removed += await removeDeletedReadings({
+      readings: deps.readings,
+      memberId: job.memberId,
+      window,
+      batch,
+    });
     const newest = newestDataTime(batch, link.timezone);
     cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
     if (isWearEvidenceType(dataType)) newestEvidenceSeen = later(newestEvidenceSeen ?? undefined, newest);
@@ -102,5 +117,5 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     lastSyncAt: now.toISOString(),
     ...(lastDataAt === undefined ? {} : { lastDataAt }),
   });
-  return { status: 'synced', outcomes, dataTypes: dataTypes.length };
+  return { status: 'synced', outcomes, removed, dataTypes: dataTypes.length };
 };

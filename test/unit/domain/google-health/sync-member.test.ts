@@ -24,6 +24,8 @@ class FakeSource implements HealthDataSource {
   readonly wearChecks: Array<{ startTime: string; endTime: string }> = [];
   failOn?: string;
   manualWeighInAt?: string;
+  /** The member deleted the scale's weigh-in in the app. */
+  weighInDeleted = false;
 
   /** Like the google-wearables family: heart rate from the tracker only, never the manual weigh-in. */
   async newestWornTime(_memberId: string, range: { startTime: string; endTime: string }) {
@@ -51,11 +53,15 @@ class FakeSource implements HealthDataSource {
         return {
           dataType: 'weight',
           points: [
-            {
-              name: 'x/w1',
-              dataSource: device,
-              weight: { weightGrams: 70_000, sampleTime: sampleTime('2026-11-22T07:00:00Z') },
-            },
+            ...(this.weighInDeleted
+              ? []
+              : [
+                  {
+                    name: 'x/w1',
+                    dataSource: device,
+                    weight: { weightGrams: 70_000, sampleTime: sampleTime('2026-11-22T07:00:00Z') },
+                  },
+                ]),
             ...(this.manualWeighInAt === undefined
               ? []
               : [
@@ -96,6 +102,7 @@ describe('syncMember', () => {
     expect(result).toEqual({
       status: 'synced',
       outcomes: { stored: 3, duplicate: 0, replaced: 0 },
+      removed: 0,
       dataTypes: 8,
     });
     expect(source.windows).toHaveLength(8);
@@ -124,6 +131,26 @@ describe('syncMember', () => {
 
     expect(again).toMatchObject({ outcomes: { stored: 0, replaced: 0 } });
     expect([...readings.items.entries()]).toEqual(before);
+  });
+
+  it('deletes a sparse reading upstream no longer has when its window is re-read', async () => {
+    await syncMember({ memberId: 'm-1', reason: 'backfill' }, { links, readings, source, clock });
+    const weights = () => [...readings.items.values()].filter((reading) => reading.metric === 'weight');
+    expect(weights()).toHaveLength(1);
+
+    source.weighInDeleted = true;
+    // A DELETE notification names the interval, which widens the window to cover it.
+    const result = await syncMember(
+      {
+        memberId: 'm-1',
+        reason: 'webhook',
+        dataTypes: ['weight'],
+        changedSince: { weight: '2026-11-22T06:00:00Z' },
+      },
+      { links, readings, source, clock },
+    );
+    expect(result).toMatchObject({ removed: 1 });
+    expect(weights()).toEqual([]);
   });
 
   it('syncs only the requested types', async () => {
