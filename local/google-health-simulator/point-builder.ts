@@ -2,7 +2,7 @@ import type { DataPointInput, RecordingMethod, SleepStageType } from './data-poi
 import { DATA_TYPES } from './data-types.js';
 import type { SimulatedPoint } from './simulated-point.js';
 import type { SimulatedUser } from './simulated-user.js';
-import { civilDateJson, intervalJson, sampleTimeJson } from './time-containers.js';
+import { civilDateJson, intervalJson, sampleTimeJson, utcOffsetJson } from './time-containers.js';
 import {
   addDays,
   civilDateAt,
@@ -32,7 +32,7 @@ const dataSourceJson = (user: SimulatedUser, recordingMethod: RecordingMethod) =
     recordingMethod === 'MANUAL'
       ? { displayName: 'Phone', formFactor: 'PHONE', manufacturer: 'Unknown' }
       : { ...user.profile.device },
-  application: { packageName: 'com.fitbit.FitbitMobile', displayName: 'Fitbit' },
+  application: { packageName: 'com.fitbit.FitbitMobile' },
 });
 
 interface Timing {
@@ -70,7 +70,9 @@ const sleepValue = (
     type: classic ? 'CLASSIC' : 'STAGES',
     stages: stages.map((stage) => ({
       startTime: new Date(stage.startMs).toISOString(),
+      startUtcOffset: utcOffsetJson(user.timezone, stage.startMs),
       endTime: new Date(stage.endMs).toISOString(),
+      endUtcOffset: utcOffsetJson(user.timezone, stage.endMs),
       type: stage.type,
     })),
     summary: {
