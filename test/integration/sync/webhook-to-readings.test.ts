@@ -191,14 +191,21 @@ describe('Google Health webhook to readings, through the real handlers', () => {
     );
     // Reconciled points carry no dataSource: the method is honestly unknown, never guessed.
     expect(weight.provenance).toMatchObject({ source: 'google-health', recordingMethod: 'unknown' });
-    const link = await documentClient().send(
-      new GetCommand({
-        TableName: stack.resources.tables.directory,
-        Key: linkKey(memberId),
-        ConsistentRead: true,
-      }),
+    // The worker records the notification when it resolves the account (a retried backfill may store the
+    // weight first, so wait for the webhook job itself).
+    await waitUntil(
+      async () => {
+        const link = await documentClient().send(
+          new GetCommand({
+            TableName: stack.resources.tables.directory,
+            Key: linkKey(memberId),
+            ConsistentRead: true,
+          }),
+        );
+        return link.Item?.lastNotificationAt;
+      },
+      { timeoutMs: 15_000, description: 'the notification recorded by the sync worker' },
     );
-    expect(link.Item?.lastNotificationAt).toBeDefined();
 
     // A notification with nothing new moves no cursor; the sync must still be recorded (regression:
     // DynamoDB refused the update for naming an unused #cursors attribute, so every such sync failed).
