@@ -64,7 +64,7 @@ if (values.json === true) {
     ]),
     [
       'Google Health calls per member-day',
-      `${wearable.apiCallsPerMemberDay.webhook} webhook-driven (${wearable.apiCallsPerMemberDay.polling15Min} polling every 15 min)`,
+      `${wearable.apiCallsPerMemberDay.webhook} webhook-driven, ${wearable.wornCheckCallsPerMemberDay} of them the worn-device check (${wearable.apiCallsPerMemberDay.polling15Min} polling every 15 min)`,
       '<= 50',
       verdict(wearable.apiCallsPerMemberDay.webhook <= 50),
     ],

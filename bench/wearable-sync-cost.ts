@@ -16,6 +16,8 @@ import {
 
 export interface WearableFigures {
   apiCallsPerMemberDay: { webhook: number; polling15Min: number };
+  /** Of the webhook-driven calls, those the worn-device check made. */
+  wornCheckCallsPerMemberDay: number;
   writeUnitsPerMemberDay: { webhook: number; polling15Min: number };
 }
 
@@ -29,6 +31,10 @@ class WriteUnitCountingStore implements ReadingStore {
     return this.inner.put(reading);
   }
   listRange = (query: Parameters<ReadingStore['listRange']>[0]) => this.inner.listRange(query);
+  delete = (reading: Reading) => {
+    this.writeUnits += 1;
+    return this.inner.delete(reading);
+  };
 }
 
 const HOUR_MS = 3_600_000;
@@ -43,9 +49,11 @@ const MORNING_TYPES: GoogleHealthDataType[] = [
 ];
 
 /**
- * One simulated active member-day against the simulator, after the 30-day backfill.
- * Webhook-driven: the watch syncs hourly while awake, so heart rate and steps are notified every hour
- * and the night's data once on waking; the catch-up schedule queues nothing for a member heard from.
+ * One simulated active member-day against the simulator, after the 30-day backfill, every request
+ * counted, the worn-device check (reconcile over google-wearables) included.
+ * Webhook-driven: the watch syncs hourly while awake, so steps are notified every hour (heart rate, which
+ * has no webhooks, is synced with them) and sleep and weight once on waking (SpO2, HRV and the daily
+ * summaries with sleep); the catch-up schedule queues nothing for a member heard from.
  * Polling: every type, every 15 minutes.
  */
 const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
@@ -65,9 +73,22 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
     const links = new InMemoryLinkStore();
     links.links.set('m-bench', linkFor('m-bench'));
     const store = new WriteUnitCountingStore(new InMemoryReadingStore());
-    const deps = { links, readings: store, source: client, clock: { now: () => new Date(nowMs) } };
+    let wornCheckCalls = 0;
+    const source = {
+      fetchWindow: client.fetchWindow.bind(client),
+      newestWornTime: async (memberId: string, range: { startTime: string; endTime: string }) => {
+        const before = client.requestCount(memberId);
+        try {
+          return await client.newestWornTime(memberId, range);
+        } finally {
+          wornCheckCalls += client.requestCount(memberId) - before;
+        }
+      },
+    };
+    const deps = { links, readings: store, source, clock: { now: () => new Date(nowMs) } };
     await syncMember({ memberId: 'm-bench', reason: 'backfill', backfillDays: 30 }, deps);
     const callsBefore = client.requestCount('m-bench');
+    wornCheckCalls = 0;
     const unitsBefore = store.writeUnits;
 
     const stepMs = strategy === 'webhook' ? HOUR_MS : HOUR_MS / 4;
@@ -90,6 +111,7 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
     }
     return {
       calls: client.requestCount('m-bench') - callsBefore,
+      wornCheckCalls,
       writeUnits: store.writeUnits - unitsBefore,
     };
   } finally {
@@ -102,6 +124,7 @@ export const measureWearableSyncCost = async (): Promise<WearableFigures> => {
   const polling = await simulateDay('polling15Min');
   return {
     apiCallsPerMemberDay: { webhook: webhook.calls, polling15Min: polling.calls },
+    wornCheckCallsPerMemberDay: webhook.wornCheckCalls,
     writeUnitsPerMemberDay: { webhook: webhook.writeUnits, polling15Min: polling.writeUnits },
   };
 };

@@ -13,7 +13,8 @@ import type { LocalStack } from './local-stack.js';
 
 interface DemoOptions {
   apiUrl: string;
-  simulator: GoogleHealthSimulator;
+  /** Undefined when the stack talks to a real (or other compatible) Google: the wearable part is skipped. */
+  simulator: GoogleHealthSimulator | undefined;
   stack: LocalStack;
   print: (text: string) => void;
 }
@@ -61,6 +62,15 @@ export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions):
       `${totals.stored} stored, ${totals.duplicate} duplicate, ${totals.rejected} rejected`,
   );
 
+  if (simulator === undefined) {
+    print(
+      'demo: wearable part skipped: GOOGLE_CLIENT_ID is set, so Fitbit data comes from that Google, not the simulator',
+    );
+    print(
+      `demo: done. See it with: npx pulse-relay readings list --member ${member.memberId} --metric blood-pressure`,
+    );
+    return;
+  }
   const fitbitUser = prepareDemoFitbit(simulator, now);
   const links = new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable));
   const invitation = await createInvitation(member.memberId, {

@@ -7,6 +7,11 @@ import { runCareTeamInbox } from './demo-care-team-inbox.js';
 import { startGoogleHealthSimulator } from './google-health-simulator/simulator.js';
 import { JavaMissingError } from './java-requirement.js';
 import { startLocalStack } from './local-stack.js';
+import {
+  catchUpMinutesFrom,
+  RealGoogleConfigurationError,
+  realGoogleEnvironment,
+} from './real-google-environment.js';
 import { sqsClientFor } from './resources.js';
 import { simulatedGoogleEnvironment } from './simulated-google-environment.js';
 
@@ -21,18 +26,31 @@ if (!Number.isInteger(port) || port < 1 || port > 65_535) {
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
-const simulator = await startGoogleHealthSimulator({ port: 0 });
-const google = simulatedGoogleEnvironment(simulator);
+
+// GOOGLE_CLIENT_ID set: a real (or any compatible) Google, from the environment; otherwise the simulator.
+let real: ReturnType<typeof realGoogleEnvironment>;
+let catchUpMinutes: number;
+try {
+  real = realGoogleEnvironment(process.env);
+  catchUpMinutes = catchUpMinutesFrom(process.env.CATCH_UP_MINUTES, real === undefined ? 30 : 5);
+} catch (error) {
+  if (!(error instanceof RealGoogleConfigurationError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+const simulator = real === undefined ? await startGoogleHealthSimulator({ port: 0 }) : undefined;
+const google = simulator === undefined ? undefined : simulatedGoogleEnvironment(simulator);
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
   stack = await startLocalStack({
     port,
     strict: true,
     log: (message, error) => console.error(message, error instanceof Error ? error.message : ''),
-    environment: google.environment,
+    environment: real?.environment ?? google?.environment,
+    catchUpIntervalMs: catchUpMinutes * 60_000,
   });
 } catch (error) {
-  await simulator.stop();
+  await simulator?.stop();
   if (error instanceof JavaMissingError) {
     console.error(error.message);
     process.exit(1);
@@ -40,18 +58,24 @@ try {
   throw error;
 }
 
-// The simulator plays Google: it verifies our webhook endpoint with its two probes, then delivers to it.
-await fetch(`${simulator.baseUrl}/v4/projects/pulse-relay-local/subscribers?subscriberId=local`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({
-    endpointUri: `${stack.apiUrl}/v1/webhooks/google-health`,
-    subscriberConfigs: [
-      { dataTypes: ['steps', 'heart-rate', 'sleep'], subscriptionCreatePolicy: 'AUTOMATIC' },
-    ],
-    endpointAuthorization: { secret: google.webhookAuthorization },
-  }),
-});
+if (simulator !== undefined && google !== undefined) {
+  // The simulator plays Google: it verifies our webhook endpoint with its two probes, then delivers to it.
+  // Like Google, it takes the project number and only the types that support webhooks.
+  await fetch(`${simulator.baseUrl}/v4/projects/123456789012/subscribers?subscriberId=local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      endpointUri: `${stack.apiUrl}/v1/webhooks/google-health`,
+      subscriberConfigs: [{ dataTypes: ['steps', 'sleep', 'weight'], subscriptionCreatePolicy: 'AUTOMATIC' }],
+      endpointAuthorization: { secret: google.webhookAuthorization },
+    }),
+  });
+} else {
+  print(
+    `google: using ${stack.environment.GOOGLE_HEALTH_API_URL} as client ${stack.environment.GOOGLE_CLIENT_ID}; ` +
+      `no simulator, no webhooks: the catch-up schedule syncs every linked member every ${catchUpMinutes} minutes`,
+  );
+}
 
 mkdirSync(dirname(LOCAL_STACK_FILE), { recursive: true });
 writeFileSync(
@@ -74,7 +98,7 @@ const shutdown = async (signal: string) => {
   print(`\n${signal}: stopping the local stack…`);
   await inbox.stop();
   await stack.stop();
-  await simulator.stop();
+  await simulator?.stop();
   rmSync(LOCAL_STACK_FILE, { force: true });
   print('stopped');
   process.exit(0);

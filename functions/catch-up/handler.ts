@@ -15,6 +15,15 @@ import { createLogger } from '../../shared/runtime/logger.js';
 import { runCatchUp } from './catch-up.js';
 
 const logger = createLogger('catch-up');
+
+const staleAfterFromEnv = (raw: string | undefined): { staleAfterHours?: number } => {
+  if (raw === undefined || raw === '') return {};
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new Error(`${ENV.catchUpStaleAfterMinutes} must be a number of minutes, not "${raw}"`);
+  }
+  return { staleAfterHours: minutes / 60 };
+};
 const documentClient = createDocumentClient();
 const directoryTable = requireEnv(ENV.directoryTable);
 const sqs = new SQSClient({});
@@ -30,6 +39,8 @@ const deps = {
     clock: systemClock,
   },
   logger,
+  // Unset in AWS (webhooks carry sync; 6 hours). The local stack against a real Google sets 0.
+  ...staleAfterFromEnv(process.env[ENV.catchUpStaleAfterMinutes]),
 };
 
 /** EventBridge schedule (every 30 minutes): catch-up syncs and the wearable-no-data check. */

@@ -8,12 +8,22 @@ import {
   evaluateStoredReading,
   type StoredReadingPorts,
 } from '../../shared/domain/alerts/evaluate-stored-reading.js';
-import { readingFromStreamRecord } from './stream-record.js';
+import { resolveAlertsOfRemovedReading } from '../../shared/domain/alerts/resolve-alerts-of-removed-reading.js';
+import { readingFromStreamRecord, removedReadingFromStreamRecord } from './stream-record.js';
 
-/** One stream record: parse, evaluate, raise. Throws to fail just this record (partial batch response). */
+/**
+ * One stream record: parse, evaluate, raise; or, for a deleted reading, resolve the alerts that rested on
+ * it alone. Throws to fail just this record (partial batch response).
+ */
 export const createRecordEvaluator =
   (ports: StoredReadingPorts & Partial<Pick<HomeAveragePorts, 'readings'>>, logger: Logger) =>
   async (record: DynamoDBRecord): Promise<void> => {
+    const removed = removedReadingFromStreamRecord(record);
+    if (removed !== undefined) {
+      const resolved = await resolveAlertsOfRemovedReading(ports, removed);
+      logger.info('reading removed', { metric: removed.metric, resolved: resolved.length });
+      return;
+    }
     const reading = readingFromStreamRecord(record);
     if (reading === undefined) {
       return;

@@ -1,12 +1,9 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
 import {
   remoteKeysetSource,
   staticKeysetSource,
 } from '../../shared/adapters/google-health/webhook-signature-keyset.js';
 import { SqsSyncJobQueue } from '../../shared/adapters/sqs-sync-job-queue.js';
-import { systemClock } from '../../shared/domain/clock.js';
 import { ENV, requireEnv } from '../../shared/runtime/environment.js';
 import { httpHandler } from '../../shared/runtime/http/http-handler.js';
 import { createLogger } from '../../shared/runtime/logger.js';
@@ -15,7 +12,10 @@ import { createWebhookRoute } from './receive-webhook.js';
 const logger = createLogger('google-health-webhook');
 const pinnedKeyset = process.env[ENV.webhookPublicKeyset];
 
-/** Google Health change notifications -> sync jobs. Keys: a pinned keyset if set (local), else Google's. */
+/**
+ * Google Health change notifications -> sync jobs, with no table reads (the worker finds the member).
+ * Keys: a pinned keyset if set (local), else Google's.
+ */
 export const handler = httpHandler(
   createWebhookRoute({
     authorization: requireEnv(ENV.webhookAuthorization),
@@ -23,9 +23,7 @@ export const handler = httpHandler(
       pinnedKeyset === undefined || pinnedKeyset === ''
         ? remoteKeysetSource({})
         : staticKeysetSource(pinnedKeyset),
-    links: new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable)),
     queue: new SqsSyncJobQueue(new SQSClient({}), requireEnv(ENV.syncQueueUrl)),
-    clock: systemClock,
     logger,
   }),
   logger,

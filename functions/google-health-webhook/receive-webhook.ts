@@ -6,14 +6,12 @@ import {
   verifyWebhookSignature,
 } from '../../shared/adapters/google-health/webhook-signature.js';
 import type { WebhookKeysetSource } from '../../shared/adapters/google-health/webhook-signature-keyset.js';
-import type { Clock } from '../../shared/domain/clock.js';
 import { queueNotifiedSyncs } from '../../shared/domain/google-health/queue-notified-syncs.js';
 import type { SyncJobQueue } from '../../shared/domain/google-health/sync-job-queue.js';
 import {
+  parseWebhookDelivery,
   verificationProbeSchema,
-  webhookDeliverySchema,
 } from '../../shared/domain/google-health/webhook-notification.js';
-import type { LinkStore } from '../../shared/domain/ports/link-store.js';
 import {
   BadRequestError,
   ForbiddenError,
@@ -29,9 +27,7 @@ export interface WebhookDependencies {
   /** The endpointAuthorization secret given to the subscriber, e.g. "Bearer …". */
   authorization: string;
   keyset: WebhookKeysetSource;
-  links: LinkStore;
   queue: SyncJobQueue;
-  clock: Clock;
   logger: Logger;
 }
 
@@ -51,8 +47,13 @@ const tryParseJson = (raw: Buffer): unknown => {
  * POST /v1/webhooks/google-health.
  * 1. Authorization must equal the subscriber secret (timing-safe): missing 401, wrong 403.
  * 2. A verification probe is answered 201.
- * 3. Otherwise the ECDSA signature over the raw body bytes must verify (401 if not), the body must parse
- *    (400 if not); then one sync job per known member is queued and the delivery acknowledged with 204.
+ * 3. Otherwise the ECDSA signature over the raw body bytes must verify (401 if not), the body must be a
+ *    notification or an array of them (400 if not). Each notification is read on its own: one we do not
+ *    understand is logged (position and field names, never content) and the others are still queued;
+ *    the answer is then 200 listing which positions were not understood, otherwise 204.
+ * 4. One sync job per Google account is queued, with no table reads, and the delivery acknowledged with
+ *    204 at once; the sync worker finds the member. Google retries a delivery that is not acknowledged,
+ *    so only a failure to queue answers 5xx.
  * Nothing from the body is logged.
  */
 export const createWebhookRoute =
@@ -78,8 +79,24 @@ export const createWebhookRoute =
       throw new UnauthorizedError('The signature does not verify');
     }
     if (body === NOT_JSON) throw new BadRequestError('The body is not JSON');
-    const notifications = webhookDeliverySchema.parse(body);
-    const result = await queueNotifiedSyncs(notifications, deps);
-    deps.logger.info('webhook delivery accepted', { notifications: notifications.length, ...result });
-    return noContent;
+    const delivery = parseWebhookDelivery(body);
+    if (delivery === undefined) {
+      throw new BadRequestError('The body is not a Google Health notification or an array of them');
+    }
+    for (const rejected of delivery.rejected) {
+      deps.logger.warn('webhook notification not understood; the others are accepted', rejected);
+    }
+    const result = await queueNotifiedSyncs(delivery.notifications, deps);
+    deps.logger.info('webhook delivery accepted', {
+      notifications: delivery.notifications.length,
+      notUnderstood: delivery.rejected.length,
+      ...result,
+    });
+    if (delivery.rejected.length === 0) return noContent;
+    // Still a 2xx: Google retrying the same bytes for a week would not make them understood.
+    return {
+      statusCode: 200,
+      headers: { 'cache-control': 'no-store', 'content-type': 'application/json' },
+      body: JSON.stringify({ accepted: delivery.notifications.length, notUnderstood: delivery.rejected }),
+    };
   };

@@ -9,6 +9,7 @@ import {
   createLinkAdapters,
   GOOGLE_DEFAULTS,
 } from '../../shared/adapters/google-health/oauth-composition.js';
+import { requestsPerSecondFromEnv } from '../../shared/adapters/google-health/request-budget.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import type { SyncMemberDependencies } from '../../shared/domain/google-health/sync-member.js';
@@ -32,6 +33,7 @@ export const createSyncWorkerPorts = (): SyncMemberDependencies => {
     source: new GoogleHealthDataClient({
       baseUrl: optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl),
       tokens,
+      requestsPerSecond: requestsPerSecondFromEnv(process.env[ENV.googleHealthRequestsPerSecond]),
     }),
     clock: systemClock,
   };

@@ -1,10 +1,31 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import { GoogleHealthAccountNotLinkedError } from '../../shared/adapters/google-health/data-client-errors.js';
+import {
+  isNotifiedSyncJob,
+  type QueuedSyncJob,
+  queuedSyncJobSchema,
+} from '../../shared/domain/google-health/notified-sync-job.js';
 import { type SyncMemberDependencies, syncMember } from '../../shared/domain/google-health/sync-member.js';
 import { LinkNotActiveError } from '../../shared/domain/link/refreshing-access-token-provider.js';
 import { LinkNeedsRelinkError } from '../../shared/domain/ports/access-token-provider.js';
-import { syncJobSchema } from '../../shared/domain/sync-job.js';
+import type { SyncJob } from '../../shared/domain/sync-job.js';
+
+/**
+ * A webhook job names a Google account: find its member and record the notification (which the catch-up
+ * schedule reads). Undefined for an account no member is linked to; that is acknowledged, not retried.
+ */
+const memberJobOf = async (
+  job: QueuedSyncJob,
+  deps: SyncMemberDependencies,
+): Promise<SyncJob | undefined> => {
+  if (!isNotifiedSyncJob(job)) return job;
+  const memberId = await deps.links.findMemberByHealthUserId(job.healthUserId);
+  if (memberId === undefined) return undefined;
+  await deps.links.recordNotification(memberId, deps.clock.now().toISOString());
+  const { healthUserId: _account, ...rest } = job;
+  return { ...rest, memberId };
+};
 
 /**
  * Handles one sync-jobs message. A job that cannot succeed by retrying is acknowledged:
@@ -17,7 +38,12 @@ import { syncJobSchema } from '../../shared/domain/sync-job.js';
 export const createSyncRecordHandler =
   (deps: SyncMemberDependencies, logger: Logger) =>
   async (record: SQSRecord): Promise<void> => {
-    const job = syncJobSchema.parse(JSON.parse(record.body));
+    const queued = queuedSyncJobSchema.parse(JSON.parse(record.body));
+    const job = await memberJobOf(queued, deps);
+    if (job === undefined) {
+      logger.info('notification for a Google account no member is linked to; dropped', { reason: 'webhook' });
+      return;
+    }
     try {
       const result = await syncMember(job, deps);
       logger.info('sync finished', { memberId: job.memberId, reason: job.reason, ...result });

@@ -91,6 +91,7 @@ export const handleUserApi = (
     context.store.visiblePoints(user, dataType, now),
     {
       method: reconcile === undefined ? 'list' : 'reconcile',
+      nowMs: now,
       filter: param('filter'),
       pageSize: param('pageSize'),
       pageToken: param('pageToken'),

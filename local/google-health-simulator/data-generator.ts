@@ -121,6 +121,8 @@ export const generateDay = (seed: number, user: SimulatedUser, date: string): Da
       start: iso(stage.startMs),
       end: iso(stage.endMs),
     })),
+    // Google computes stages for a while after the tracker syncs the night.
+    processingMinutes: 20,
   });
 
   const spo2: number[] = [];
@@ -131,10 +133,12 @@ export const generateDay = (seed: number, user: SimulatedUser, date: string): Da
     spo2.push(percentage);
     hrv.push(rmssd);
     points.push({ dataType: 'oxygen-saturation', time: iso(at), percentage });
+    // RMSSD is OPTIONAL upstream; a few real samples come without it.
+    const withRmssd = !random.chance(0.05);
     points.push({
       dataType: 'heart-rate-variability',
       time: iso(at),
-      rmssdMilliseconds: rmssd,
+      ...(withRmssd ? { rmssdMilliseconds: rmssd } : {}),
       standardDeviationMilliseconds: round1(rmssd * random.between(1.1, 1.5)),
     });
   }

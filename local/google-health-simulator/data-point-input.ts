@@ -20,7 +20,8 @@ export type DataPointInput = CommonInput &
     | {
         dataType: 'heart-rate-variability';
         time: string;
-        rmssdMilliseconds: number;
+        /** OPTIONAL in the proto: omitted, the point has no RMSSD, as real ones sometimes do. */
+        rmssdMilliseconds?: number;
         standardDeviationMilliseconds?: number;
       }
     | { dataType: 'steps'; start: string; end?: string; count: number }
@@ -40,5 +41,10 @@ export type DataPointInput = CommonInput &
         end: string;
         stages?: Array<{ type: SleepStageType; start: string; end: string }>;
         nap?: boolean;
+        /**
+         * Minutes after the session becomes visible during which Google is still computing it: served
+         * without `processed`, stages or summary. Default 0 (injected points are processed at once).
+         */
+        processingMinutes?: number;
       }
   );

@@ -7,6 +7,8 @@ import type { SimulatedPoint } from './simulated-point.js';
 
 export interface ListRequest {
   method: 'list' | 'reconcile';
+  /** The simulator's clock: decides whether a sleep session is still being computed. */
+  nowMs: number;
   filter: string | undefined;
   pageSize: string | undefined;
   pageToken: string | undefined;
@@ -18,7 +20,8 @@ export interface ListResponse {
   nextPageToken?: string;
 }
 
-const FAMILY = /^users\/[A-Za-z0-9-]{1,63}\/dataSourceFamilies\/(all-sources|google-wearables)$/;
+const FAMILY =
+  /^users\/[A-Za-z0-9-]{1,63}\/dataSourceFamilies\/(all-sources|google-wearables|google-sources)$/;
 
 const parsePageSize = (spec: DataTypeSpec, raw: string | undefined): number => {
   if (raw === undefined || raw === '') return spec.defaultPageSize;
@@ -27,6 +30,28 @@ const parsePageSize = (spec: DataTypeSpec, raw: string | undefined): number => {
   if (size < 0) throw invalidArgumentError('pageSize must not be negative');
   if (size === 0) return spec.defaultPageSize;
   return Math.min(size, spec.maxPageSize);
+};
+
+/**
+ * The JSON of a point for one method. `list` returns DataPoint (name, dataSource, value). `reconcile`
+ * returns ReconciledDataPoint (data_points.proto): the value and `dataPointName` only, no dataSource and
+ * no name. Merged dense points have no single name, so theirs is empty, which proto3 JSON omits.
+ */
+const pointJson = (
+  spec: DataTypeSpec,
+  point: SimulatedPoint,
+  request: ListRequest,
+): Record<string, unknown> => {
+  const json =
+    point.processedAtMs !== undefined &&
+    request.nowMs < point.processedAtMs &&
+    point.computingJson !== undefined
+      ? point.computingJson
+      : point.json;
+  if (request.method === 'list') return json;
+  const { name, dataSource: _dataSource, ...value } = json;
+  const keepsName = spec.kind === 'session' || spec.kind === 'daily';
+  return keepsName && typeof name === 'string' ? { ...value, dataPointName: name } : value;
 };
 
 /** all-sources (the default) keeps everything; google-wearables drops manual entries. */
@@ -70,7 +95,7 @@ export const listDataPoints = (
   }
   const last = page.at(-1);
   return {
-    dataPoints: page.map((point) => point.json),
+    dataPoints: page.map((point) => pointJson(spec, point, request)),
     ...(more && last !== undefined
       ? { nextPageToken: encodePageToken({ startMs: last.startMs, id: last.id, query }) }
       : {}),

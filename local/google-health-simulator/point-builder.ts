@@ -2,7 +2,7 @@ import type { DataPointInput, RecordingMethod, SleepStageType } from './data-poi
 import { DATA_TYPES } from './data-types.js';
 import type { SimulatedPoint } from './simulated-point.js';
 import type { SimulatedUser } from './simulated-user.js';
-import { civilDateJson, intervalJson, sampleTimeJson } from './time-containers.js';
+import { civilDateJson, intervalJson, sampleTimeJson, utcOffsetJson } from './time-containers.js';
 import {
   addDays,
   civilDateAt,
@@ -32,7 +32,7 @@ const dataSourceJson = (user: SimulatedUser, recordingMethod: RecordingMethod) =
     recordingMethod === 'MANUAL'
       ? { displayName: 'Phone', formFactor: 'PHONE', manufacturer: 'Unknown' }
       : { ...user.profile.device },
-  application: { packageName: 'com.fitbit.FitbitMobile', displayName: 'Fitbit' },
+  application: { packageName: 'com.fitbit.FitbitMobile' },
 });
 
 interface Timing {
@@ -70,7 +70,9 @@ const sleepValue = (
     type: classic ? 'CLASSIC' : 'STAGES',
     stages: stages.map((stage) => ({
       startTime: new Date(stage.startMs).toISOString(),
+      startUtcOffset: utcOffsetJson(user.timezone, stage.startMs),
       endTime: new Date(stage.endMs).toISOString(),
+      endUtcOffset: utcOffsetJson(user.timezone, stage.endMs),
       type: stage.type,
     })),
     summary: {
@@ -83,9 +85,21 @@ const sleepValue = (
         count: String(entry.count),
       })),
     },
-    metadata: { nap: input.nap ?? false, manuallyEdited: false, processed: true },
+    // Proto3 JSON omits false bools, as Google's encoder does.
+    metadata: {
+      ...(input.nap === true ? { nap: true } : {}),
+      processed: true,
+      mainSleep: input.nap !== true,
+    },
   };
 };
+
+/** A session Google is still computing: no `processed` (false, so omitted), no stages, no summary. */
+const computingSleepValue = (value: Record<string, unknown>): Record<string, unknown> => ({
+  interval: value.interval,
+  type: value.type,
+  metadata: {},
+});
 
 const dailyTiming = (user: SimulatedUser, date: string, value: Record<string, unknown>): Timing => ({
   startMs: instantOfLocalTime(user.timezone, date, 0),
@@ -140,8 +154,11 @@ const timingOf = (user: SimulatedUser, input: DataPointInput): Timing => {
         idTime: input.time,
         value: {
           sampleTime: sampleTimeJson(zone, at),
-          rootMeanSquareOfSuccessiveDifferencesMilliseconds: input.rmssdMilliseconds,
-          standardDeviationMilliseconds: input.standardDeviationMilliseconds ?? input.rmssdMilliseconds * 1.3,
+          ...(input.rmssdMilliseconds === undefined
+            ? {}
+            : { rootMeanSquareOfSuccessiveDifferencesMilliseconds: input.rmssdMilliseconds }),
+          standardDeviationMilliseconds:
+            input.standardDeviationMilliseconds ?? (input.rmssdMilliseconds ?? 40) * 1.3,
         },
       };
     }
@@ -192,6 +209,8 @@ export const buildPoint = (user: SimulatedUser, input: DataPointInput): Simulate
   const availableAtMs =
     input.availableAt === undefined ? defaultAvailableAt : parseInstant(input.availableAt, 'availableAt');
   const date = spec.kind === 'daily' ? timing.idTime : civilDateAt(user.timezone, timing.startMs);
+  const name = `users/${user.healthUserId}/dataTypes/${input.dataType}/dataPoints/${id}`;
+  const processingMs = input.dataType === 'sleep' ? (input.processingMinutes ?? 0) * MINUTE_MS : 0;
   return {
     id,
     dataType: input.dataType,
@@ -203,9 +222,19 @@ export const buildPoint = (user: SimulatedUser, input: DataPointInput): Simulate
     civilEnd: formatCivilDateTime(civilDateTimeAt(user.timezone, timing.endMs)),
     date,
     json: {
-      name: `users/${user.healthUserId}/dataTypes/${input.dataType}/dataPoints/${id}`,
+      name,
       dataSource: dataSourceJson(user, recordingMethod),
       [spec.valueKey]: timing.value,
     },
+    ...(processingMs > 0
+      ? {
+          processedAtMs: availableAtMs + processingMs,
+          computingJson: {
+            name,
+            dataSource: dataSourceJson(user, recordingMethod),
+            [spec.valueKey]: computingSleepValue(timing.value),
+          },
+        }
+      : {}),
   };
 };

@@ -14,8 +14,11 @@ export interface SimulatedPoint {
   civilEnd: string;
   /** Member-local YYYY-MM-DD; the daily types' `date`. */
   date: string;
-  /** The JSON data point as the API returns it. */
+  /** The JSON data point as `list` returns it (a DataPoint, with name and dataSource). */
   json: Record<string, unknown>;
+  /** Sleep only: until this instant the session is still being computed and `computingJson` is served. */
+  processedAtMs?: number;
+  computingJson?: Record<string, unknown>;
 }
 
 /** Newest first, ties broken by id so paging is a total order. */

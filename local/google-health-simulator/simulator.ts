@@ -9,6 +9,7 @@ import { RollingWindowRateLimiter } from './rate-limiter.js';
 import { RequestLog, type RequestLogSummary } from './request-log.js';
 import { routeRequest } from './router.js';
 import type { SimulatorContext } from './simulator-context.js';
+import { civilTimeJson } from './time-containers.js';
 import { UserDataStore } from './user-data-store.js';
 import { type CreateUserOptions, UserRegistry } from './user-registry.js';
 import { type PublicKeyset, WebhookKeyset } from './webhook-keyset.js';
@@ -75,7 +76,11 @@ export interface GoogleHealthSimulator {
   resetRequestLog(): void;
   setClock(clock: (() => Date) | Date | string): void;
   now(): Date;
-  notify(userKey: string, notification: Notification, options?: NotifyOptions): Promise<DeliveryResult[]>;
+  notify(
+    userKey: string,
+    notifications: Notification | Notification[],
+    options?: NotifyOptions,
+  ): Promise<DeliveryResult[]>;
   subscribers(): ReturnType<WebhookSubscribers['list']>;
   publicKeyset(): PublicKeyset;
   rotateWebhookKey(): number;
@@ -183,8 +188,12 @@ export const startGoogleHealthSimulator = async (
       }
     },
     now: () => new Date(now()),
-    notify: (userKey, notification, notifyOptions) =>
-      context.webhooks.notify(users.get(userKey).healthUserId, notification, notifyOptions),
+    notify: (userKey, notifications, notifyOptions) => {
+      const user = users.get(userKey);
+      return context.webhooks.notify(user.healthUserId, notifications, notifyOptions, (iso) =>
+        civilTimeJson(user.timezone, Date.parse(iso)),
+      );
+    },
     subscribers: () => context.webhooks.list(),
     publicKeyset: () => keyset.publicKeyset(),
     rotateWebhookKey: () => keyset.rotate(),

@@ -7,9 +7,12 @@ import { subscriberBodySchema } from './webhook-subscribers.js';
 export const KEYSET_PATH = '/googlehealthapi/webhooks/webhooks_public_keyset.json';
 
 const SUBSCRIBERS = /^\/v4\/projects\/([^/]+)\/subscribers(?:\/([^/]+))?$/;
+const OPERATION = /^\/v4\/(projects\/[^/]+\/operations\/[^/]+)$/;
+/** CreateSubscriberRequest.parent is projects/{project_number}: the number, not the project id. */
+const PROJECT_NUMBER = /^\d{6,20}$/;
 const SUBSCRIBER_ID = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
-export const isWebhookAdminPath = (path: string): boolean => SUBSCRIBERS.test(path);
+export const isWebhookAdminPath = (path: string): boolean => SUBSCRIBERS.test(path) || OPERATION.test(path);
 
 /**
  * Project subscribers. Google authenticates these calls with the project's service account; the simulator
@@ -23,9 +26,22 @@ export const handleSubscribers = async (
   response: ServerResponse,
   trace: RequestTrace,
 ): Promise<void> => {
+  const operation = OPERATION.exec(path)?.[1];
+  if (operation !== undefined) {
+    trace.route = '/v4/projects/{project}/operations/{operation}';
+    const found = request.method === 'GET' ? context.webhooks.operation(operation) : undefined;
+    if (found === undefined) throw notFoundError(`Operation ${operation} not found`);
+    sendJson(response, 200, found);
+    return;
+  }
   const [, project = '', subscriberId] = SUBSCRIBERS.exec(path) ?? [];
   trace.route = `/v4/projects/{project}/subscribers${subscriberId === undefined ? '' : '/{subscriber}'}`;
   if (request.method === 'POST' && subscriberId === undefined) {
+    if (!PROJECT_NUMBER.test(project)) {
+      throw invalidArgumentError(
+        'The parent must be projects/{project_number}: use the project number, not its id',
+      );
+    }
     const id = url.searchParams.get('subscriberId') ?? '';
     if (!SUBSCRIBER_ID.test(id)) throw invalidArgumentError('subscriberId must match [a-z][a-z0-9-]{0,62}');
     let json: unknown;
@@ -37,6 +53,7 @@ export const handleSubscribers = async (
     const parsed = subscriberBodySchema.safeParse(json);
     if (!parsed.success)
       throw invalidArgumentError(`Invalid subscriber: ${parsed.error.issues[0]?.message ?? ''}`);
+    // A long-running operation, as Google returns; poll GET /v4/{operation.name} until done.
     sendJson(response, 200, await context.webhooks.create(project, id, parsed.data));
     return;
   }

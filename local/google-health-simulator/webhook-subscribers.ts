@@ -1,14 +1,25 @@
 import * as z from 'zod';
-import { DATA_TYPE_NAMES } from './data-types.js';
+import type { DATA_TYPE_NAMES } from './data-types.js';
 import { RpcStatusError } from './rpc-status-error.js';
 import type { WebhookKeyset } from './webhook-keyset.js';
+
+/**
+ * The data types that support webhooks (data_subscription_service.proto: "altitude", "distance",
+ * "floors", "sleep", "steps", "weight"); of those, the ones this simulator serves. Heart rate, SpO2, HRV
+ * and the daily summaries never notify.
+ */
+export const WEBHOOK_DATA_TYPES = [
+  'sleep',
+  'steps',
+  'weight',
+] as const satisfies readonly (typeof DATA_TYPE_NAMES)[number][];
 
 export const subscriberBodySchema = z.object({
   endpointUri: z.url(),
   subscriberConfigs: z
     .array(
       z.object({
-        dataTypes: z.array(z.enum(DATA_TYPE_NAMES)).min(1),
+        dataTypes: z.array(z.enum(WEBHOOK_DATA_TYPES)).min(1),
         subscriptionCreatePolicy: z.enum(['AUTOMATIC', 'MANUAL']),
       }),
     )
@@ -30,7 +41,7 @@ export interface Subscriber {
 export type SignatureHeader = 'X-HEALTHAPI-SIGNATURE' | 'GOOGLE-HEALTH-API-SIGNATURE';
 
 export interface Notification {
-  dataType: (typeof DATA_TYPE_NAMES)[number];
+  dataType: (typeof WEBHOOK_DATA_TYPES)[number];
   operation?: 'UPSERT' | 'DELETE';
   intervals: Array<{ startTime: string; endTime: string }>;
 }
@@ -38,8 +49,14 @@ export interface Notification {
 export interface NotifyOptions {
   /** Which of the two documented header names carries the signature; default X-HEALTHAPI-SIGNATURE. */
   signatureHeader?: SignatureHeader;
-  /** Send the body as a one-element array (some reports say Google does). */
+  /** Send the body as an array (production deliveries are arrays of up to about 99 notifications). */
   asArray?: boolean;
+  /** Leave `version` out, as production deliveries do. */
+  withoutVersion?: boolean;
+  /** Add `clientProvidedSubscriptionName`, as production deliveries carry. */
+  subscriptionName?: string;
+  /** Give each interval in civil time as well (the member's zone, no offset). */
+  withCivilTime?: boolean;
   /** Flip a byte of the signature, to test rejection. */
   corruptSignature?: boolean;
 }
@@ -75,6 +92,7 @@ const publicView = ({ secret: _secret, ...subscriber }: Subscriber) => subscribe
 /** Project-level webhook subscribers, their endpoint verification and signed deliveries. */
 export class WebhookSubscribers {
   private readonly subscribers = new Map<string, Subscriber>();
+  private readonly operations = new Map<string, Record<string, unknown>>();
 
   constructor(
     private readonly keyset: WebhookKeyset,
@@ -111,7 +129,21 @@ export class WebhookSubscribers {
       createTime: new Date(this.now()).toISOString(),
     };
     this.subscribers.set(name, subscriber);
-    return publicView(subscriber);
+    // Verification has already run, so the operation is done at once; a client must still read it.
+    const operation = {
+      name: `projects/${project}/operations/create-subscriber-${subscriberId}`,
+      done: true,
+      response: {
+        '@type': 'type.googleapis.com/google.devicesandservices.health.v4.Subscriber',
+        ...publicView(subscriber),
+      },
+    };
+    this.operations.set(operation.name, operation);
+    return operation;
+  }
+
+  operation(name: string): Record<string, unknown> | undefined {
+    return this.operations.get(name);
   }
 
   list(project?: string) {
@@ -124,18 +156,41 @@ export class WebhookSubscribers {
     return this.subscribers.delete(name);
   }
 
-  /** POSTs a signed notification to every subscriber with an AUTOMATIC config for the data type. */
-  async notify(healthUserId: string, notification: Notification, options: NotifyOptions = {}) {
-    const data = {
+  /**
+   * POSTs one signed delivery to every subscriber with an AUTOMATIC config for the data types: one
+   * notification as an object (or a one-element array with asArray), several as an array.
+   */
+  async notify(
+    healthUserId: string,
+    notifications: Notification | Notification[],
+    options: NotifyOptions = {},
+    civilTimeOf: (iso: string) => unknown = () => undefined,
+  ) {
+    const list = Array.isArray(notifications) ? notifications : [notifications];
+    const items = list.map((notification) => ({
+      ...(options.subscriptionName === undefined
+        ? {}
+        : { clientProvidedSubscriptionName: options.subscriptionName }),
       data: {
-        version: '1',
+        ...(options.withoutVersion === true ? {} : { version: '1' }),
         healthUserId,
         operation: notification.operation ?? 'UPSERT',
         dataType: notification.dataType,
-        intervals: notification.intervals.map((interval) => ({ physicalTimeInterval: interval })),
+        intervals: notification.intervals.map((interval) => ({
+          physicalTimeInterval: interval,
+          ...(options.withCivilTime === true
+            ? {
+                civilTimeInterval: {
+                  start: civilTimeOf(interval.startTime),
+                  end: civilTimeOf(interval.endTime),
+                },
+              }
+            : {}),
+        })),
       },
-    };
-    const body = Buffer.from(JSON.stringify(options.asArray === true ? [data] : data));
+    }));
+    const single = items.length === 1 && options.asArray !== true && !Array.isArray(notifications);
+    const body = Buffer.from(JSON.stringify(single ? items[0] : items));
     let signature = this.keyset.sign(body);
     if (options.corruptSignature === true) {
       const bytes = Buffer.from(signature, 'base64');
@@ -145,7 +200,8 @@ export class WebhookSubscribers {
     const targets = [...this.subscribers.values()].filter((subscriber) =>
       subscriber.subscriberConfigs.some(
         (config) =>
-          config.subscriptionCreatePolicy === 'AUTOMATIC' && config.dataTypes.includes(notification.dataType),
+          config.subscriptionCreatePolicy === 'AUTOMATIC' &&
+          list.some((notification) => config.dataTypes.includes(notification.dataType)),
       ),
     );
     const results: DeliveryResult[] = [];

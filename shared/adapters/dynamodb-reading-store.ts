@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
@@ -130,6 +131,14 @@ export class DynamoDbReadingStore implements ReadingStore {
       if (conditionFailed) return 'duplicate';
       throw error;
     }
+  }
+
+  /** Deletes by natural key; the stream's REMOVE record lets alerts that rested on it be resolved. */
+  async delete(reading: Reading): Promise<boolean> {
+    const result = await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: readingKeyOf(reading), ReturnValues: 'ALL_OLD' }),
+    );
+    return result.Attributes !== undefined;
   }
 
   async listRange(query: {

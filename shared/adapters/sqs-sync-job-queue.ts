@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { type QueuedSyncJob, queuedSyncJobSchema } from '../domain/google-health/notified-sync-job.js';
 import type { SyncJobQueue } from '../domain/google-health/sync-job-queue.js';
-import { type SyncJob, syncJobSchema } from '../domain/sync-job.js';
 
 export class SyncJobsNotSentError extends Error {
   constructor(readonly failed: number) {
@@ -19,11 +19,11 @@ export class SqsSyncJobQueue implements SyncJobQueue {
     private readonly queueUrl: string,
   ) {}
 
-  async send(jobs: readonly SyncJob[]): Promise<void> {
+  async send(jobs: readonly QueuedSyncJob[]): Promise<void> {
     for (let start = 0; start < jobs.length; start += BATCH_LIMIT) {
       let entries = jobs.slice(start, start + BATCH_LIMIT).map((job, index) => ({
         Id: String(index),
-        MessageBody: JSON.stringify(syncJobSchema.parse(job)),
+        MessageBody: JSON.stringify(queuedSyncJobSchema.parse(job)),
       }));
       for (let attempt = 0; entries.length > 0; attempt += 1) {
         const result = await this.client.send(

@@ -31,4 +31,6 @@ export const ENV = {
   googleClientSecretArn: 'GOOGLE_CLIENT_SECRET_ARN',
   webhookAuthorization: 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION',
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
+  googleHealthRequestsPerSecond: 'GOOGLE_HEALTH_REQUESTS_PER_SECOND',
+  catchUpStaleAfterMinutes: 'CATCH_UP_STALE_AFTER_MINUTES',
 } as const;

@@ -2,13 +2,16 @@ import * as z from 'zod';
 import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';
+import { newestDataTime } from '../../domain/google-health/newest-data-time.js';
 import type { DataPointBatch } from '../../domain/google-health/normalise-data-points.js';
 import { filterFor, type SyncWindow } from '../../domain/google-health/sync-window.js';
+import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/google-health/wear-evidence.js';
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
 import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
   GoogleHealthApiError,
+  GoogleHealthPermissionDeniedError,
   GoogleHealthRateLimitedError,
   GoogleHealthResponseInvalidError,
   GoogleHealthUnauthorizedError,
@@ -38,6 +41,12 @@ export interface GoogleHealthDataClientOptions {
    * Lambda timeout (120 s), which would fail the whole batch rather than this one message.
    */
   maxBackoffPerRequestMs?: number;
+  /**
+   * Per-member request budget. Unverified apps get 2.5 requests a second per user (verified: 300 a
+   * minute); the default is the lower figure. GOOGLE_HEALTH_REQUESTS_PER_SECOND sets it in the functions.
+   */
+  requestsPerSecond?: number;
+  /** The same budget per minute; wins over requestsPerSecond when both are given. */
   requestsPerMinute?: number;
   requestTimeoutMs?: number;
   /** Caps the page size below each type's maximum (tests use it to exercise paging). */
@@ -48,7 +57,7 @@ export interface PageRequest {
   filter?: string;
   pageSize?: number;
   pageToken?: string;
-  /** reconcile only. */
+  /** reconcile (and, since 14 Oct 2026, list for every type but sleep). */
   dataSourceFamily?: string;
 }
 
@@ -74,6 +83,9 @@ const statusBodySchema = z.object({
   }),
 });
 
+/** Google's per-user limit for apps that have not passed verification. */
+export const DEFAULT_REQUESTS_PER_SECOND = 2.5;
+
 /** A runaway nextPageToken loop must end: 1000 pages is 10 million points. */
 const MAX_PAGES = 1000;
 
@@ -97,7 +109,8 @@ export class GoogleHealthDataClient implements HealthDataSource {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     this.limiter = new PerMemberRateLimiter({
-      requestsPerMinute: options.requestsPerMinute ?? 300,
+      requestsPerMinute:
+        options.requestsPerMinute ?? (options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND) * 60,
       now: this.now,
       sleep: this.sleep,
     });
@@ -158,6 +171,33 @@ export class GoogleHealthDataClient implements HealthDataSource {
     return { dataType: window.dataType, points } as DataPointBatch;
   }
 
+  /**
+   * HealthDataSource: the newest worn time, from reconcile over the google-wearables family (no manual
+   * entries) with pageSize 1, since results come newest first. Heart rate is asked first; steps only if
+   * heart rate was refused at consent (403) or is empty. One request, two at most.
+   */
+  async newestWornTime(
+    memberId: string,
+    range: { startTime: string; endTime: string },
+  ): Promise<string | undefined> {
+    for (const dataType of WEAR_EVIDENCE_TYPES) {
+      let page: DataPointPage<typeof dataType>;
+      try {
+        page = await this.reconcile(memberId, dataType, {
+          filter: filterFor({ dataType, ...range }),
+          pageSize: 1,
+          dataSourceFamily: GOOGLE_WEARABLES_FAMILY,
+        });
+      } catch (error) {
+        if (error instanceof GoogleHealthPermissionDeniedError) continue;
+        throw error;
+      }
+      const newest = newestDataTime({ dataType, points: page.dataPoints } as DataPointBatch, 'UTC');
+      if (newest !== undefined) return newest;
+    }
+    return undefined;
+  }
+
   private async allPages<T extends GoogleHealthDataType>(
     fetchPage: (pageToken: string | undefined) => Promise<DataPointPage<T>>,
   ): Promise<DataPointOf[T][]> {
@@ -194,7 +234,7 @@ export class GoogleHealthDataClient implements HealthDataSource {
     if (page.pageSize !== undefined) url.searchParams.set('pageSize', String(page.pageSize));
     if (page.pageToken !== undefined && page.pageToken !== '')
       url.searchParams.set('pageToken', page.pageToken);
-    if (method === 'dataPoints:reconcile' && page.dataSourceFamily !== undefined) {
+    if (page.dataSourceFamily !== undefined) {
       url.searchParams.set('dataSourceFamily', page.dataSourceFamily);
     }
     const body = await this.send(memberId, dataType, url);
@@ -284,6 +324,9 @@ export class GoogleHealthDataClient implements HealthDataSource {
       }
       if (reason === 'ACCOUNT_NOT_LINKED') {
         throw new GoogleHealthAccountNotLinkedError(response.status, rpcStatus, reason, message);
+      }
+      if (response.status === 403) {
+        throw new GoogleHealthPermissionDeniedError(response.status, rpcStatus, reason, message);
       }
       throw new GoogleHealthApiError(response.status, rpcStatus, reason, message);
     }

@@ -40,16 +40,34 @@ export type ReadingFacts =
   | DailyOxygenSaturationFacts
   | OtherReadingFacts;
 
+/** Only a sensor on a worn device measures these; nobody types a second-by-second heart rate in. */
+const WORN_SENSOR_METRICS: ReadonlySet<Metric> = new Set([
+  'heart-rate',
+  'oxygen-saturation',
+  'heart-rate-variability',
+]);
+
+/** Recording methods that name a device measuring, rather than a person typing or a server deriving. */
+const DEVICE_RECORDING_METHODS: ReadonlySet<string> = new Set(['device-measured', 'passively-measured']);
+
 /**
  * The latest instant at which a reading shows the wearable was actually worn and syncing, or undefined
  * when it shows nothing of the kind: daily summaries are computed upstream even on days the tracker sat
- * in a drawer, and manual entries arrive without it. A day bucket counts up to its newest sample (its
- * day may not be over), steps up to the start of the newest hour with steps.
+ * in a drawer, and manual entries arrive without it. Weight, sleep and steps prove wear only when their
+ * provenance names a device: Google's reconciled points carry no provenance ('unknown'), and a weight
+ * typed into the app, a logged sleep or phone steps look exactly like device data there. A day bucket
+ * counts up to its newest sample (its day may not be over), steps up to the start of the newest hour
+ * with steps.
  */
 export const wornUntil = (reading: ReadingFacts): number | undefined => {
   if (reading.metric === 'resting-heart-rate' || reading.metric === 'daily-oxygen-saturation')
     return undefined;
   if (reading.metric === 'blood-pressure' || reading.provenance.recordingMethod === 'manual')
+    return undefined;
+  if (
+    !WORN_SENSOR_METRICS.has(reading.metric) &&
+    !DEVICE_RECORDING_METHODS.has(reading.provenance.recordingMethod ?? 'unknown')
+  )
     return undefined;
   const start = Date.parse(reading.measuredAt);
   if (reading.samples !== undefined) {

@@ -1,8 +1,13 @@
 import * as z from 'zod';
 
 /**
- * Zod schemas for Google Health v4 data points, as the doc gives them. Everything from upstream is
- * validated (OWASP API10). 64-bit integers arrive as JSON strings and are turned into numbers here.
+ * Zod schemas for Google Health v4 data points, checked field by field against
+ * google/devicesandservices/health/v4/data_model.proto. Everything from upstream is validated
+ * (OWASP API10), but only what the proto marks REQUIRED is required: fields marked OPTIONAL (such as
+ * RMSSD) and proto3 scalars at their default (a `false` bool, an empty string) are often absent from
+ * JSON. Enums are read as plain strings, because Google adds values ("clients should be prepared to
+ * handle unknown values"), and one new value must never fail a page. 64-bit integers arrive as JSON
+ * strings and are turned into numbers here.
  */
 
 /** int64 (a JSON string) or a plain number, as a finite number. */
@@ -53,31 +58,33 @@ export const intervalSchema = z.object({
   civilEndTime: civilTimeSchema.optional(),
 });
 
+/** An enum value: known or not, it never fails a page (unknown ones read as 'unknown' downstream). */
+const enumValue = z.string().max(64);
+
+/** DataSource (data_source.proto): every field OPTIONAL or OUTPUT_ONLY. Only `list` and `get` return it. */
 export const dataSourceSchema = z.object({
-  platform: z.string().optional(),
-  recordingMethod: z
-    .enum([
-      'MANUAL',
-      'PASSIVELY_MEASURED',
-      'DERIVED',
-      'ACTIVELY_MEASURED',
-      'UNKNOWN',
-      'RECORDING_METHOD_UNSPECIFIED',
-    ])
-    .optional(),
+  platform: enumValue.optional(),
+  recordingMethod: enumValue.optional(),
   device: z
     .object({
       displayName: z.string().optional(),
-      formFactor: z.string().optional(),
+      formFactor: enumValue.optional(),
       manufacturer: z.string().optional(),
     })
     .optional(),
   application: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * The envelope around a value. `list` and `get` return DataPoint (`name`, `dataSource`); `reconcile`
+ * returns ReconciledDataPoint, which has only `dataPointName`, often empty, and no provenance at all.
+ * One schema reads both, so nothing downstream may rely on `dataSource` being there.
+ */
 const base = {
-  /** Resource name, users/{user}/dataTypes/{type}/dataPoints/{id}. */
+  /** DataPoint: users/{user}/dataTypes/{type}/dataPoints/{id}. */
   name: z.string().optional(),
+  /** ReconciledDataPoint: the same resource name when Google gives one; often empty or absent. */
+  dataPointName: z.string().optional(),
   dataSource: dataSourceSchema.optional(),
 };
 
@@ -86,6 +93,7 @@ export const heartRatePointSchema = z.object({
   heartRate: z.object({
     beatsPerMinute: int64,
     sampleTime: sampleTimeSchema,
+    /** motionContext and sensorLocation, both OPTIONAL enums. */
     metadata: z.record(z.string(), z.unknown()).optional(),
   }),
 });
@@ -108,9 +116,17 @@ export const sleepPointSchema = z.object({
   ...base,
   sleep: z.object({
     interval: intervalSchema,
-    type: z.string().optional(),
+    /** CLASSIC | STAGES, OPTIONAL. */
+    type: enumValue.optional(),
     stages: z
-      .array(z.object({ startTime: utcTimestamp, endTime: utcTimestamp, type: z.string() }))
+      .array(
+        z.object({
+          startTime: utcTimestamp,
+          endTime: utcTimestamp,
+          /** SleepStageType: AWAKE, LIGHT, DEEP, REM, ASLEEP, RESTLESS, or one added later. */
+          type: enumValue.default('SLEEP_STAGE_TYPE_UNSPECIFIED'),
+        }),
+      )
       .optional(),
     summary: z
       .object({
@@ -118,15 +134,24 @@ export const sleepPointSchema = z.object({
         minutesAwake: int64.optional(),
         minutesInSleepPeriod: int64.optional(),
         stagesSummary: z
-          .array(z.object({ type: z.string(), minutes: int64.optional(), count: int64.optional() }))
+          .array(
+            z.object({
+              type: enumValue.default('SLEEP_STAGE_TYPE_UNSPECIFIED'),
+              minutes: int64.optional(),
+              count: int64.optional(),
+            }),
+          )
           .optional(),
       })
       .optional(),
+    /** Proto3 bools: `false` is omitted, so an absent `processed` means not processed yet. */
     metadata: z
       .object({
         nap: z.boolean().optional(),
         manuallyEdited: z.boolean().optional(),
         processed: z.boolean().optional(),
+        mainSleep: z.boolean().optional(),
+        stagesStatus: enumValue.optional(),
       })
       .optional(),
   }),
@@ -157,7 +182,8 @@ export const heartRateVariabilityPointSchema = z.object({
   ...base,
   heartRateVariability: z.object({
     sampleTime: sampleTimeSchema,
-    rootMeanSquareOfSuccessiveDifferencesMilliseconds: double,
+    /** OPTIONAL upstream: a point without it must not fail the page. */
+    rootMeanSquareOfSuccessiveDifferencesMilliseconds: double.optional(),
     standardDeviationMilliseconds: double.optional(),
   }),
 });

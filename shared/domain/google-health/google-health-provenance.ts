@@ -14,7 +14,17 @@ export const recordIdOf = (name: string | undefined): string | undefined => {
   return id === undefined || id === '' ? undefined : id;
 };
 
-/** Provenance of one upstream data point, so a clinician can see which device (or a manual entry) it was. */
+/**
+ * The upstream record id of a point: `name` on a listed DataPoint, `dataPointName` on a reconciled one.
+ * A reconciled point's name is often empty, so this is often undefined.
+ */
+export const upstreamRecordId = (point: { name?: string; dataPointName?: string }): string | undefined =>
+  recordIdOf(point.name) ?? recordIdOf(point.dataPointName);
+
+/**
+ * Provenance of one upstream data point, so a clinician can see which device (or a manual entry) it was.
+ * Reconciled points carry no dataSource: their recording method is honestly 'unknown', never guessed.
+ */
 export const googleHealthProvenance = (
   dataSource: DataSource | undefined,
   sourceRecordId?: string,

@@ -29,28 +29,10 @@ const timesOf = (batch: DataPointBatch, timeZone: string): string[] => {
   }
 };
 
-/** The same batch without entries typed into the app by hand. */
-const withoutManualEntries = (batch: DataPointBatch): DataPointBatch =>
-  ({
-    dataType: batch.dataType,
-    points: (batch.points as Array<{ dataSource?: { recordingMethod?: string } }>).filter(
-      (point) => point.dataSource?.recordingMethod !== 'MANUAL',
-    ),
-  }) as DataPointBatch;
-
-/**
- * The newest upstream time in a batch (the field the type is filtered on), as UTC ISO.
- * With `deviceOnly`, manual entries (a weight typed into the app) are left out: they arrive even when
- * the tracker is not worn, so they must not hide a silent device.
- */
-export const newestDataTime = (
-  batch: DataPointBatch,
-  timeZone: string,
-  options: { deviceOnly?: boolean } = {},
-): string | undefined => {
+/** The newest upstream time in a batch (the field the type is filtered on), as UTC ISO. */
+export const newestDataTime = (batch: DataPointBatch, timeZone: string): string | undefined => {
   let newest: number | undefined;
-  const source = options.deviceOnly === true ? withoutManualEntries(batch) : batch;
-  for (const time of timesOf(source, timeZone)) {
+  for (const time of timesOf(batch, timeZone)) {
     const ms = Date.parse(time);
     if (newest === undefined || ms > newest) newest = ms;
   }

@@ -7,16 +7,23 @@ import type { NormaliseContext } from './normalise-context.js';
 /**
  * HRV samples (RMSSD) -> one bucket per member-local day. Trackers sample every few minutes through
  * the night, so one item per sample would cost a write each; SDNN is not kept (no rule reads it).
+ * RMSSD is OPTIONAL upstream: a sample without it has nothing to store and is skipped, not an error.
  */
 export const normaliseHeartRateVariability = (
   points: readonly DataPointOf['heart-rate-variability'][],
   context: NormaliseContext,
 ): HeartRateVariabilityDayBucket[] =>
   groupIntoDayBuckets(
-    points.map((point) => ({
-      instant: new Date(point.heartRateVariability.sampleTime.physicalTime),
-      value: point.heartRateVariability.rootMeanSquareOfSuccessiveDifferencesMilliseconds,
-      provenance: googleHealthProvenance(point.dataSource),
-    })),
+    points.flatMap((point) => {
+      const rmssd = point.heartRateVariability.rootMeanSquareOfSuccessiveDifferencesMilliseconds;
+      if (rmssd === undefined) return [];
+      return [
+        {
+          instant: new Date(point.heartRateVariability.sampleTime.physicalTime),
+          value: rmssd,
+          provenance: googleHealthProvenance(point.dataSource),
+        },
+      ];
+    }),
     context.timeZone,
   ).map((bucket) => ({ metric: 'heart-rate-variability', memberId: context.memberId, ...bucket }));

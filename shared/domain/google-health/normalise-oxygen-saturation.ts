@@ -2,7 +2,7 @@ import { localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
 import type { DailyOxygenSaturation, OxygenSaturationDayBucket } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { groupIntoDayBuckets } from './day-buckets.js';
-import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
 import type { NormaliseContext } from './normalise-context.js';
 import { civilDateToString } from './sample-time.js';
 
@@ -42,6 +42,6 @@ export const normaliseDailyOxygenSaturation = (
       ...(daily.upperBoundPercentage === undefined
         ? {}
         : { upperBoundPercentage: daily.upperBoundPercentage }),
-      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name)),
+      provenance: googleHealthProvenance(point.dataSource, upstreamRecordId(point)),
     };
   });

@@ -1,7 +1,7 @@
 import { localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
 import type { RestingHeartRate } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
 import type { NormaliseContext } from './normalise-context.js';
 import { civilDateToString } from './sample-time.js';
 
@@ -20,6 +20,6 @@ export const normaliseRestingHeartRate = (
       utcOffsetMinutes: offsetMinutesAt(start, context.timeZone),
       localDate,
       beatsPerMinute: point.dailyRestingHeartRate.beatsPerMinute,
-      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name)),
+      provenance: googleHealthProvenance(point.dataSource, upstreamRecordId(point)),
     };
   });

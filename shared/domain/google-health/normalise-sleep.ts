@@ -1,6 +1,6 @@
 import type { SleepSession } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
 import type { NormaliseContext } from './normalise-context.js';
 import { timeOfSample } from './sample-time.js';
 
@@ -31,9 +31,10 @@ const stageSummary = (sleep: SleepPoint['sleep']): SleepSession['stages'] => {
 
 /**
  * Sessions Google has not finished processing are left for a later sync: sleep is stored put-if-absent,
- * so a preliminary version would otherwise stand for good.
+ * so a preliminary version would otherwise stand for good. `processed` is a proto3 bool, so `false` is
+ * omitted from JSON: only an explicit `true` means processed.
  */
-export const isSettledSleep = (point: SleepPoint): boolean => point.sleep.metadata?.processed !== false;
+export const isSettledSleep = (point: SleepPoint): boolean => point.sleep.metadata?.processed === true;
 
 /**
  * Sleep sessions, one sparse reading each. The local date is the date the member woke up; the record id
@@ -69,6 +70,6 @@ export const normaliseSleep = (points: readonly SleepPoint[], context: Normalise
       minutesInSleepPeriod: inPeriod,
       stages,
       nap: point.sleep.metadata?.nap ?? false,
-      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name) ?? interval.startTime),
+      provenance: googleHealthProvenance(point.dataSource, upstreamRecordId(point) ?? interval.startTime),
     };
   });

@@ -1,6 +1,6 @@
 import type { WeightReading } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { googleHealthProvenance, recordIdOf } from './google-health-provenance.js';
+import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
 import type { NormaliseContext } from './normalise-context.js';
 import { timeOfSample } from './sample-time.js';
 
@@ -18,7 +18,7 @@ export const normaliseWeight = (
       utcOffsetMinutes,
       localDate,
       kilograms: Math.round(point.weight.weightGrams) / 1000,
-      provenance: googleHealthProvenance(point.dataSource, recordIdOf(point.name), {
+      provenance: googleHealthProvenance(point.dataSource, upstreamRecordId(point), {
         value: point.weight.weightGrams,
         unit: 'g',
       }),

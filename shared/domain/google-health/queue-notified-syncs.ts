@@ -1,72 +1,80 @@
-import type { Clock } from '../clock.js';
-import type { LinkStore } from '../ports/link-store.js';
-import type { SyncJob } from '../sync-job.js';
 import { type GoogleHealthDataType, isGoogleHealthDataType } from './data-types.js';
+import type { NotifiedSyncJob } from './notified-sync-job.js';
 import type { SyncJobQueue } from './sync-job-queue.js';
-import type { WebhookNotification } from './webhook-notification.js';
+import { earliestChangeOf, type WebhookNotification } from './webhook-notification.js';
+
+/**
+ * Only altitude, distance, floors, sleep, steps and weight support webhooks (data_subscription_service
+ * .proto), so the types that never notify are synced alongside the one that does when a tracker syncs:
+ * heart rate with steps (the daytime sync), the night's SpO2, HRV and daily summaries with sleep (the
+ * morning one). A weight notification brings only weight: it is often typed into the app.
+ */
+export const SYNCED_WITH_NOTIFIED_TYPE: Partial<
+  Record<GoogleHealthDataType, readonly GoogleHealthDataType[]>
+> = {
+  steps: ['heart-rate'],
+  sleep: [
+    'oxygen-saturation',
+    'heart-rate-variability',
+    'daily-resting-heart-rate',
+    'daily-oxygen-saturation',
+  ],
+};
 
 export interface QueueNotifiedSyncsResult {
   queued: number;
-  unknownUsers: number;
   /** Notifications for data types this project does not sync. */
   ignored: number;
 }
 
-interface MemberChanges {
+interface AccountChanges {
   dataTypes: Set<GoogleHealthDataType>;
-  changedSince: Partial<Record<GoogleHealthDataType, string>>;
+  changedSince: Partial<Record<GoogleHealthDataType, number>>;
 }
 
 /**
- * Turns one webhook delivery into sync jobs.
+ * Turns one webhook delivery into sync jobs, with no reads at all so Google gets its answer at once.
  *
- * 1. Group notifications by healthUserId, keeping the data types we sync and the earliest changed time
- *    per type (so one delivery with many notifications makes one job per member).
- * 2. Look each account up; an unknown one is acknowledged and dropped (nothing to sync, nothing logged
- *    about it beyond a count).
- * 3. Send one 'webhook' job per member, then record the notification time on the link (which the
- *    catch-up schedule reads). Sending first means a crash here leaves at worst an extra catch-up sync.
+ * 1. Group notifications by healthUserId, keeping the data types we sync (plus those that have no
+ *    webhooks of their own, see SYNCED_WITH_NOTIFIED_TYPE) and the earliest changed time per type (so one delivery of many notifications makes one job per account). UPSERT and DELETE are
+ *    treated alike: either way the window is re-read, and what is gone upstream is removed here.
+ * 2. Send one 'webhook' job per account; the worker finds the member (or drops an unknown account).
  */
 export const queueNotifiedSyncs = async (
   notifications: readonly WebhookNotification[],
-  deps: { links: LinkStore; queue: SyncJobQueue; clock: Clock },
+  deps: { queue: SyncJobQueue },
 ): Promise<QueueNotifiedSyncsResult> => {
-  const byUser = new Map<string, MemberChanges>();
+  const byAccount = new Map<string, AccountChanges>();
   let ignored = 0;
   for (const { data } of notifications) {
     if (!isGoogleHealthDataType(data.dataType)) {
       ignored += 1;
       continue;
     }
-    const changes = byUser.get(data.healthUserId) ?? { dataTypes: new Set(), changedSince: {} };
+    const changes = byAccount.get(data.healthUserId) ?? { dataTypes: new Set(), changedSince: {} };
     changes.dataTypes.add(data.dataType);
+    for (const companion of SYNCED_WITH_NOTIFIED_TYPE[data.dataType] ?? []) changes.dataTypes.add(companion);
     for (const interval of data.intervals ?? []) {
-      const start = interval.physicalTimeInterval?.startTime;
+      const start = earliestChangeOf(interval);
       const current = changes.changedSince[data.dataType];
-      if (start !== undefined && (current === undefined || Date.parse(start) < Date.parse(current))) {
-        changes.changedSince[data.dataType] = new Date(start).toISOString();
+      if (start !== undefined && (current === undefined || start < current)) {
+        changes.changedSince[data.dataType] = start;
       }
     }
-    byUser.set(data.healthUserId, changes);
+    byAccount.set(data.healthUserId, changes);
   }
 
-  const jobs: SyncJob[] = [];
-  let unknownUsers = 0;
-  for (const [healthUserId, changes] of byUser) {
-    const memberId = await deps.links.findMemberByHealthUserId(healthUserId);
-    if (memberId === undefined) {
-      unknownUsers += 1;
-      continue;
-    }
-    jobs.push({
-      memberId,
+  const jobs: NotifiedSyncJob[] = [...byAccount].map(([healthUserId, changes]) => {
+    const changedSince = Object.fromEntries(
+      Object.entries(changes.changedSince).map(([type, ms]) => [type, new Date(ms).toISOString()]),
+    );
+    return {
       reason: 'webhook',
+      healthUserId,
       dataTypes: [...changes.dataTypes].sort(),
-      ...(Object.keys(changes.changedSince).length === 0 ? {} : { changedSince: changes.changedSince }),
-    });
-  }
+      ...(Object.keys(changedSince).length === 0 ? {} : { changedSince }),
+    };
+  });
   if (jobs.length > 0) await deps.queue.send(jobs);
-  const at = deps.clock.now().toISOString();
-  await Promise.all(jobs.map((job) => deps.links.recordNotification(job.memberId, at)));
-  return { queued: jobs.length, unknownUsers, ignored };
+  return { queued: jobs.length, ignored };
 };

@@ -1,6 +1,6 @@
-import type { SyncJob } from '../sync-job.js';
+import type { QueuedSyncJob } from './notified-sync-job.js';
 
 /** Port: the sync-jobs queue. send must deliver every job or throw. */
 export interface SyncJobQueue {
-  send(jobs: readonly SyncJob[]): Promise<void>;
+  send(jobs: readonly QueuedSyncJob[]): Promise<void>;
 }

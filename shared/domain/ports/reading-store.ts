@@ -16,4 +16,6 @@ export interface ReadingStore {
     to?: string;
     limit?: number;
   }): Promise<Reading[]>;
+  /** Removes a stored reading (by its natural key). True when there was one to remove. */
+  delete(reading: Reading): Promise<boolean>;
 }

@@ -131,8 +131,10 @@ describe('encoding', () => {
         minutesAsleep: expect.stringMatching(/^\d+$/),
         minutesInSleepPeriod: expect.stringMatching(/^\d+$/),
       },
-      metadata: { nap: false },
+      metadata: { processed: true, mainSleep: true },
     });
+    // Proto3 JSON leaves false bools out.
+    expect(sleep.page.dataPoints[0]?.sleep?.metadata).not.toHaveProperty('nap');
   });
 
   it('uses the British Summer Time offset for summer data', async () => {
@@ -288,5 +290,59 @@ describe('controls', () => {
     expect(all.page.dataPoints.map((point) => point.weight?.weightGrams)).toEqual([81234.5, 81500]);
     expect(wearables.page.dataPoints.map((point) => point.weight?.weightGrams)).toEqual([81500]);
     expect(unknown.status).toBe(400);
+  });
+
+  it('reconcile returns ReconciledDataPoint: the value and dataPointName only, never dataSource or name', async () => {
+    const heartRate = await list('users/me/dataTypes/heart-rate/dataPoints:reconcile?pageSize=2');
+    const sleep = await list('users/me/dataTypes/sleep/dataPoints:reconcile?pageSize=1');
+    const listed = await list('users/me/dataTypes/sleep/dataPoints?pageSize=1');
+
+    for (const point of [...heartRate.page.dataPoints, ...sleep.page.dataPoints]) {
+      expect(point).not.toHaveProperty('dataSource');
+      expect(point).not.toHaveProperty('name');
+    }
+    expect(Object.keys(heartRate.page.dataPoints[0] ?? {})).toEqual(['heartRate']);
+    expect(sleep.page.dataPoints[0]?.dataPointName).toBe(listed.page.dataPoints[0]?.name);
+  });
+
+  it('serves a sleep session without `processed`, stages or summary while Google is computing it', async () => {
+    simulator.setUserData('member-a', 'sleep', [
+      {
+        dataType: 'sleep',
+        start: '2026-11-19T23:00:00Z',
+        end: '2026-11-20T06:00:00Z',
+        availableAt: '2026-11-20T11:50:00Z',
+        processingMinutes: 30,
+        stages: [{ type: 'LIGHT', start: '2026-11-19T23:00:00Z', end: '2026-11-20T06:00:00Z' }],
+      },
+    ]);
+    const computing = await list('users/me/dataTypes/sleep/dataPoints:reconcile');
+    expect(computing.page.dataPoints[0]?.sleep).toEqual({
+      interval: expect.any(Object),
+      type: 'STAGES',
+      metadata: {},
+    });
+
+    simulator.setClock('2026-11-20T12:30:00Z');
+    try {
+      const processed = await list('users/me/dataTypes/sleep/dataPoints:reconcile');
+      expect(processed.page.dataPoints[0]?.sleep).toMatchObject({
+        metadata: { processed: true },
+        stages: [expect.any(Object)],
+      });
+    } finally {
+      simulator.setClock(() => new Date('2026-11-20T12:00:00Z'));
+    }
+  });
+
+  it('serves HRV samples without RMSSD, as the proto marks it OPTIONAL', async () => {
+    simulator.setUserData('member-a', 'heart-rate-variability', [
+      { dataType: 'heart-rate-variability', time: '2026-11-20T03:00:00Z', standardDeviationMilliseconds: 50 },
+    ]);
+    const page = await list('users/me/dataTypes/heart-rate-variability/dataPoints:reconcile');
+    expect(page.page.dataPoints[0]?.heartRateVariability).toEqual({
+      sampleTime: expect.any(Object),
+      standardDeviationMilliseconds: 50,
+    });
   });
 });

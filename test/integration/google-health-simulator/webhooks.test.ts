@@ -37,12 +37,12 @@ const startEndpoint = async (options: { checksSecret: boolean }) => {
 };
 
 const createSubscriber = (simulator: GoogleHealthSimulator, id: string, endpointUri: string) =>
-  fetch(`${simulator.urls.api}/v4/projects/pulse-relay-local/subscribers?subscriberId=${id}`, {
+  fetch(`${simulator.urls.api}/v4/projects/123456789012/subscribers?subscriberId=${id}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       endpointUri,
-      subscriberConfigs: [{ dataTypes: ['steps', 'heart-rate'], subscriptionCreatePolicy: 'AUTOMATIC' }],
+      subscriberConfigs: [{ dataTypes: ['steps', 'sleep'], subscriptionCreatePolicy: 'AUTOMATIC' }],
       endpointAuthorization: { secret: SECRET },
     }),
   });
@@ -100,8 +100,8 @@ describe('subscriber verification', () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
-      name: 'projects/pulse-relay-local/subscribers/pulse-relay',
-      state: 'ACTIVE',
+      done: true,
+      response: { name: 'projects/123456789012/subscribers/pulse-relay', state: 'ACTIVE' },
     });
     expect(endpoint.received.map((probe) => [probe.headers.authorization, probe.body.toString()])).toEqual([
       [SECRET, '{"type":"verification"}'],
@@ -119,7 +119,7 @@ describe('subscriber verification', () => {
         error: { status: 'FAILED_PRECONDITION', details: [{ reason: 'ENDPOINT_VERIFICATION_FAILED' }] },
       });
       expect(simulator.subscribers().map((subscriber) => subscriber.name)).not.toContain(
-        'projects/pulse-relay-local/subscribers/careless',
+        'projects/123456789012/subscribers/careless',
       );
     } finally {
       await careless.close();
@@ -160,7 +160,7 @@ describe('signed deliveries', () => {
   it('can use the alternative header name, a rotated key, and a corrupted signature', async () => {
     endpoint.received.length = 0;
     const newKeyId = simulator.rotateWebhookKey();
-    const notification = { dataType: 'heart-rate' as const, intervals: [] };
+    const notification = { dataType: 'sleep' as const, intervals: [] };
 
     await simulator.notify('default', notification, { signatureHeader: 'GOOGLE-HEALTH-API-SIGNATURE' });
     await simulator.notify('default', notification, { corruptSignature: true });
@@ -179,6 +179,76 @@ describe('signed deliveries', () => {
         String(corrupted?.headers['x-healthapi-signature']),
       ),
     ).toBe(false);
+  });
+});
+
+describe('production-shaped deliveries', () => {
+  it('sends several notifications as one signed array, without version, with a subscription name and civil times', async () => {
+    endpoint.received.length = 0;
+    const user = simulator.user('default');
+    const interval = { startTime: '2026-11-20T11:00:00Z', endTime: '2026-11-20T12:00:00Z' };
+
+    await simulator.notify(
+      'default',
+      [
+        { dataType: 'steps', intervals: [interval] },
+        { dataType: 'sleep', operation: 'DELETE', intervals: [interval] },
+      ],
+      { withoutVersion: true, subscriptionName: 'pulse-relay', withCivilTime: true },
+    );
+
+    const body = JSON.parse(endpoint.received[0]?.body.toString() ?? 'null');
+    expect(body).toHaveLength(2);
+    expect(body[1]).toEqual({
+      clientProvidedSubscriptionName: 'pulse-relay',
+      data: {
+        healthUserId: user.healthUserId,
+        operation: 'DELETE',
+        dataType: 'sleep',
+        intervals: [
+          {
+            physicalTimeInterval: interval,
+            civilTimeInterval: {
+              start: {
+                date: { year: 2026, month: 11, day: 20 },
+                time: { hours: 11, minutes: 0, seconds: 0, nanos: 0 },
+              },
+              end: {
+                date: { year: 2026, month: 11, day: 20 },
+                time: { hours: 12, minutes: 0, seconds: 0, nanos: 0 },
+              },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses a subscriber for data types without webhooks, or under a project id instead of its number', async () => {
+    const post = (project: string, dataTypes: string[]) =>
+      fetch(`${simulator.urls.api}/v4/projects/${project}/subscribers?subscriberId=other`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          endpointUri: endpoint.uri,
+          subscriberConfigs: [{ dataTypes, subscriptionCreatePolicy: 'AUTOMATIC' }],
+          endpointAuthorization: { secret: SECRET },
+        }),
+      });
+    expect((await post('123456789012', ['heart-rate'])).status).toBe(400);
+    expect((await post('my-project-id', ['steps'])).status).toBe(400);
+  });
+
+  it('returns a long-running operation that can be read back', async () => {
+    const created = (await (await createSubscriber(simulator, 'with-operation', endpoint.uri)).json()) as {
+      name: string;
+      done: boolean;
+    };
+    const polled = await fetch(`${simulator.urls.api}/v4/${created.name}`);
+    expect(await polled.json()).toMatchObject({
+      done: true,
+      response: { name: 'projects/123456789012/subscribers/with-operation', state: 'ACTIVE' },
+    });
   });
 });
 

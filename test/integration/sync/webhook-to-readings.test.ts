@@ -145,7 +145,7 @@ describe('Google Health webhook to readings, through the real handlers', () => {
 
     // Google's subscriber creation runs the two verification probes against our endpoint.
     const created = await fetch(
-      `${simulator.urls.api}/v4/projects/pulse-relay/subscribers?subscriberId=local`,
+      `${simulator.urls.api}/v4/projects/123456789012/subscribers?subscriberId=local`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -166,10 +166,19 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       { corruptSignature: true },
     );
     expect(forged.map((delivery) => delivery.status)).toEqual([401]);
+    // A production-shaped delivery: an array, no version, a subscription name, civil times too.
     const delivered = await simulator.notify(
       user.userKey,
-      { dataType: 'weight', intervals: [{ startTime: weighedAt, endTime: weighedAt }] },
-      { signatureHeader: 'GOOGLE-HEALTH-API-SIGNATURE', asArray: true },
+      [
+        { dataType: 'weight', intervals: [{ startTime: weighedAt, endTime: weighedAt }] },
+        { dataType: 'steps', intervals: [{ startTime: weighedAt, endTime: weighedAt }] },
+      ],
+      {
+        signatureHeader: 'GOOGLE-HEALTH-API-SIGNATURE',
+        withoutVersion: true,
+        subscriptionName: 'pulse-relay',
+        withCivilTime: true,
+      },
     );
     expect(delivered.map((delivery) => delivery.status)).toEqual([204]);
 
@@ -180,15 +189,23 @@ describe('Google Health webhook to readings, through the real handlers', () => {
         ),
       { timeoutMs: 15_000, description: 'the notified weight reading' },
     );
-    expect(weight.provenance).toMatchObject({ source: 'google-health', recordingMethod: 'manual' });
-    const link = await documentClient().send(
-      new GetCommand({
-        TableName: stack.resources.tables.directory,
-        Key: linkKey(memberId),
-        ConsistentRead: true,
-      }),
+    // Reconciled points carry no dataSource: the method is honestly unknown, never guessed.
+    expect(weight.provenance).toMatchObject({ source: 'google-health', recordingMethod: 'unknown' });
+    // The worker records the notification when it resolves the account (a retried backfill may store the
+    // weight first, so wait for the webhook job itself).
+    await waitUntil(
+      async () => {
+        const link = await documentClient().send(
+          new GetCommand({
+            TableName: stack.resources.tables.directory,
+            Key: linkKey(memberId),
+            ConsistentRead: true,
+          }),
+        );
+        return link.Item?.lastNotificationAt;
+      },
+      { timeoutMs: 15_000, description: 'the notification recorded by the sync worker' },
     );
-    expect(link.Item?.lastNotificationAt).toBeDefined();
 
     // A notification with nothing new moves no cursor; the sync must still be recorded (regression:
     // DynamoDB refused the update for naming an unused #cursors attribute, so every such sync failed).

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GoogleHealthDataClient } from '../../../../shared/adapters/google-health/data-client.js';
 import {
   GoogleHealthAccountNotLinkedError,
+  GoogleHealthPermissionDeniedError,
   GoogleHealthRateLimitedError,
   GoogleHealthResponseInvalidError,
   GoogleHealthUnauthorizedError,
@@ -237,5 +238,84 @@ describe('GoogleHealthDataClient', () => {
     expect(sleeps).toEqual([30_000]);
     expect(limited.requestCount('m-1')).toBe(3);
     expect(limited.requestCount()).toBe(4);
+  });
+
+  it('defaults to 2.5 requests a second per member, the limit for unverified apps', async () => {
+    const ok = () => json(200, { dataPoints: [] });
+    stub.queue(...Array.from({ length: 151 }, () => ok));
+    const paced = client();
+    for (let request = 0; request < 151; request += 1) await paced.list('m-1', 'weight', {});
+
+    // A minute's budget (150) goes at once; the next request waits for one token at 2.5 a second.
+    expect(sleeps).toEqual([400]);
+  });
+
+  it('reads a reconciled page: no dataSource, no name, an empty dataPointName, an HRV without RMSSD', async () => {
+    stub.queue(() =>
+      json(200, {
+        dataPoints: [
+          {
+            dataPointName: '',
+            heartRateVariability: { sampleTime: { physicalTime: '2026-11-23T02:00:00Z', utcOffset: '0s' } },
+          },
+          {
+            heartRateVariability: {
+              sampleTime: { physicalTime: '2026-11-23T02:05:00Z', utcOffset: '0s' },
+              rootMeanSquareOfSuccessiveDifferencesMilliseconds: 35.5,
+            },
+          },
+        ],
+      }),
+    );
+    const page = await client().reconcile('m-1', 'heart-rate-variability', {});
+    expect(page.dataPoints).toHaveLength(2);
+  });
+
+  it('answers "was it worn" from google-wearables with one newest-first point, falling back to steps on a 403', async () => {
+    stub.queue(
+      () => json(403, rpcError(403, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT')),
+      () =>
+        json(200, {
+          dataPoints: [
+            {
+              steps: {
+                count: '12',
+                interval: { startTime: '2026-11-23T09:41:00Z', endTime: '2026-11-23T09:42:00Z' },
+              },
+            },
+          ],
+        }),
+    );
+    const worn = await client().newestWornTime('m-1', {
+      startTime: '2026-11-20T00:00:00Z',
+      endTime: '2026-11-23T10:00:00Z',
+    });
+
+    expect(worn).toBe('2026-11-23T09:41:00.000Z');
+    expect(stub.requests.map(({ url }) => [url.pathname, Object.fromEntries(url.searchParams)])).toEqual([
+      [
+        '/v4/users/me/dataTypes/heart-rate/dataPoints:reconcile',
+        {
+          filter:
+            'heart_rate.sample_time.physical_time >= "2026-11-20T00:00:00Z" AND heart_rate.sample_time.physical_time < "2026-11-23T10:00:00Z"',
+          pageSize: '1',
+          dataSourceFamily: 'users/me/dataSourceFamilies/google-wearables',
+        },
+      ],
+      [
+        '/v4/users/me/dataTypes/steps/dataPoints:reconcile',
+        {
+          filter:
+            'steps.interval.start_time >= "2026-11-20T00:00:00Z" AND steps.interval.start_time < "2026-11-23T10:00:00Z"',
+          pageSize: '1',
+          dataSourceFamily: 'users/me/dataSourceFamilies/google-wearables',
+        },
+      ],
+    ]);
+  });
+
+  it('throws a permission error for a 403 on a data read', async () => {
+    stub.queue(() => json(403, rpcError(403, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT')));
+    await expect(client().list('m-1', 'sleep', {})).rejects.toBeInstanceOf(GoogleHealthPermissionDeniedError);
   });
 });

@@ -134,6 +134,29 @@ describe('evaluateStoredReading', () => {
       measuredAt: '2026-11-17T08:00:00.000Z',
       provenance: { source: 'google-health', recordingMethod: 'manual' },
     });
+    // The same weight as reconcile returns it: no dataSource, so nobody can tell it was typed in.
+    await evaluateStoredReading(ports, {
+      metric: 'weight',
+      memberId: 'm-1',
+      measuredAt: '2026-11-17T09:00:00.000Z',
+      provenance: { source: 'google-health', recordingMethod: 'unknown' },
+    });
+    // A reconciled sleep session (it may have been logged by hand) and reconciled steps (a phone counts too).
+    await evaluateStoredReading(ports, {
+      metric: 'sleep',
+      memberId: 'm-1',
+      measuredAt: '2026-11-16T23:00:00.000Z',
+      endAt: '2026-11-17T07:00:00.000Z',
+      provenance: { source: 'google-health', recordingMethod: 'unknown' },
+    });
+    await evaluateStoredReading(ports, {
+      metric: 'steps',
+      memberId: 'm-1',
+      measuredAt: '2026-11-17T00:00:00.000Z',
+      endAt: '2026-11-18T00:00:00.000Z',
+      hourly: [{ hourStart: '2026-11-17T10:00:00+00:00', count: 300 }],
+      provenance: { source: 'google-health', recordingMethod: 'unknown' },
+    });
     // The bucket of the day the silence began: its day ends later, but its newest sample is before.
     await evaluateStoredReading(ports, heartRateDay('2026-11-15T00:00:00.000Z', [[25_200, 61]]));
     // Steps in the hour the silence began (08:00-09:00): they are what set the last-seen time, and

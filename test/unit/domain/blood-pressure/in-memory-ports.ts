@@ -27,6 +27,12 @@ export class InMemoryReadingStore implements ReadingStore {
   async listRange(): Promise<Reading[]> {
     return [...this.items.values()];
   }
+
+  async delete(reading: Reading): Promise<boolean> {
+    const sourceKey =
+      reading.provenance.sourceRecordId ?? reading.provenance.deviceId ?? reading.provenance.source;
+    return this.items.delete(`${reading.memberId}#${reading.metric}#${reading.measuredAt}#${sourceKey}`);
+  }
 }
 
 export const memberDirectoryWith = (...members: Member[]): Pick<MemberDirectory, 'getMember'> => ({

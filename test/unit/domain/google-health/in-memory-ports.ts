@@ -32,6 +32,10 @@ export class InMemoryReadingStore implements ReadingStore {
   async listRange(): Promise<Reading[]> {
     return [...this.items.values()];
   }
+
+  async delete(reading: Reading): Promise<boolean> {
+    return this.items.delete(this.keyOf(reading));
+  }
 }
 
 export class InMemoryLinkStore implements LinkStore {

@@ -159,6 +159,92 @@ describe('unprocessed sleep', () => {
     const preliminary = { ...night, sleep: { ...night.sleep, metadata: { nap: false, processed: false } } };
     expect(normaliseDataPoints({ dataType: 'sleep', points: [preliminary] }, context)).toEqual([]);
   });
+
+  it('is read as unprocessed when `processed` is absent, as proto3 JSON omits a false bool', () => {
+    const [night] = points('sleep', 'sleep.json');
+    if (night === undefined) throw new Error('fixture has no sleep');
+    const computing = { ...night, sleep: { ...night.sleep, metadata: { mainSleep: true } } };
+    const noMetadata = { ...night, sleep: { ...night.sleep, metadata: undefined } };
+    expect(normaliseDataPoints({ dataType: 'sleep', points: [computing, noMetadata] }, context)).toEqual([]);
+  });
+});
+
+describe('reconciled points (no dataSource, no name)', () => {
+  it('store an honest unknown recording method and the dataPointName when Google gives one', () => {
+    const [weighIn] = points('weight', 'weight.json');
+    if (weighIn === undefined) throw new Error('fixture has no weight');
+    const reconciled = DATA_POINT_SCHEMAS.weight.parse({
+      dataPointName: 'users/me/dataTypes/weight/dataPoints/abc',
+      weight: { weightGrams: 70123, sampleTime: weighIn.weight.sampleTime },
+    });
+    const unnamed = DATA_POINT_SCHEMAS.weight.parse({
+      weight: { weightGrams: 70200, sampleTime: weighIn.weight.sampleTime },
+    });
+    const [named, anonymous] = normaliseDataPoints(
+      { dataType: 'weight', points: [reconciled, unnamed] },
+      context,
+    );
+    expect(named?.provenance).toEqual({
+      source: 'google-health',
+      recordingMethod: 'unknown',
+      sourceRecordId: 'abc',
+      original: { value: 70123, unit: 'g' },
+    });
+    expect(anonymous?.provenance).toEqual({
+      source: 'google-health',
+      recordingMethod: 'unknown',
+      original: { value: 70200, unit: 'g' },
+    });
+  });
+});
+
+describe('optional fields and new enum values', () => {
+  it('skips an HRV sample without RMSSD and keeps the rest of the page', () => {
+    const sampleTime = (physicalTime: string) => ({ physicalTime, utcOffset: '0s' });
+    const page = z.array(DATA_POINT_SCHEMAS['heart-rate-variability']).parse([
+      {
+        heartRateVariability: {
+          sampleTime: sampleTime('2026-11-20T02:00:00Z'),
+          standardDeviationMilliseconds: 40,
+        },
+      },
+      {
+        heartRateVariability: {
+          sampleTime: sampleTime('2026-11-20T02:05:00Z'),
+          rootMeanSquareOfSuccessiveDifferencesMilliseconds: 31.5,
+        },
+      },
+    ]);
+    const [bucket] = normaliseDataPoints({ dataType: 'heart-rate-variability', points: page }, context);
+    expect(bucket).toMatchObject({ localDate: '2026-11-20', samples: [[7500, 31.5]] });
+  });
+
+  it('reads a recording method, sleep stage or platform Google adds later without failing the page', () => {
+    const [night] = points('sleep', 'sleep.json');
+    if (night === undefined) throw new Error('fixture has no sleep');
+    const parsed = DATA_POINT_SCHEMAS.sleep.parse({
+      ...night,
+      dataSource: { recordingMethod: 'INFERRED_BY_AI', platform: 'NEW_PLATFORM' },
+      sleep: {
+        ...night.sleep,
+        type: 'HYBRID',
+        stages: [
+          {
+            startTime: night.sleep.interval.startTime,
+            endTime: night.sleep.interval.endTime,
+            type: 'DREAMING',
+          },
+        ],
+        summary: undefined,
+        metadata: { processed: true, stagesStatus: 'SOMETHING_NEW' },
+      },
+    });
+    const [session] = normaliseDataPoints({ dataType: 'sleep', points: [parsed] }, context);
+    expect(session).toMatchObject({
+      provenance: { recordingMethod: 'unknown' },
+      stages: [expect.objectContaining({ type: 'DREAMING', count: 1 })],
+    });
+  });
 });
 
 describe('sparse samples and daily summaries', () => {

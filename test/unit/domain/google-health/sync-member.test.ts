@@ -12,11 +12,29 @@ const device = {
   device: { displayName: 'Charge 6' },
 };
 
+const HEART_RATE = [
+  ['2026-11-22T08:00:00Z', 58],
+  ['2026-11-23T07:00:00Z', 61],
+  ['2026-11-23T07:00:05Z', 63],
+] as const;
+
 /** Upstream holds a fixed set of points; the fake answers each window with the points inside it. */
 class FakeSource implements HealthDataSource {
   readonly windows: SyncWindow[] = [];
+  readonly wearChecks: Array<{ startTime: string; endTime: string }> = [];
   failOn?: string;
   manualWeighInAt?: string;
+  /** The member deleted the scale's weigh-in in the app. */
+  weighInDeleted = false;
+
+  /** Like the google-wearables family: heart rate from the tracker only, never the manual weigh-in. */
+  async newestWornTime(_memberId: string, range: { startTime: string; endTime: string }) {
+    this.wearChecks.push(range);
+    const times = HEART_RATE.map(([time]) => time).filter(
+      (time) => time >= range.startTime && time < range.endTime,
+    );
+    return times.length === 0 ? undefined : new Date(times.sort().at(-1) ?? '').toISOString();
+  }
 
   async fetchWindow(_memberId: string, window: SyncWindow): Promise<DataPointBatch> {
     this.windows.push(window);
@@ -26,28 +44,24 @@ class FakeSource implements HealthDataSource {
       case 'heart-rate':
         return {
           dataType: 'heart-rate',
-          points: (
-            [
-              ['2026-11-22T08:00:00Z', 58],
-              ['2026-11-23T07:00:00Z', 61],
-              ['2026-11-23T07:00:05Z', 63],
-            ] as const
-          )
-            .filter(([time]) => inWindow(time))
-            .map(([time, beatsPerMinute]) => ({
-              dataSource: device,
-              heartRate: { beatsPerMinute, sampleTime: sampleTime(time) },
-            })),
+          points: HEART_RATE.filter(([time]) => inWindow(time)).map(([time, beatsPerMinute]) => ({
+            dataSource: device,
+            heartRate: { beatsPerMinute, sampleTime: sampleTime(time) },
+          })),
         };
       case 'weight':
         return {
           dataType: 'weight',
           points: [
-            {
-              name: 'x/w1',
-              dataSource: device,
-              weight: { weightGrams: 70_000, sampleTime: sampleTime('2026-11-22T07:00:00Z') },
-            },
+            ...(this.weighInDeleted
+              ? []
+              : [
+                  {
+                    name: 'x/w1',
+                    dataSource: device,
+                    weight: { weightGrams: 70_000, sampleTime: sampleTime('2026-11-22T07:00:00Z') },
+                  },
+                ]),
             ...(this.manualWeighInAt === undefined
               ? []
               : [
@@ -88,6 +102,7 @@ describe('syncMember', () => {
     expect(result).toEqual({
       status: 'synced',
       outcomes: { stored: 3, duplicate: 0, replaced: 0 },
+      removed: 0,
       dataTypes: 8,
     });
     expect(source.windows).toHaveLength(8);
@@ -118,6 +133,26 @@ describe('syncMember', () => {
     expect([...readings.items.entries()]).toEqual(before);
   });
 
+  it('deletes a sparse reading upstream no longer has when its window is re-read', async () => {
+    await syncMember({ memberId: 'm-1', reason: 'backfill' }, { links, readings, source, clock });
+    const weights = () => [...readings.items.values()].filter((reading) => reading.metric === 'weight');
+    expect(weights()).toHaveLength(1);
+
+    source.weighInDeleted = true;
+    // A DELETE notification names the interval, which widens the window to cover it.
+    const result = await syncMember(
+      {
+        memberId: 'm-1',
+        reason: 'webhook',
+        dataTypes: ['weight'],
+        changedSince: { weight: '2026-11-22T06:00:00Z' },
+      },
+      { links, readings, source, clock },
+    );
+    expect(result).toMatchObject({ removed: 1 });
+    expect(weights()).toEqual([]);
+  });
+
   it('syncs only the requested types', async () => {
     await syncMember(
       { memberId: 'm-1', reason: 'webhook', dataTypes: ['weight'] },
@@ -125,6 +160,21 @@ describe('syncMember', () => {
     );
     expect(source.windows.map((window) => window.dataType)).toEqual(['weight']);
     expect(Object.keys((await links.get('m-1'))?.cursors ?? {})).toEqual(['weight']);
+    // A weight, typed in or from a scale, says nothing about the tracker: no worn-device request.
+    expect(source.wearChecks).toEqual([]);
+  });
+
+  it('asks whether the tracker was worn once per sync, from the last worn time known', async () => {
+    links.links.set('m-1', linkFor('m-1', { lastDataAt: '2026-11-23T07:00:00.000Z' }));
+    await syncMember(
+      { memberId: 'm-1', reason: 'webhook', dataTypes: ['steps', 'heart-rate'] },
+      { links, readings, source, clock },
+    );
+
+    expect(source.wearChecks).toEqual([
+      { startTime: '2026-11-23T07:00:00Z', endTime: '2026-11-23T10:00:00Z' },
+    ]);
+    expect((await links.get('m-1'))?.lastDataAt).toBe('2026-11-23T07:00:05.000Z');
   });
 
   it('skips members whose link is not linked', async () => {

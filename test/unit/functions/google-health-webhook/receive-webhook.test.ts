@@ -7,8 +7,8 @@ import {
   encodeWebhookKeyset,
   staticKeysetSource,
 } from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
+import type { QueuedSyncJob } from '../../../../shared/domain/google-health/notified-sync-job.js';
 import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
-import type { SyncJob } from '../../../../shared/domain/sync-job.js';
 import { errorToResponse } from '../../../../shared/runtime/http/http-handler.js';
 import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
 
@@ -53,8 +53,8 @@ const notification = (healthUserId: string, dataType: string, startTime = '2026-
 
 describe('POST /v1/webhooks/google-health', () => {
   let links: InMemoryLinkStore;
-  let sent: SyncJob[];
-  let call: (request: APIGatewayProxyEventV2) => Promise<{ statusCode?: number }>;
+  let sent: QueuedSyncJob[];
+  let call: (request: APIGatewayProxyEventV2) => Promise<{ statusCode?: number; body?: string }>;
 
   beforeEach(() => {
     links = new InMemoryLinkStore();
@@ -64,9 +64,7 @@ describe('POST /v1/webhooks/google-health', () => {
     const route = createWebhookRoute({
       authorization: SECRET,
       keyset: staticKeysetSource(encodeWebhookKeyset([{ keyId: KEY_ID, publicKey }])),
-      links,
       queue,
-      clock: { now: () => new Date('2026-11-23T10:00:00Z') },
       logger,
     });
     // The same error mapping the httpHandler middy chain applies.
@@ -88,28 +86,96 @@ describe('POST /v1/webhooks/google-health', () => {
   });
 
   it.each(['x-healthapi-signature', 'google-health-api-signature'])(
-    'queues one job per member for a delivery signed under %s, and records the notification',
+    'queues one job per Google account for a delivery signed under %s, with no table reads',
     async (header) => {
       const body = JSON.stringify([
         notification('hu-1', 'steps', '2026-11-23T08:00:00Z'),
         notification('hu-1', 'steps', '2026-11-23T06:00:00Z'),
         notification('hu-1', 'heart-rate'),
         notification('hu-1', 'exercise'),
+        notification('hu-2', 'weight'),
       ]);
       const response = await call(event(body, { authorization: SECRET, [header]: signed(body) }));
 
       expect(response.statusCode).toBe(204);
       expect(sent).toEqual([
         {
-          memberId: 'm-1',
+          healthUserId: 'hu-1',
           reason: 'webhook',
           dataTypes: ['heart-rate', 'steps'],
           changedSince: { steps: '2026-11-23T06:00:00.000Z', 'heart-rate': '2026-11-23T08:00:00.000Z' },
         },
+        {
+          healthUserId: 'hu-2',
+          reason: 'webhook',
+          dataTypes: ['weight'],
+          changedSince: { weight: '2026-11-23T08:00:00.000Z' },
+        },
       ]);
-      expect((await links.get('m-1'))?.lastNotificationAt).toBe('2026-11-23T10:00:00.000Z');
+      // The member is found by the worker, so nothing is read or written here.
+      expect((await links.get('m-1'))?.lastNotificationAt).toBeUndefined();
     },
   );
+
+  it('reads notifications without version, with a subscription name, and with civil-time intervals', async () => {
+    const body = JSON.stringify([
+      {
+        clientProvidedSubscriptionName: 'pulse-relay',
+        data: {
+          healthUserId: 'hu-1',
+          operation: 'DELETE',
+          dataType: 'weight',
+          intervals: [
+            {
+              civilTimeInterval: {
+                start: { date: { year: 2026, month: 11, day: 20 }, time: { hours: 7 } },
+                end: { date: { year: 2026, month: 11, day: 20 }, time: { hours: 8 } },
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    const response = await call(
+      event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }),
+    );
+
+    expect(response.statusCode).toBe(204);
+    // A civil time has no zone: the window opens 14 hours early, so no zone on Earth is missed.
+    expect(sent).toEqual([
+      {
+        healthUserId: 'hu-1',
+        reason: 'webhook',
+        dataTypes: ['weight'],
+        changedSince: { weight: '2026-11-19T17:00:00.000Z' },
+      },
+    ]);
+  });
+
+  it('accepts the notifications it understands and names the positions of the others', async () => {
+    const body = JSON.stringify([
+      notification('hu-1', 'steps'),
+      { data: { healthUserId: 'hu-1' } },
+      { something: 'else' },
+      notification('hu-3', 'sleep'),
+    ]);
+    const response = await call(
+      event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }),
+    );
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '{}')).toEqual({
+      accepted: 2,
+      notUnderstood: [
+        { index: 1, fields: ['data.dataType'] },
+        { index: 2, fields: ['data'] },
+      ],
+    });
+    expect(sent.map((job) => ('healthUserId' in job ? job.healthUserId : job.memberId))).toEqual([
+      'hu-1',
+      'hu-3',
+    ]);
+  });
 
   it('verifies the decoded bytes of a base64-encoded body', async () => {
     const body = JSON.stringify(notification('hu-1', 'weight'));
@@ -118,15 +184,6 @@ describe('POST /v1/webhooks/google-health', () => {
     );
     expect(response.statusCode).toBe(204);
     expect(sent).toHaveLength(1);
-  });
-
-  it('acknowledges an unknown account without queueing anything', async () => {
-    const body = JSON.stringify(notification('someone-else', 'steps'));
-    const response = await call(
-      event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }),
-    );
-    expect(response.statusCode).toBe(204);
-    expect(sent).toEqual([]);
   });
 
   it('refuses a bad or missing signature with 401 and queues nothing', async () => {
@@ -141,8 +198,8 @@ describe('POST /v1/webhooks/google-health', () => {
     expect(sent).toEqual([]);
   });
 
-  it('refuses a signed body that is not a valid notification with 400', async () => {
-    for (const body of ['not json', JSON.stringify({ data: { healthUserId: 'hu-1' } })]) {
+  it('refuses a signed body that is not a notification or an array of them with 400', async () => {
+    for (const body of ['not json', '"text"', '[]', '42']) {
       const response = await call(
         event(body, { authorization: SECRET, 'x-healthapi-signature': signed(body) }),
       );

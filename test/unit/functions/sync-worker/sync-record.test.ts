@@ -36,6 +36,9 @@ const source: HealthDataSource = {
       throw new GoogleHealthRateLimitedError(429, 'RESOURCE_EXHAUSTED', undefined, 'x');
     return { dataType: window.dataType, points: [] } as DataPointBatch;
   },
+  async newestWornTime() {
+    return undefined;
+  },
 };
 
 describe('sync-worker record handler', () => {
@@ -71,5 +74,34 @@ describe('sync-worker record handler', () => {
       '5',
     ]);
     expect((await links.get('m-ok'))?.lastSyncAt).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('finds the member of a webhook job by Google account, records the notification, and drops unknown accounts', async () => {
+    const links = new InMemoryLinkStore();
+    links.links.set('m-ok', linkFor('m-ok', { healthUserId: 'hu-ok' }));
+    const handler = createSyncRecordHandler(
+      {
+        links,
+        readings: new InMemoryReadingStore(),
+        source,
+        clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+      },
+      logger,
+    );
+    const event: SQSEvent = {
+      Records: [
+        record('1', JSON.stringify({ healthUserId: 'hu-ok', reason: 'webhook', dataTypes: ['steps'] })),
+        record('2', JSON.stringify({ healthUserId: 'hu-nobody', reason: 'webhook', dataTypes: ['sleep'] })),
+      ],
+    };
+
+    const response = await processPartialResponse(event, handler, new BatchProcessor(EventType.SQS), {
+      context: {} as Context,
+    });
+
+    expect(response.batchItemFailures).toEqual([]);
+    const link = await links.get('m-ok');
+    expect(link?.lastNotificationAt).toBe('2026-11-23T10:00:00.000Z');
+    expect(Object.keys(link?.cursors ?? {})).toEqual(['steps']);
   });
 });
