@@ -7,6 +7,7 @@
  *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
+ *            pk = MEMBER#<memberId>, sk = OPEN#<slot>: the open-slot marker; gsi1 (gsi1pk = OPEN-ALERTS).
  */
 export const readingPartitionKey = (memberId: string, metric: string): string =>
   `MEMBER#${memberId}#${metric}`;
@@ -34,3 +35,8 @@ export const alertKeyOf = (memberId: string, alertKey: string) => ({
   sk: `ALERT#${alertKey}`,
 });
 export const ALERTS_INDEX = { name: 'gsi1', partitionValue: 'ALERTS' } as const;
+export const openSlotKeyOf = (memberId: string, slot: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `OPEN#${slot}`,
+});
+export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' } as const;
