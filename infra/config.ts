@@ -13,6 +13,8 @@ const configSchema = z.object({
     .default('dev'),
   alarmEmail: z.email().optional(),
   catchUpRateMinutes: z.coerce.number().int().min(5).max(1440).default(30),
+  /** How often reminders, held baseline summaries and the bp-no-readings check run. */
+  alertFollowUpRateMinutes: z.coerce.number().int().min(1).max(60).default(5),
   apiRateLimit: z.coerce.number().int().positive().default(50),
   apiBurstLimit: z.coerce.number().int().positive().default(100),
   logRetentionDays: z.coerce

@@ -59,6 +59,13 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     // One run at a time: overlapping runs would queue duplicate jobs.
     reservedConcurrency: 1,
   },
+  'alert-follow-up': {
+    description: 'Sends alert reminders and held baseline summaries, and raises bp-no-readings alerts',
+    timeout: Duration.seconds(120),
+    memorySize: 512,
+    // One run at a time; the conditional writes would stop a doubled reminder anyway.
+    reservedConcurrency: 1,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

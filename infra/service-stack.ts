@@ -68,7 +68,9 @@ export class ServiceStack extends Stack {
     const scheduleFailures = new FailureQueue(this, 'ScheduleFailures', {
       key: stateful.dataKey,
       alarmAction: stateful.alarmAction,
-      meaning: 'Scheduled catch-up runs failed after retries; wearable syncs and no-data alerts may be late.',
+      meaning:
+        'Scheduled catch-up or alert follow-up runs failed after retries; wearable syncs, no-data alerts ' +
+        'and alert reminders may be late.',
     });
 
     const define = (
@@ -128,6 +130,12 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      'alert-follow-up': define(
+        'alert-follow-up',
+        { readings: 'read', directory: 'read', alerts: 'readWrite', alertQueue: 'send' },
+        {},
+        scheduleFailures.queue,
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -175,6 +183,19 @@ export class ServiceStack extends Stack {
           deadLetterQueue: scheduleFailures.queue,
           retryAttempts: 2,
           maxEventAge: Duration.minutes(config.catchUpRateMinutes),
+        }),
+      ],
+    });
+
+    new events.Rule(this, 'AlertFollowUpSchedule', {
+      description:
+        'Sends alert reminders and held baseline summaries; checks for missing blood-pressure readings',
+      schedule: events.Schedule.rate(Duration.minutes(config.alertFollowUpRateMinutes)),
+      targets: [
+        new targets.LambdaFunction(fn('alert-follow-up'), {
+          deadLetterQueue: scheduleFailures.queue,
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(config.alertFollowUpRateMinutes),
         }),
       ],
     });

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Device } from '../domain/device.js';
 import type { Member } from '../domain/member.js';
 import type { MemberDirectory } from '../domain/ports/member-directory.js';
@@ -18,6 +24,16 @@ export class DeviceAlreadyExistsError extends Error {
     this.name = 'DeviceAlreadyExistsError';
   }
 }
+
+const toMember = (item: Record<string, unknown>): Member => ({
+  memberId: String(item.memberId),
+  name: String(item.name),
+  timezone: String(item.timezone),
+  createdAt: String(item.createdAt),
+  ...(typeof item.bloodPressureMonitorSince === 'string'
+    ? { bloodPressureMonitorSince: item.bloodPressureMonitorSince }
+    : {}),
+});
 
 /** Members and their devices in the single-table directory. */
 export class DynamoDbMemberDirectory implements MemberDirectory {
@@ -52,8 +68,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: memberKey(memberId) }),
     );
-    if (Item === undefined) return undefined;
-    return { memberId: Item.memberId, name: Item.name, timezone: Item.timezone, createdAt: Item.createdAt };
+    return Item === undefined ? undefined : toMember(Item);
   }
 
   async listMembers(): Promise<Member[]> {
@@ -69,14 +84,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        members.push({
-          memberId: item.memberId,
-          name: item.name,
-          timezone: item.timezone,
-          createdAt: item.createdAt,
-        });
-      }
+      for (const item of page.Items ?? []) members.push(toMember(item));
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey !== undefined);
     return members;
@@ -96,6 +104,16 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
         throw new DeviceAlreadyExistsError(device.deviceId);
       throw error;
     }
+    // The member now has home monitoring: the first registration starts the bp-no-readings clock.
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: memberKey(device.memberId),
+        UpdateExpression: 'SET bloodPressureMonitorSince = if_not_exists(bloodPressureMonitorSince, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': device.createdAt },
+      }),
+    );
   }
 
   async getDevice(deviceId: string): Promise<Device | undefined> {

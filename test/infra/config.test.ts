@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(loadConfig(nodeWith(), {})).toEqual({
       stage: 'dev',
       catchUpRateMinutes: 30,
+      alertFollowUpRateMinutes: 5,
       apiRateLimit: 50,
       apiBurstLimit: 100,
       logRetentionDays: 365,
