@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
-import { alertsAck, alertsList, alertsSnooze } from './commands/alerts-commands.js';
+import { alertsAck, alertsList, alertsReevaluate, alertsSnooze } from './commands/alerts-commands.js';
 import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { deviceRegister, memberCreate, memberList } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
@@ -19,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   'alerts list': alertsList,
   'alerts ack': alertsAck,
   'alerts snooze': alertsSnooze,
+  'alerts reevaluate': alertsReevaluate,
   'thresholds set': thresholdsSet,
   'thresholds get': thresholdsGet,
   'link invite': linkInvite,
@@ -34,6 +35,7 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   alerts list [--member ID]
   alerts ack --alert <alertKey> --by "<name>" [--note "<text>"]
   alerts snooze --alert <alertKey> --until <RFC 3339> --by "<name>" --reason "<text>"
+  alerts reevaluate --member ID --from <date> --to <date>   (re-runs the rules; sends nothing twice)
   thresholds get --member ID
   thresholds set --member ID ${Object.keys(THRESHOLD_FLAGS)
     .map((flag) => `[--${flag} V]`)

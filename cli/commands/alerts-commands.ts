@@ -1,6 +1,7 @@
 import { acknowledgeAlert, MissingAcknowledgerError } from '../../shared/domain/alerts/acknowledge-alert.js';
 import { AlertAlreadyResolvedError } from '../../shared/domain/alerts/alert-lookup.js';
 import { UnknownAlertError } from '../../shared/domain/alerts/alert-outbox.js';
+import { reevaluateReadings } from '../../shared/domain/alerts/reevaluate-readings.js';
 import {
   InvalidSnoozeUntilError,
   MissingSnoozeDetailsError,
@@ -8,7 +9,7 @@ import {
 } from '../../shared/domain/alerts/snooze-alert.js';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
-import { optionalOption, requiredOption } from '../options.js';
+import { isoInstantOption, optionalOption, requiredOption } from '../options.js';
 
 export const alertsList = async (options: Record<string, unknown>, context: CliContext) => {
   const memberId = optionalOption(options, 'member');
@@ -53,4 +54,17 @@ export const alertsSnooze = async (options: Record<string, unknown>, context: Cl
   } catch (error) {
     throw asCliError(error);
   }
+};
+
+/** `alerts reevaluate --member ID --from <date> --to <date>`: the recovery tool; idempotent. */
+export const alertsReevaluate = async (options: Record<string, unknown>, context: CliContext) => {
+  const memberId = requiredOption(options, 'member');
+  requiredOption(options, 'from');
+  requiredOption(options, 'to');
+  const from = isoInstantOption(options, 'from') ?? '';
+  const to = isoInstantOption(options, 'to') ?? '';
+  if (from > to) throw new CliError('--from must not be after --to', 2);
+  if ((await context.directory.getMember(memberId)) === undefined)
+    throw new CliError(`No member with id ${memberId}`);
+  return reevaluateReadings(context.evaluationPorts(), { memberId, from, to });
 };

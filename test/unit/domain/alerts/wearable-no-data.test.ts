@@ -37,7 +37,7 @@ describe('evaluateNoData', () => {
     });
     expect(decision.alert.explanation).toBe(
       "No data has arrived from the member's wearable for 3 days (last seen at 08:00 GMT on 17 Nov 2026). " +
-        'Please check in with the member, for example about charging, wearing or syncing the device, within ' +
+        'What to do: check in with the member, for example about charging, wearing or syncing the device, within ' +
         'the next few days. If you cannot reach the member, follow your usual welfare check process.',
     );
   });
