@@ -61,7 +61,8 @@ const explain = (summary: BaselineSummary, timezone: string): string => {
 /**
  * Adds one baseline reading's findings to the import's summary alert (creating it when `existing` is
  * undefined), or returns undefined when the reading is already counted. The summary is a watch alert; its
- * `raised` notification is held until `sendAfter`, so a 45-day memory gives one message with all of it.
+ * `raised` notification is held until `sendAfter`, which each new baseline reading pushes back by the
+ * group wait, so a 45-day memory gives one message with all of it.
  */
 export const addToBaselineSummary = (
   existing: Alert | undefined,
@@ -105,8 +106,14 @@ export const addToBaselineSummary = (
     registeredAt: start.registeredAt,
     crossed,
   };
+  const sent = alert.notifications.some((n) => n.publishedAt !== undefined);
   return {
     ...alert,
+    // Debounce: held until no baseline reading has arrived for the group wait, so the one message lists
+    // the whole import however long it takes to evaluate.
+    ...(sent
+      ? {}
+      : { sendAfter: new Date(now.getTime() + policy.baselineGroupWaitMinutes * 60_000).toISOString() }),
     readings: [...alert.readings, first.reading].sort((a, b) => a.measuredAt.localeCompare(b.measuredAt)),
     thresholds: { ...alert.thresholds, ...Object.assign({}, ...findings.map((f) => f.thresholds)) },
     baseline,

@@ -67,3 +67,18 @@ describe('baseline: readings from before the device was registered', () => {
     expect(ports.publisher.sent.map((m) => m.alert.rule)).toEqual(['spo2-urgent']);
   });
 });
+
+describe('baseline summary hold', () => {
+  it('each new baseline reading pushes the send back, so the message lists the whole import', async () => {
+    const ports = storedReadingPorts({ devices: [device], now: '2026-11-20T10:05:00.000Z' });
+    await evaluateStoredReading(ports, fromMonitor(190, 100, daysBefore(10)));
+    ports.clock.set('2026-11-20T10:09:00.000Z');
+    await evaluateStoredReading(ports, fromMonitor(200, 100, daysBefore(11)));
+    ports.clock.set('2026-11-20T10:12:00.000Z');
+    await followUpAlerts(ports, DEFAULT_ALERT_POLICY);
+    expect(ports.publisher.sent).toEqual([]);
+    ports.clock.set('2026-11-20T10:14:00.000Z');
+    await followUpAlerts(ports, DEFAULT_ALERT_POLICY);
+    expect(ports.publisher.sent[0]?.alert.baseline?.crossed['bp-severe']?.count).toBe(2);
+  });
+});
