@@ -25,7 +25,7 @@ const writeActions = [
 ];
 
 describe('function defaults', () => {
-  it('defines exactly the seven catalogue functions', () => {
+  it('defines exactly the eight catalogue functions', () => {
     service.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
   });
 
@@ -98,11 +98,12 @@ describe('environment', () => {
   it.each([
     ['ingest-blood-pressure', ['READINGS_TABLE', 'DIRECTORY_TABLE']],
     ['authorize-device', ['DIRECTORY_TABLE']],
-    ['evaluate-alerts', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
+    ['evaluate-alerts', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['google-health-webhook', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
     ['sync-worker', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', ...GOOGLE]],
     ['catch-up', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL']],
+    ['alert-follow-up', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
   ])('%s gets exactly the variables its code reads', (name, expected) => {
     const fn = service.findResources('AWS::Lambda::Function')[functionLogicalId(service, name)] as {
       Properties: { Environment: { Variables: Record<string, unknown> } };
@@ -324,6 +325,18 @@ describe('event sources', () => {
     });
     templatesOf({ catchUpRateMinutes: 15 }).service.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(15 minutes)',
+    });
+  });
+
+  it('runs the alert follow-up (reminders, baseline summaries, bp-no-readings) every 5 minutes', () => {
+    const queue = { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduleFailuresQueue'), 'Arn'] };
+    service.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: arnOf('alert-follow-up'), DeadLetterConfig: { Arn: queue } })],
+    });
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'pulse-relay-test-alert-follow-up',
+      DeadLetterConfig: { TargetArn: queue },
     });
   });
 });
