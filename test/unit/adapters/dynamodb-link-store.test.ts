@@ -6,6 +6,7 @@ import {
 import {
   DynamoDBDocumentClient,
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -294,5 +295,25 @@ describe('DynamoDbLinkStore', () => {
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
       ExpressionAttributeValues: { ':pending': pending, ':now': '2026-11-23T10:00:00.000Z' },
     });
+  });
+});
+
+describe('listLinked', () => {
+  it('lists linked and needs-relink links (both stay in the no-data check), never unlinked', async () => {
+    documentClient.reset();
+    documentClient
+      .on(QueryCommand, { ExpressionAttributeValues: { ':links': 'LINKS#linked' } })
+      .resolves({ Items: [linkItem] });
+    documentClient
+      .on(QueryCommand, { ExpressionAttributeValues: { ':links': 'LINKS#needs-relink' } })
+      .resolves({ Items: [{ ...linkItem, memberId: 'm2', state: 'needs-relink' }] });
+    const links = await store.listLinked();
+    expect(links.map((link) => [link.memberId, link.state])).toEqual([
+      ['m1', 'linked'],
+      ['m2', 'needs-relink'],
+    ]);
+    expect(
+      documentClient.commandCalls(QueryCommand).map((call) => call.args[0].input.ExpressionAttributeValues),
+    ).toEqual([{ ':links': 'LINKS#linked' }, { ':links': 'LINKS#needs-relink' }]);
   });
 });

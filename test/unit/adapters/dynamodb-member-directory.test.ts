@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -60,6 +66,14 @@ describe('DynamoDbMemberDirectory', () => {
       TableName: 'directory',
       Item: { pk: 'DEVICE#d-1', sk: 'DEVICE', type: 'device', ...device },
       ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    // The first monitor starts the member's bp-no-readings clock; a later one keeps the first time.
+    expect(documentClient.commandCalls(UpdateCommand)[0]?.args[0].input).toEqual({
+      TableName: 'directory',
+      Key: { pk: `MEMBER#${device.memberId}`, sk: 'PROFILE' },
+      UpdateExpression: 'SET bloodPressureMonitorSince = if_not_exists(bloodPressureMonitorSince, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': device.createdAt },
     });
     documentClient.on(PutCommand).rejects(conditionalCheckFailed());
     await expect(directory.registerDevice(device)).rejects.toBeInstanceOf(DeviceAlreadyExistsError);
