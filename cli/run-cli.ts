@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
-import { alertsList } from './commands/alerts-commands.js';
+import { alertsAck, alertsList, alertsReevaluate, alertsSnooze } from './commands/alerts-commands.js';
 import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './commands/device-commands.js';
 import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { memberCreate, memberErase, memberList } from './commands/member-commands.js';
@@ -27,6 +27,9 @@ const COMMANDS: Record<string, Command> = {
   'device rotate': deviceRotate,
   'readings list': readingsList,
   'alerts list': alertsList,
+  'alerts ack': alertsAck,
+  'alerts snooze': alertsSnooze,
+  'alerts reevaluate': alertsReevaluate,
   'thresholds set': thresholdsSet,
   'thresholds get': thresholdsGet,
   'thresholds history': thresholdsHistory,
@@ -46,6 +49,9 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   device rotate --device ID [--grace-hours H] [--expires-days D] [--by NAME]
   readings list --member ID [--metric M] [--from ISO] [--to ISO]
   alerts list [--member ID]
+  alerts ack --alert <alertKey> --by "<name>" [--note "<text>"]
+  alerts snooze --alert <alertKey> --until <RFC 3339> --by "<name>" --reason "<text>"
+  alerts reevaluate --member ID --from <date> --to <date>   (re-runs the rules; sends nothing twice)
   thresholds get --member ID
   thresholds history --member ID
   thresholds set --member ID --by NAME --reason TEXT [--review-by YYYY-MM-DD] [--allow-disable] ${Object.keys(
@@ -85,6 +91,9 @@ const parse = (argv: string[]) =>
       reason: stringOption,
       'review-by': stringOption,
       'allow-disable': { type: 'boolean' },
+      alert: stringOption,
+      note: stringOption,
+      until: stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

@@ -25,6 +25,8 @@ const configSchema = z.object({
     .default('dev'),
   alarmEmail: z.email().optional(),
   catchUpRateMinutes: z.coerce.number().int().min(5).max(1440).default(30),
+  /** How often reminders, held baseline summaries and the bp-no-readings check run. */
+  alertFollowUpRateMinutes: z.coerce.number().int().min(1).max(60).default(5),
   apiRateLimit: rateLimit(50),
   apiBurstLimit: rateLimit(100),
   /** Per-route limits (requests per second, burst) under the stage limit: each public caller its own. */

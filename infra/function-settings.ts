@@ -66,6 +66,13 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     memorySize: 512,
     reservedConcurrency: 1,
   },
+  'alert-follow-up': {
+    description: 'Sends alert reminders and held baseline summaries, and raises bp-no-readings alerts',
+    timeout: Duration.seconds(120),
+    memorySize: 512,
+    // One run at a time; the conditional writes would stop a doubled reminder anyway.
+    reservedConcurrency: 1,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

@@ -69,7 +69,9 @@ export class ServiceStack extends Stack {
     const scheduleFailures = new FailureQueue(this, 'ScheduleFailures', {
       key: stateful.dataKey,
       alarmAction: stateful.alarmAction,
-      meaning: 'Scheduled catch-up runs failed after retries; wearable syncs and no-data alerts may be late.',
+      meaning:
+        'Scheduled catch-up or alert follow-up runs failed after retries; wearable syncs, no-data alerts ' +
+        'and alert reminders may be late.',
     });
 
     const reserveConcurrency = reservesConcurrency(config);
@@ -104,9 +106,10 @@ export class ServiceStack extends Stack {
         alertQueue: 'send',
       }),
       'authorize-device': define('authorize-device', { directory: { read: ['DEVICE'] } }),
+      // DEVICE: when the reading's monitor was registered (baseline readings only count in a summary).
       'evaluate-alerts': define('evaluate-alerts', {
         readings: 'read',
-        directory: { read: ['MEMBER'], write: ['MEMBER'] },
+        directory: { read: ['MEMBER', 'DEVICE'], write: ['MEMBER'] },
         alerts: 'readWrite',
         alertQueue: 'send',
       }),
@@ -145,9 +148,26 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      // Member list on gsi1, each member's profile and thresholds: MEMBER partitions only.
       'weekly-summary': define(
         'weekly-summary',
-        { readings: 'read', directory: 'read', alerts: 'readWrite', alertQueue: 'send' },
+        {
+          readings: 'read',
+          directory: { read: ['MEMBER'], index: true },
+          alerts: 'readWrite',
+          alertQueue: 'send',
+        },
+        {},
+        scheduleFailures.queue,
+      ),
+      'alert-follow-up': define(
+        'alert-follow-up',
+        {
+          readings: 'read',
+          directory: { read: ['MEMBER'], index: true },
+          alerts: 'readWrite',
+          alertQueue: 'send',
+        },
         {},
         scheduleFailures.queue,
       ),
@@ -234,6 +254,19 @@ export class ServiceStack extends Stack {
           deadLetterQueue: scheduleFailures.queue,
           retryAttempts: 2,
           maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+
+    new events.Rule(this, 'AlertFollowUpSchedule', {
+      description:
+        'Sends alert reminders and held baseline summaries; checks for missing blood-pressure readings',
+      schedule: events.Schedule.rate(Duration.minutes(config.alertFollowUpRateMinutes)),
+      targets: [
+        new targets.LambdaFunction(fn('alert-follow-up'), {
+          deadLetterQueue: scheduleFailures.queue,
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(config.alertFollowUpRateMinutes),
         }),
       ],
     });

@@ -8,10 +8,17 @@ const SEVERITY_LABEL: Record<Alert['severity'], string> = {
   info: 'FOR INFORMATION',
 };
 
+const KIND_LABEL: Record<string, string> = {
+  raised: '',
+  escalated: ' · ESCALATED (worse than before)',
+  reminder: ' · REMINDER (not acknowledged yet)',
+  resolved: '',
+};
+
 /** Renders an alert the way a care-team inbox would show it: what, why, what to do, how much to trust it. */
 export const formatAlertForCareTeam = (alert: Alert): string => {
   const lines = [
-    `┏━ ${alert.status === 'resolved' ? 'RESOLVED' : SEVERITY_LABEL[alert.severity]} · ${alert.rule} · member ${alert.memberName ?? ''} (${alert.memberId})`,
+    `┏━ ${alert.status === 'resolved' ? 'RESOLVED' : SEVERITY_LABEL[alert.severity]}${KIND_LABEL[alert.notification?.kind ?? 'raised']} · ${alert.rule} · member ${alert.memberName ?? ''} (${alert.memberId})`,
     `┃ ${alert.explanation}`,
   ];
   for (const reading of alert.readings) {

@@ -1,6 +1,8 @@
 import { createCliContext } from '../cli/cli-context.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
+import type { Alert } from '../shared/domain/alert.js';
+import { acknowledgeAlert } from '../shared/domain/alerts/acknowledge-alert.js';
 import { createInvitation } from '../shared/domain/link/create-invitation.js';
 import { enrolMember } from '../shared/domain/members/enrol-member.js';
 import { registerDevice } from '../shared/domain/members/register-device.js';
@@ -29,20 +31,48 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
   return undefined;
 };
 
+const DAY_MS = 86_400_000;
+
+const postReadings = async (apiUrl: string, token: string, readings: unknown[]) => {
+  const response = await fetch(`${apiUrl}/v1/blood-pressure`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ readings }),
+  });
+  return (await response.json()) as { summary?: Record<string, number> };
+};
+
+const reading = (systolic: number, diastolic: number, at: Date) => ({
+  systolic,
+  diastolic,
+  unit: 'mmHg',
+  measuredAt: at.toISOString(),
+});
+
 /**
- * The demo: what staff and a member's devices do in a first week.
- * 1. Staff enrol a member and register their blood-pressure monitor.
- * 2. The monitor uploads a week of readings, one of them dangerous; one upload is repeated.
- * 3. The member links their Fitbit once, on a phone; 30 days of wearable data arrive.
- * 4. The catch-up schedule notices the Fitbit has not synced for days.
- * Alerts appear in the care-team inbox as they are raised.
+ * The demo: what staff and a member's devices do in a first week, and the alert lifecycle.
+ * 1. Staff enrol a member; their blood-pressure monitor was registered eight days ago.
+ * 2. The monitor uploads a week of readings, one of them dangerous; one upload is repeated. The
+ *    dangerous one raises an alert; the normal readings after it resolve it.
+ * 3. Today: a very high morning reading, then a worse one in the evening: one alert, then an escalation.
+ *    A care worker acknowledges it.
+ * 4. A replacement monitor uploads its 45-day memory: one baseline summary, no individual alerts.
+ * 5. The member links their Fitbit once, on a phone; 30 days of wearable data arrive.
+ * 6. The catch-up schedule notices the Fitbit has not synced for days.
+ * Alerts appear in the care-team inbox as they are sent.
  */
 export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions): Promise<void> => {
   const context = createCliContext();
   const now = new Date();
   const member = await enrolMember({ name: 'Demo Member', timezone: 'Europe/London' }, context);
-  const device = await registerDevice(member.memberId, context);
-  print(`demo: enrolled member ${member.memberId} and registered blood-pressure monitor ${device.deviceId}`);
+  // Registered eight days ago, so this week's readings are monitoring, not a baseline.
+  const device = await registerDevice(member.memberId, {
+    ...context,
+    clock: { now: () => new Date(now.getTime() - 8 * DAY_MS) },
+  });
+  print(
+    `demo: enrolled member ${member.memberId}; their blood-pressure monitor ${device.deviceId} was registered 8 days ago`,
+  );
 
   const uploads = demoBloodPressureWeek(now);
   const totals = { stored: 0, duplicate: 0, rejected: 0 };
@@ -60,6 +90,51 @@ export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions):
   print(
     `demo: uploaded ${uploads.length + 1} sessions of readings (the first one twice): ` +
       `${totals.stored} stored, ${totals.duplicate} duplicate, ${totals.rejected} rejected`,
+  );
+
+  const waitForAlert = (rule: Alert['rule'], test: (alert: Alert) => boolean) =>
+    waitFor(async () => {
+      const alerts = await context.alerts.list({ memberId: member.memberId });
+      return alerts.find((alert) => alert.rule === rule && test(alert));
+    }, 20_000);
+
+  // Today: a very high morning reading, then a worse one this evening (or an hour ago).
+  const morning = new Date(now.getTime() - 5 * 3_600_000);
+  const evening = new Date(now.getTime() - 3_600_000);
+  await postReadings(apiUrl, device.token, [reading(184, 102, morning)]);
+  await waitForAlert('bp-severe', (alert) => alert.status === 'open');
+  await postReadings(apiUrl, device.token, [reading(228, 126, evening)]);
+  const escalated = await waitForAlert('bp-severe', (alert) =>
+    alert.notifications.some((n) => n.kind === 'escalated'),
+  );
+  print(
+    escalated === undefined
+      ? 'demo: the escalation has not been evaluated yet; see alerts list'
+      : `demo: 184/102 this morning raised one urgent alert; 228/126 later escalated it (tier ${escalated.tier})`,
+  );
+  if (escalated !== undefined) {
+    const acknowledged = await acknowledgeAlert(context, {
+      alertKey: escalated.alertKey,
+      by: 'Demo Care Worker',
+      note: 'Phoned the member; GP appointment booked for today',
+    });
+    print(
+      `demo: a care worker acknowledged it (npx pulse-relay alerts ack --alert "${acknowledged.alertKey}" ` +
+        '--by "Demo Care Worker" --note "..."); reminders stop unless it gets worse',
+    );
+  }
+
+  // A replacement monitor arrives with 45 days of readings in its memory, from before it was registered.
+  const replacement = await registerDevice(member.memberId, context);
+  const memory = Array.from({ length: 45 }, (_, index) => {
+    const at = new Date(now.getTime() - (index + 10) * DAY_MS);
+    return index % 9 === 0 ? reading(192, 104, at) : reading(142 + (index % 7), 86, at);
+  });
+  const imported = await postReadings(apiUrl, replacement.token, memory);
+  const baselineAt = Date.now();
+  print(
+    `demo: a replacement monitor uploaded its 45-day memory (${imported.summary?.stored ?? 0} stored): ` +
+      'old readings page no one; they become one baseline summary, sent once the import is complete',
   );
 
   if (simulator === undefined) {
@@ -98,6 +173,9 @@ export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions):
 
   await stack.triggerCatchUp();
   print('demo: the catch-up schedule ran; the Fitbit has not synced for 4 days');
+  // The baseline summary is held briefly (ALERT_BASELINE_GROUP_WAIT_MINUTES) so one import is one message.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, baselineAt + 16_000 - Date.now())));
+  await stack.triggerAlertFollowUp();
   await new Promise((resolve) => setTimeout(resolve, 1500));
   print(
     `demo: done. See it with: npx pulse-relay readings list --member ${member.memberId} --metric blood-pressure` +

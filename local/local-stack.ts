@@ -45,6 +45,8 @@ export interface LocalStackOptions {
    * time do not apply (run it now with triggerWeeklySummary).
    */
   readonly weeklySummaryIntervalMs?: number | false;
+  /** Alert follow-up schedule (reminders, baseline summaries, bp-no-readings); false turns it off. Default 1 minute. */
+  readonly alertFollowUpIntervalMs?: number | false;
   /** Fail instead of skipping a function whose handler cannot be loaded. */
   readonly strict?: boolean;
   readonly log?: (message: string, error?: unknown) => void;
@@ -62,6 +64,8 @@ export interface LocalStack {
   triggerCatchUp(): Promise<void>;
   /** Runs the weekly summary now (if loaded). */
   triggerWeeklySummary(): Promise<void>;
+  /** Runs the alert follow-up now (if loaded). */
+  triggerAlertFollowUp(): Promise<void>;
   /** Stops everything, DynamoDB Local's JVM included. Idempotent. */
   stop(): Promise<void>;
 }
@@ -118,7 +122,8 @@ const routesFor = (handlers: ReadonlyMap<FunctionName, LambdaHandler>, warn: (me
 
 /**
  * Starts the whole backend on this machine: DynamoDB Local, fauxqs, the tables and queues, the
- * HTTP API, the stream and queue runners and the catch-up schedule, all calling the real handlers.
+ * HTTP API, the stream and queue runners and the catch-up and alert follow-up schedules, all calling the
+ * real handlers.
  * Handlers are imported only after process.env points at the emulators, because they read their
  * configuration and create their clients at module load.
  */
@@ -230,6 +235,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
             log,
           });
     if (weeklySchedule !== undefined) runners.push(weeklySchedule);
+    const followUp = handlers.get('alert-follow-up');
+    const followUpInterval = options.alertFollowUpIntervalMs ?? 60 * 1000;
+    const followUpSchedule =
+      followUp === undefined || followUpInterval === false
+        ? undefined
+        : startScheduleRunner({
+            functionName: 'alert-follow-up',
+            handler: followUp,
+            intervalMs: followUpInterval,
+            log,
+          });
+    if (followUpSchedule !== undefined) runners.push(followUpSchedule);
 
     return {
       apiUrl: http.url,
@@ -240,6 +257,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       skipped,
       triggerCatchUp: () => schedule?.trigger() ?? Promise.resolve(),
       triggerWeeklySummary: () => weeklySchedule?.trigger() ?? Promise.resolve(),
+      triggerAlertFollowUp: () => followUpSchedule?.trigger() ?? Promise.resolve(),
       stop,
     };
   } catch (error) {

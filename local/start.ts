@@ -24,6 +24,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65_535) {
 
 // The demo's own lines are what a new user reads; handler logs stay available with POWERTOOLS_LOG_LEVEL=INFO.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// Locally a baseline summary is held 15 seconds, not 5 minutes, so the demo shows it.
+process.env.ALERT_BASELINE_GROUP_WAIT_MINUTES ??= '0.25';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 

@@ -30,14 +30,17 @@ export const createRecordEvaluator =
     }
     const result = await evaluateStoredReading(ports, reading);
     // NICE NG136 home average of the reading's week (bp-average-stage2); see docs/clinical-safety.md.
+    // Not for a baseline reading: a monitor's old memory gives one baseline summary, nothing else.
     const average =
-      reading.metric === 'blood-pressure' && ports.readings !== undefined
+      reading.metric === 'blood-pressure' && !result.baselineReading && ports.readings !== undefined
         ? await evaluateHomeAverage({ ...ports, readings: ports.readings }, reading)
         : [];
     // Keys and counts only: no names, no values.
     logger.info('reading evaluated', {
       metric: reading.metric,
-      raised: [...result.raised, ...average],
+      episodes: result.episodes,
+      baseline: result.baseline !== undefined,
+      averages: average,
       resolved: result.resolved.length,
       fallbacks: result.fallbacks,
     });

@@ -10,7 +10,7 @@ import type { AuditRecord } from '../domain/audit-record.js';
 import type { Device } from '../domain/device.js';
 import type { DeviceRegistry, DeviceRotation } from '../domain/ports/device-registry.js';
 import { auditItem } from './dynamodb-audit-log.js';
-import { deviceKey, memberDevicesPartition } from './table-keys.js';
+import { deviceKey, memberDevicesPartition, memberKey } from './table-keys.js';
 
 export class DeviceAlreadyExistsError extends Error {
   constructor(deviceId: string) {
@@ -82,6 +82,16 @@ export class DynamoDbDeviceRegistry implements DeviceRegistry {
             ...device,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // The member now has home monitoring: the first registration starts the bp-no-readings clock.
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: memberKey(device.memberId),
+          UpdateExpression: 'SET bloodPressureMonitorSince = if_not_exists(bloodPressureMonitorSince, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': device.createdAt },
         },
       },
       this.auditPut(audit),

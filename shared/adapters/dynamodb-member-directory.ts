@@ -12,6 +12,16 @@ export class MemberAlreadyExistsError extends Error {
   }
 }
 
+const toMember = (item: Record<string, unknown>): Member => ({
+  memberId: String(item.memberId),
+  name: String(item.name),
+  timezone: String(item.timezone),
+  createdAt: String(item.createdAt),
+  ...(typeof item.bloodPressureMonitorSince === 'string'
+    ? { bloodPressureMonitorSince: item.bloodPressureMonitorSince }
+    : {}),
+});
+
 /** Members in the single-table directory (devices: dynamodb-device-registry.ts). */
 export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
   constructor(
@@ -46,7 +56,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
       new GetCommand({ TableName: this.tableName, Key: memberKey(memberId) }),
     );
     if (Item === undefined) return undefined;
-    return { memberId: Item.memberId, name: Item.name, timezone: Item.timezone, createdAt: Item.createdAt };
+    return toMember(Item);
   }
 
   async listMembers(): Promise<Member[]> {
@@ -62,14 +72,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        members.push({
-          memberId: item.memberId,
-          name: item.name,
-          timezone: item.timezone,
-          createdAt: item.createdAt,
-        });
-      }
+      for (const item of page.Items ?? []) members.push(toMember(item));
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey !== undefined);
     return members;
@@ -89,12 +92,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
           : { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) }),
       }),
     );
-    const members = (page.Items ?? []).map((item) => ({
-      memberId: item.memberId,
-      name: item.name,
-      timezone: item.timezone,
-      createdAt: item.createdAt,
-    }));
+    const members = (page.Items ?? []).map(toMember);
     return page.LastEvaluatedKey === undefined
       ? { members }
       : { members, cursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') };

@@ -11,6 +11,7 @@
  *            partition except devices (DEVICE#), invitations (INVITE#), the Google account mapping
  *            (HEALTHUSER#) and audit records (AUDIT#), which are keyed for their own lookups.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
+ *            pk = MEMBER#<memberId>, sk = OPEN#<slot>: the open-slot marker; gsi1 (gsi1pk = OPEN-ALERTS).
  */
 export const readingPartitionKey = (memberId: string, metric: string): string =>
   `MEMBER#${memberId}#${metric}`;
@@ -56,3 +57,8 @@ export const alertKeyOf = (memberId: string, alertKey: string) => ({
   sk: `ALERT#${alertKey}`,
 });
 export const ALERTS_INDEX = { name: 'gsi1', partitionValue: 'ALERTS' } as const;
+export const openSlotKeyOf = (memberId: string, slot: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `OPEN#${slot}`,
+});
+export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' } as const;

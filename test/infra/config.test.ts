@@ -27,6 +27,7 @@ describe('loadConfig', () => {
     expect(loadConfig(nodeWith(), {})).toEqual({
       stage: 'dev',
       catchUpRateMinutes: 30,
+      alertFollowUpRateMinutes: 5,
       apiRateLimit: 50,
       apiBurstLimit: 100,
       deviceRateLimit: 20,
@@ -35,6 +36,8 @@ describe('loadConfig', () => {
       webhookBurstLimit: 100,
       linkPagesRateLimit: 5,
       linkPagesBurstLimit: 10,
+      weeklySummaryDay: 'MON',
+      weeklySummaryTime: '08:00',
       logRetentionDays: 365,
       googleHealthApiUrl: 'https://health.googleapis.com',
       googleOAuthAuthorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',

@@ -31,6 +31,7 @@ export const resolveAlertsOfRemovedReading = async (
         (alert) =>
           alert.readings.length > 0 &&
           alert.readings.every((ref) => ref.metric === removed.metric && Date.parse(ref.measuredAt) === at),
+        ' Update: the reading this alert rested on was deleted where it was recorded, so the alert is closed.',
       )),
     );
   }

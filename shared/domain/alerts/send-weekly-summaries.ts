@@ -5,6 +5,7 @@ import type { MemberPages } from '../ports/member-pages.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 import type { ThresholdAuditStore } from '../ports/threshold-store.js';
 import { localDateOf } from '../time/member-local-time.js';
+import { changeAlert } from './alert-outbox.js';
 import type { AlertSubject } from './alert-subject.js';
 import { readingsForHomeAverage, sevenDaysBefore } from './home-average-window.js';
 import { homeBloodPressureAverage } from './home-blood-pressure-average.js';
@@ -17,6 +18,13 @@ export interface WeeklySummaryPorts extends AlertPorts {
   readings: Pick<ReadingStore, 'listRange'>;
   thresholds: Pick<ThresholdAuditStore, 'getCurrent'>;
 }
+
+const closeSentSummary = async (ports: AlertPorts, memberId: string, alertKey: string, now: Date) =>
+  changeAlert(ports.alerts, memberId, alertKey, (stored) =>
+    stored.status !== 'open' || stored.notifications.some((n) => n.publishedAt === undefined)
+      ? undefined
+      : { ...stored, status: 'resolved', resolvedAt: now.toISOString() },
+  );
 
 export interface WeeklySummaryRun {
   members: number;
@@ -100,8 +108,8 @@ export const sendWeeklySummaries = async (
         const alerts = await summariseMember(ports, subject, now);
         const outcomes = await raiseAlerts(ports, alerts);
         const summary = alerts[0];
-        if (summary !== undefined)
-          await ports.alerts.resolve(member.memberId, summary.alertKey, now.toISOString());
+        // A report, not an open alert: closed once sent, with no `resolved` notice, so it gets no reminders.
+        if (summary !== undefined) await closeSentSummary(ports, member.memberId, summary.alertKey, now);
         run.sent += outcomes.filter(
           (outcome) => outcome.outcome === 'raised' || outcome.outcome === 'resent',
         ).length;

@@ -40,12 +40,14 @@ describe('local stack', () => {
       'sync-worker': async () => ({ notAHandler: true }),
       'catch-up': notReady,
       'weekly-summary': notReady,
+      'alert-follow-up': notReady,
     };
 
     const stack = await startLocalStack({
       prefix: 'stacktest',
       functions,
       catchUpIntervalMs: false,
+      alertFollowUpIntervalMs: false,
       log: (message) => warnings.push(message),
     });
     try {
@@ -55,6 +57,7 @@ describe('local stack', () => {
       });
       expect([...stack.loaded].sort()).toEqual(['authorize-device', 'ingest-blood-pressure', 'link-pages']);
       expect(stack.skipped.map((skip) => skip.name).sort()).toEqual([
+        'alert-follow-up',
         'catch-up',
         'evaluate-alerts',
         'google-health-webhook',

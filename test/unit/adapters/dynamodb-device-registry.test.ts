@@ -54,7 +54,7 @@ const transactInput = () => documentClient.commandCalls(TransactWriteCommand)[0]
 describe('DynamoDbDeviceRegistry', () => {
   beforeEach(() => documentClient.reset());
 
-  it('registers a device under its own key, indexed by member, with its audit record in one transaction', async () => {
+  it('registers a device under its own key, indexed by member, with its audit record and the member monitoring start in one transaction', async () => {
     documentClient.on(TransactWriteCommand).resolves({});
     await registry.registerDevice(device, audit('device-registered'));
     expect(transactInput()).toEqual({
@@ -71,6 +71,16 @@ describe('DynamoDbDeviceRegistry', () => {
               ...device,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        // The first monitor starts the member's bp-no-readings clock; a later one keeps the first time.
+        {
+          Update: {
+            TableName: 'directory',
+            Key: { pk: 'MEMBER#m-1', sk: 'PROFILE' },
+            UpdateExpression: 'SET bloodPressureMonitorSince = if_not_exists(bloodPressureMonitorSince, :at)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': '2026-11-20T10:00:00.000Z' },
           },
         },
         auditPut('device-registered'),

@@ -348,3 +348,23 @@ describe('DynamoDbLinkStore', () => {
     expect(await store.cancelInvitation('inv1', now)).toBe(false);
   });
 });
+
+describe('listLinked', () => {
+  it('lists linked and needs-relink links (both stay in the no-data check), never unlinked', async () => {
+    documentClient.reset();
+    documentClient
+      .on(QueryCommand, { ExpressionAttributeValues: { ':links': 'LINKS#linked' } })
+      .resolves({ Items: [linkItem] });
+    documentClient
+      .on(QueryCommand, { ExpressionAttributeValues: { ':links': 'LINKS#needs-relink' } })
+      .resolves({ Items: [{ ...linkItem, memberId: 'm2', state: 'needs-relink' }] });
+    const links = await store.listLinked();
+    expect(links.map((link) => [link.memberId, link.state])).toEqual([
+      ['m1', 'linked'],
+      ['m2', 'needs-relink'],
+    ]);
+    expect(
+      documentClient.commandCalls(QueryCommand).map((call) => call.args[0].input.ExpressionAttributeValues),
+    ).toEqual([{ ':links': 'LINKS#linked' }, { ':links': 'LINKS#needs-relink' }]);
+  });
+});

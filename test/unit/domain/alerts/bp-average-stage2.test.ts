@@ -65,7 +65,7 @@ const evaluate = async (stored: BloodPressureReading[]) => {
   const last = stored.at(-1);
   if (last === undefined) throw new Error('no readings');
   await evaluateHomeAverage(ports, last);
-  return ports.publisher.sent;
+  return ports.publisher.sent.map((message) => message.alert);
 };
 
 describe('monitoringWeekOf (member-local Monday to Sunday)', () => {

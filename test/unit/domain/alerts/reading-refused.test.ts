@@ -46,7 +46,9 @@ describe('reading-refused', () => {
     await report(refusal);
     await report(refusal);
     expect(ports.publisher.sent).toHaveLength(1);
-    expect(ports.publisher.sent[0]?.alertKey).toMatch(/^m-1#reading-refused#d-1#2026-11-20#[0-9a-f]{16}$/);
+    expect(ports.publisher.sent[0]?.alert.alertKey).toMatch(
+      /^m-1#reading-refused#d-1#2026-11-20#[0-9a-f]{16}$/,
+    );
   });
 });
 

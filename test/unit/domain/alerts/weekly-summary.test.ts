@@ -85,7 +85,7 @@ describe('sendWeeklySummaries', () => {
     const { ports, publisher } = setUp();
     const run = await sendWeeklySummaries(ports);
     expect(run).toEqual({ members: 2, sent: 2, failures: 0 });
-    const first = publisher.sent.find((alert) => alert.memberId === 'm-1');
+    const first = publisher.sent.map((m) => m.alert).find((alert) => alert.memberId === 'm-1');
     expect(first).toMatchObject({
       alertKey: 'm-1#weekly-summary#2026-W49',
       rule: 'weekly-summary',
@@ -120,15 +120,15 @@ describe('sendWeeklySummaries', () => {
   it('raises a thresholds-review-due staff task when the overrides are past their review date', async () => {
     const { ports, publisher } = setUp({});
     await sendWeeklySummaries(ports);
-    expect(publisher.sent.filter((alert) => alert.rule === 'thresholds-review-due')).toEqual([
-      expect.objectContaining({ severity: 'staff-task', episode: '2026-10-30', memberId: 'm-1' }),
-    ]);
+    expect(
+      publisher.sent.map((m) => m.alert).filter((alert) => alert.rule === 'thresholds-review-due'),
+    ).toEqual([expect.objectContaining({ severity: 'staff-task', episode: '2026-10-30', memberId: 'm-1' })]);
   });
 
   it('raises no review task before the review date', async () => {
     const { ports, publisher } = setUp({ reviewBy: '2026-12-01' });
     await sendWeeklySummaries(ports);
-    expect(publisher.sent.map((alert) => alert.rule)).toEqual(['weekly-summary', 'weekly-summary']);
+    expect(publisher.sent.map((m) => m.alert.rule)).toEqual(['weekly-summary', 'weekly-summary']);
   });
 
   it.each([

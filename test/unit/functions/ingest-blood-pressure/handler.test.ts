@@ -1,6 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -62,6 +68,19 @@ describe('ingest-blood-pressure handler', () => {
       .resolves({});
     dynamo.on(PutCommand).resolves({});
     dynamo.on(UpdateCommand).resolves({});
+    // The alerts table as a tiny store: the alert engine writes in transactions and reads its alert back.
+    const alertItems = new Map<string, Record<string, unknown>>();
+    const itemKey = (key: Record<string, unknown>) => `${String(key.pk)}|${String(key.sk)}`;
+    dynamo.on(TransactWriteCommand).callsFake((input: TransactWriteCommand['input']) => {
+      for (const { Put } of input.TransactItems ?? []) {
+        if (Put?.TableName === 'alerts-test' && Put.Item !== undefined)
+          alertItems.set(itemKey(Put.Item), Put.Item);
+      }
+      return {};
+    });
+    dynamo
+      .on(GetCommand, { TableName: 'alerts-test' })
+      .callsFake((input: GetCommand['input']) => ({ Item: alertItems.get(itemKey(input.Key ?? {})) }));
     sqs.on(SendMessageCommand).resolves({});
     logged = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
