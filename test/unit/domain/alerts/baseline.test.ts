@@ -38,6 +38,14 @@ describe('baseline: readings from before the device was registered', () => {
     expect(ports.publisher.sent[0]?.alert.baseline?.crossed['bp-severe']?.count).toBe(45);
   });
 
+  it('marks an old blood-pressure reading as baseline even when normal, so its week raises no home average', async () => {
+    const ports = storedReadingPorts({ devices: [device] });
+    const old = await evaluateStoredReading(ports, fromMonitor(152, 96, daysBefore(10)));
+    const recent = await evaluateStoredReading(ports, fromMonitor(152, 96, daysBefore(2)));
+    expect([old.baselineReading, recent.baselineReading]).toEqual([true, false]);
+    expect(ports.alerts.items.size).toBe(0);
+  });
+
   it('the same baseline reading again is not counted twice', async () => {
     const ports = storedReadingPorts({ devices: [device] });
     await evaluateStoredReading(ports, fromMonitor(190, 100, daysBefore(10)));

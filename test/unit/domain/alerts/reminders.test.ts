@@ -3,6 +3,8 @@ import { acknowledgeAlert } from '../../../../shared/domain/alerts/acknowledge-a
 import { DEFAULT_ALERT_POLICY } from '../../../../shared/domain/alerts/alert-policy.js';
 import { evaluateStoredReading } from '../../../../shared/domain/alerts/evaluate-stored-reading.js';
 import { followUpAlerts } from '../../../../shared/domain/alerts/follow-up-alerts.js';
+import { newAlert } from '../../../../shared/domain/alerts/new-alert.js';
+import { raiseAlert } from '../../../../shared/domain/alerts/raise-alerts.js';
 import { snoozeAlert } from '../../../../shared/domain/alerts/snooze-alert.js';
 import { bp, restingHr } from './reading-builders.js';
 import { storedReadingPorts } from './stored-reading-ports.js';
@@ -60,6 +62,26 @@ describe('reminders (follow-up schedule)', () => {
     ports.clock.set('2026-11-20T20:00:00.000Z');
     await followUpAlerts(ports, DEFAULT_ALERT_POLICY);
     expect(kinds(ports)).toEqual(['raised', 'reminder']);
+  });
+
+  it('never reminds an info report (the weekly summary), however long it stays open', async () => {
+    const ports = storedReadingPorts();
+    const summary = newAlert({
+      subject: { memberId: 'm-1', timezone: 'Europe/London' },
+      rule: 'weekly-summary',
+      severity: 'info',
+      episode: '2026-W47',
+      raisedAt: ports.clock.now(),
+      readings: [],
+      thresholds: {},
+      explanation: 'Weekly summary.',
+      guidance: { name: 'Project rule', reference: 'https://example.org/' },
+    });
+    await raiseAlert(ports, summary);
+    expect(ports.publisher.kinds()).toEqual(['raised']);
+    ports.clock.advanceHours(24 * 30);
+    await followUpAlerts(ports, DEFAULT_ALERT_POLICY);
+    expect(ports.publisher.kinds()).toEqual(['raised']);
   });
 
   it('reminds watch alerts after 24 hours, and never after resolution', async () => {
