@@ -116,6 +116,8 @@ export class ServiceStack extends Stack {
           directory: 'readWrite',
           alerts: 'readWrite',
           alertQueue: 'send',
+          // Continuation jobs: a long backfill is a chain of bounded jobs.
+          syncQueue: 'send',
           tokenKey: 'envelope',
           googleClientSecret: 'read',
         },

@@ -4,7 +4,8 @@
  *
  * readings:  pk = MEMBER#<memberId>#<metric>
  *            sk = <measuredAt UTC ISO>#<source key>   sparse readings (one item each, put-if-absent)
- *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
+ *            sk = HOUR#<hour start UTC ISO>[#<part>]     dense samples, one UTC hour per item (replaced whole)
+ *            sk = DAY#<local date>                     steps days and daily summaries (replaced whole)
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
  */
@@ -13,6 +14,9 @@ export const readingPartitionKey = (memberId: string, metric: string): string =>
 export const sparseReadingSortKey = (measuredAtUtc: string, sourceKey: string): string =>
   `${measuredAtUtc}#${sourceKey}`;
 export const daySortKey = (localDate: string): string => `DAY#${localDate}`;
+/** Part 0 has no suffix; the rare further parts of a very dense hour sort right after it. */
+export const hourSortKey = (hourStartUtc: string, part: number): string =>
+  part === 0 ? `HOUR#${hourStartUtc}` : `HOUR#${hourStartUtc}#${part}`;
 
 export const memberKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' });
 export const thresholdsKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'THRESHOLDS' });

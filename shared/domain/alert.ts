@@ -9,7 +9,8 @@ export type AlertRule =
   | 'spo2-urgent'
   | 'spo2-watch'
   | 'wearable-no-data'
-  | 'link-needs-relink';
+  | 'link-needs-relink'
+  | 'link-scope-refused';
 
 export interface AlertReadingRef {
   metric: string;

@@ -101,7 +101,10 @@ describe('environment', () => {
     ['evaluate-alerts', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['google-health-webhook', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
-    ['sync-worker', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', ...GOOGLE]],
+    [
+      'sync-worker',
+      ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL', ...GOOGLE],
+    ],
     ['catch-up', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL']],
   ])('%s gets exactly the variables its code reads', (name, expected) => {
     const fn = service.findResources('AWS::Lambda::Function')[functionLogicalId(service, name)] as {
@@ -186,13 +189,13 @@ describe('least privilege', () => {
     expect(actionsOf(statements)).not.toContain('secretsmanager:GetSecretValue');
   });
 
-  it('only sync-worker and catch-up queue sync jobs besides the webhook and link pages', () => {
+  it('only the webhook, link pages, catch-up and sync-worker (continuations) queue sync jobs', () => {
     const senders = FUNCTION_NAMES.filter((name) =>
       statementsOn(statementsOf(service, name), 'QueuesSyncJobs').some((statement) =>
         actionsOf([statement]).includes('sqs:SendMessage'),
       ),
     );
-    expect(senders.sort()).toEqual(['catch-up', 'google-health-webhook', 'link-pages']);
+    expect(senders.sort()).toEqual(['catch-up', 'google-health-webhook', 'link-pages', 'sync-worker']);
   });
 });
 

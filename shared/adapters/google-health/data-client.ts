@@ -1,5 +1,9 @@
 import * as z from 'zod';
 import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
+import {
+  ACCOUNT_WIDE_DENIAL,
+  DataTypeAccessDeniedError,
+} from '../../domain/google-health/data-type-access-denied.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';
 import type { DataPointBatch } from '../../domain/google-health/normalise-data-points.js';
@@ -284,6 +288,10 @@ export class GoogleHealthDataClient implements HealthDataSource {
       }
       if (reason === 'ACCOUNT_NOT_LINKED') {
         throw new GoogleHealthAccountNotLinkedError(response.status, rpcStatus, reason, message);
+      }
+      if (response.status === 403) {
+        const accountWide = reason === ACCOUNT_WIDE_DENIAL || rpcStatus === ACCOUNT_WIDE_DENIAL;
+        throw new DataTypeAccessDeniedError(dataType, accountWide, message);
       }
       throw new GoogleHealthApiError(response.status, rpcStatus, reason, message);
     }

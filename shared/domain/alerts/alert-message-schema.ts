@@ -26,6 +26,7 @@ export const alertMessageSchema = z
       'spo2-watch',
       'wearable-no-data',
       'link-needs-relink',
+      'link-scope-refused',
     ]),
     severity: z.enum(['urgent', 'watch', 'staff-task']),
     episode: z.string().min(1).describe('What identifies the episode, e.g. the member-local date'),

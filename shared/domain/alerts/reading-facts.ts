@@ -24,8 +24,10 @@ export type OtherReadingFacts = {
   memberId: string;
   measuredAt: string;
   endAt?: string;
-  /** Day buckets: [secondsSinceBucketStartUtc, value]. */
+  /** Hour buckets: [secondsSinceBucketStartUtc, value] (a stream image carries them encoded, so not here). */
   samples?: Array<[number, number]>;
+  /** Hour buckets: the newest sample's instant (UTC ISO). */
+  newestSampleAt?: string;
   /** Steps: counts per local hour. */
   hourly?: Array<{ hourStart: string; count: number }>;
 } & Source;
@@ -43,14 +45,15 @@ export type ReadingFacts =
 /**
  * The latest instant at which a reading shows the wearable was actually worn and syncing, or undefined
  * when it shows nothing of the kind: daily summaries are computed upstream even on days the tracker sat
- * in a drawer, and manual entries arrive without it. A day bucket counts up to its newest sample (its
- * day may not be over), steps up to the start of the newest hour with steps.
+ * in a drawer, and manual entries arrive without it. An hour bucket counts up to its newest sample (its
+ * hour may not be over), steps up to the start of the newest hour with steps.
  */
 export const wornUntil = (reading: ReadingFacts): number | undefined => {
   if (reading.metric === 'resting-heart-rate' || reading.metric === 'daily-oxygen-saturation')
     return undefined;
   if (reading.metric === 'blood-pressure' || reading.provenance.recordingMethod === 'manual')
     return undefined;
+  if (reading.newestSampleAt !== undefined) return Date.parse(reading.newestSampleAt);
   const start = Date.parse(reading.measuredAt);
   if (reading.samples !== undefined) {
     const newest = reading.samples.at(-1);

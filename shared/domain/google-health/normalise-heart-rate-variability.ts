@@ -1,18 +1,18 @@
-import type { HeartRateVariabilityDayBucket } from '../wearable-reading.js';
+import type { HeartRateVariabilityHourBucket } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { groupIntoDayBuckets } from './day-buckets.js';
 import { googleHealthProvenance } from './google-health-provenance.js';
+import { groupIntoHourBuckets } from './hour-buckets.js';
 import type { NormaliseContext } from './normalise-context.js';
 
 /**
- * HRV samples (RMSSD) -> one bucket per member-local day. Trackers sample every few minutes through
+ * HRV samples (RMSSD) -> one bucket per UTC hour. Trackers sample every few minutes through
  * the night, so one item per sample would cost a write each; SDNN is not kept (no rule reads it).
  */
 export const normaliseHeartRateVariability = (
   points: readonly DataPointOf['heart-rate-variability'][],
   context: NormaliseContext,
-): HeartRateVariabilityDayBucket[] =>
-  groupIntoDayBuckets(
+): HeartRateVariabilityHourBucket[] =>
+  groupIntoHourBuckets(
     points.map((point) => ({
       instant: new Date(point.heartRateVariability.sampleTime.physicalTime),
       value: point.heartRateVariability.rootMeanSquareOfSuccessiveDifferencesMilliseconds,

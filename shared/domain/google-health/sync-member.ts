@@ -1,52 +1,96 @@
 import type { Clock } from '../clock.js';
+import type { ConsentTaskRaiser } from '../link/consent-task-raiser.js';
+import { LinkNotActiveError } from '../link/refreshing-access-token-provider.js';
+import type { RelinkAlertRaiser } from '../link/relink-alert-raiser.js';
+import { LinkNeedsRelinkError } from '../ports/access-token-provider.js';
 import type { LinkStore } from '../ports/link-store.js';
 import type { PutReadingOutcome, ReadingStore } from '../ports/reading-store.js';
 import type { SyncJob } from '../sync-job.js';
+import type { WearableLink } from '../wearable-link.js';
 import type { WearableReading } from '../wearable-reading.js';
-import { DATA_TYPE_SPECS, GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
+import { DataTypeAccessDeniedError } from './data-type-access-denied.js';
+import { DATA_TYPE_SPECS, GOOGLE_HEALTH_DATA_TYPES, type GoogleHealthDataType } from './data-types.js';
 import type { HealthDataSource } from './health-data-source.js';
 import { newestDataTime } from './newest-data-time.js';
 import { normaliseDataPoints } from './normalise-data-points.js';
-import { nextCursor, planSyncWindow } from './sync-window.js';
+import type { SyncJobQueue } from './sync-job-queue.js';
+import { nextCursor, planSyncChunk } from './sync-window.js';
 
 export interface SyncMemberDependencies {
   links: LinkStore;
   readings: ReadingStore;
   source: HealthDataSource;
   clock: Clock;
+  /**
+   * Where continuation jobs go (the sync-jobs queue). Without one, the chunks of a long window are
+   * synced one after another in this call, which keeps memory just as flat.
+   */
+  queue?: SyncJobQueue;
+  /** Staff task for types refused at consent. */
+  consentTasks?: ConsentTaskRaiser;
+  /** Staff task when every type (or the account) is refused: the link needs making again. */
+  relink?: RelinkAlertRaiser;
 }
 
 export type SyncMemberResult =
   | { status: 'skipped'; reason: 'no-link' | 'not-linked' }
-  | { status: 'synced'; outcomes: Record<PutReadingOutcome, number>; dataTypes: number };
+  | { status: 'needs-relink'; refused: GoogleHealthDataType[] }
+  | {
+      status: 'synced';
+      outcomes: Record<PutReadingOutcome, number>;
+      dataTypes: number;
+      /** Types whose scope the member refused (403): skipped, not failed. */
+      refused: GoogleHealthDataType[];
+      /** Types with more to fetch, handed to a continuation job. */
+      continued: GoogleHealthDataType[];
+    };
 
-/** Parallel puts per member: enough to finish a 30-day backfill quickly, few enough not to throttle. */
+/** Parallel puts per member: enough to finish a backfill chunk quickly, few enough not to throttle. */
 const PUT_CONCURRENCY = 8;
 
 const putAll = async (
   readings: ReadingStore,
   items: readonly WearableReading[],
   outcomes: Record<PutReadingOutcome, number>,
+  fetchedAt: string,
 ): Promise<void> => {
   for (let index = 0; index < items.length; index += PUT_CONCURRENCY) {
     const results = await Promise.all(
-      items.slice(index, index + PUT_CONCURRENCY).map((item) => readings.put(item)),
+      items.slice(index, index + PUT_CONCURRENCY).map((item) => readings.put(item, { fetchedAt })),
     );
     for (const outcome of results) outcomes[outcome] += 1;
   }
 };
 
+/** Errors about the whole link, not one type: stop at once and let the worker decide. */
+const isLinkWide = (error: unknown): boolean =>
+  error instanceof LinkNeedsRelinkError || error instanceof LinkNotActiveError;
+
+/** After this job, which types are refused (a 403 now) and which are granted (synced now). */
+const mergeConsent = (link: WearableLink, granted: Set<string>, refused: Set<string>) => {
+  const refusedTypes = new Set([...(link.refusedTypes ?? []), ...refused]);
+  for (const type of granted) refusedTypes.delete(type);
+  const grantedTypes = new Set([...(link.grantedTypes ?? []), ...granted]);
+  for (const type of refused) grantedTypes.delete(type);
+  return { granted: [...grantedTypes].sort(), refused: [...refusedTypes].sort() };
+};
+
 /**
- * Syncs one member's Google Health data into the time series.
+ * Syncs one member's Google Health data into the time series, one bounded chunk per type.
  *
  * 1. Load the link; skip unless its state is 'linked' (needs-relink and unlinked members are not fetched).
- * 2. For each requested type (all by default) plan a window from its cursor less an overlap, or the
- *    backfill; dense types start at member-local midnight so their day buckets are rebuilt whole.
- * 3. Fetch every page of the window (the source handles rate limits, retries and token refresh).
- * 4. Normalise to readings and put each one: sparse readings are put-if-absent on their natural key and
- *    day buckets replace the stored day, so a redelivered job stores nothing twice.
- * 5. Only when every type succeeded, advance the cursors (never backwards) and lastDataAt through
- *    LinkStore.recordSync. A failure part-way throws, and the whole job is safely redone on redelivery.
+ * 2. For each requested type (all by default), independently: plan a bounded chunk from its cursor
+ *    (planSyncChunk: at most about a member-local day of a dense type), fetch every page, normalise and
+ *    put the readings (compare-before-write, guarded by this job's fetch time).
+ *    - A 403 means the member refused that type's scope: record it, sync the others.
+ *    - Another failure (429/5xx exhausted, a bad page) is remembered; the other types still sync.
+ * 3. Record cursors (never backwards), lastDataAt (device-worn data only) and the granted/refused
+ *    types on the link in one update: the checkpoint.
+ * 4. Newly refused types raise one staff task per scope; every type refused, or the account-wide 403,
+ *    marks the link needs-relink and raises that staff task instead.
+ * 5. Types with more to fetch continue in a new job (or here, when no queue is wired).
+ * 6. If any type failed, throw the first failure after the checkpoint, so the job is retried and
+ *    redoes only what is not yet stored.
  */
 export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Promise<SyncMemberResult> => {
   const link = await deps.links.get(job.memberId);
@@ -54,14 +98,21 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
   if (link.state !== 'linked') return { status: 'skipped', reason: 'not-linked' };
 
   const now = deps.clock.now();
+  const fetchedAt = now.toISOString();
   const context = { memberId: job.memberId, timeZone: link.timezone };
-  const outcomes: Record<PutReadingOutcome, number> = { stored: 0, duplicate: 0, replaced: 0 };
+  const outcomes: Record<PutReadingOutcome, number> = { stored: 0, duplicate: 0, replaced: 0, stale: 0 };
   const cursors: Record<string, string> = {};
+  const granted = new Set<GoogleHealthDataType>();
+  const refused = new Set<GoogleHealthDataType>();
+  const failures: unknown[] = [];
+  const continuation: SyncJob = { memberId: job.memberId, reason: job.reason };
+  const continued: GoogleHealthDataType[] = [];
+  let accountWideDenial = false;
   let lastDataAt = link.lastDataAt;
   const dataTypes = job.dataTypes ?? GOOGLE_HEALTH_DATA_TYPES;
 
   for (const dataType of dataTypes) {
-    const window = planSyncWindow({
+    const chunk = planSyncChunk({
       dataType,
       cursor: link.cursors[dataType],
       changedSince: job.changedSince?.[dataType],
@@ -69,10 +120,36 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
       now,
       backfillDays: job.backfillDays,
     });
-    const batch = await deps.source.fetchWindow(job.memberId, window);
-    await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes);
+    let batch: Awaited<ReturnType<HealthDataSource['fetchWindow']>>;
+    try {
+      batch = await deps.source.fetchWindow(job.memberId, chunk.window);
+    } catch (error) {
+      if (isLinkWide(error)) throw error;
+      if (error instanceof DataTypeAccessDeniedError) {
+        refused.add(dataType);
+        accountWideDenial ||= error.accountWide;
+        continue;
+      }
+      failures.push(error);
+      continue;
+    }
+    granted.add(dataType);
+    await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes, fetchedAt);
     const newest = newestDataTime(batch, link.timezone);
-    cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
+    if (chunk.continuation === undefined) {
+      cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
+    } else {
+      // A chunk that stops short of now moves the cursor to its end (or not at all when re-reading old
+      // data behind it); the week-stale floor of nextCursor would skip the rest of a backfill.
+      if (chunk.continuation.cursor !== undefined) cursors[dataType] = chunk.continuation.cursor;
+      if (chunk.continuation.changedSince !== undefined) {
+        continuation.changedSince = {
+          ...continuation.changedSince,
+          [dataType]: chunk.continuation.changedSince,
+        };
+      }
+      continued.push(dataType);
+    }
     // Daily summaries are computed upstream even on days the tracker was not worn, and manual entries
     // arrive without it, so neither counts as the device being worn.
     const newestWorn = newestDataTime(batch, link.timezone, { deviceOnly: true });
@@ -82,10 +159,55 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     }
   }
 
+  const consent = mergeConsent(link, granted, refused);
   await deps.links.recordSync(job.memberId, {
     cursors,
-    lastSyncAt: now.toISOString(),
+    lastSyncAt: fetchedAt,
     ...(lastDataAt === undefined ? {} : { lastDataAt }),
+    consent,
   });
-  return { status: 'synced', outcomes, dataTypes: dataTypes.length };
+
+  const everyTypeRefused = GOOGLE_HEALTH_DATA_TYPES.every((type) => consent.refused.includes(type));
+  if (accountWideDenial || everyTypeRefused) {
+    await deps.links.setState(job.memberId, 'needs-relink');
+    await deps.relink?.raiseNeedsRelink(job.memberId, now);
+    return { status: 'needs-relink', refused: [...refused] };
+  }
+  const newlyRefused = [...refused].filter((type) => !(link.refusedTypes ?? []).includes(type));
+  if (newlyRefused.length > 0) {
+    await deps.consentTasks?.raiseScopeRefused({
+      memberId: job.memberId,
+      timezone: link.timezone,
+      linkedAt: link.linkedAt,
+      refusedTypes: newlyRefused,
+      at: now,
+    });
+  }
+
+  const result: SyncMemberResult = {
+    status: 'synced',
+    outcomes,
+    dataTypes: dataTypes.length,
+    refused: [...refused],
+    continued,
+  };
+  if (continued.length > 0 && failures.length === 0) {
+    const next: SyncJob = {
+      ...continuation,
+      dataTypes: continued,
+      ...(job.backfillDays === undefined ? {} : { backfillDays: job.backfillDays }),
+    };
+    if (deps.queue !== undefined) {
+      await deps.queue.send([next]);
+    } else {
+      const rest = await syncMember(next, deps);
+      if (rest.status === 'synced') {
+        for (const outcome of Object.keys(outcomes) as PutReadingOutcome[])
+          outcomes[outcome] += rest.outcomes[outcome];
+        result.continued = [];
+      }
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+  return result;
 };
