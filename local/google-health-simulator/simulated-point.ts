@@ -2,20 +2,20 @@ import type { DataTypeName } from './data-types.js';
 
 /** One stored data point, with the keys listing and filtering need precomputed. */
 export interface SimulatedPoint {
-  id: string;
-  dataType: DataTypeName;
-  manual: boolean;
+  readonly id: string;
+  readonly dataType: DataTypeName;
+  readonly manual: boolean;
   /** Newest-first order is by this (interval or sample start; local midnight for daily types). */
-  startMs: number;
-  endMs: number;
-  availableAtMs: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly availableAtMs: number;
   /** Member-local YYYY-MM-DDTHH:MM:SS of start and end, for civil filters. */
-  civilStart: string;
-  civilEnd: string;
+  readonly civilStart: string;
+  readonly civilEnd: string;
   /** Member-local YYYY-MM-DD; the daily types' `date`. */
-  date: string;
+  readonly date: string;
   /** The JSON data point as the API returns it. */
-  json: Record<string, unknown>;
+  readonly json: Record<string, unknown>;
 }
 
 /** Newest first, ties broken by id so paging is a total order. */
