@@ -44,7 +44,7 @@ export const buildScopeRefusedAlert = (input: ScopeRefusedInput): Alert => {
     },
     rule: 'link-scope-refused',
     severity: 'staff-task',
-    episode: `${input.linkedAt}#${input.scope}`,
+    episode: `${input.linkedAt}#${input.scope.replaceAll(' ', '-')}`,
     raisedAt: input.detectedAt,
     readings: [],
     thresholds: {},
