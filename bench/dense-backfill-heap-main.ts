@@ -29,6 +29,8 @@ const client = new GoogleHealthDataClient({
   baseUrl: input.apiUrl,
   tokens: { accessTokenFor: async () => input.accessToken, invalidate: async () => undefined },
   requestsPerMinute: 1_000_000,
+  // The simulator generates each 1 Hz day on first request, which is slow on a busy machine.
+  requestTimeoutMs: 600_000,
 });
 const links = new InMemoryLinkStore();
 links.links.set('m-bench', linkFor('m-bench'));

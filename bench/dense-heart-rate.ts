@@ -55,6 +55,7 @@ const oneHertzDay = async () => {
       tokens: { accessTokenFor: async () => token.access_token, invalidate: async () => undefined },
       now: () => nowMs,
       requestsPerMinute: 100_000,
+      requestTimeoutMs: 600_000,
     });
     const links = new InMemoryLinkStore();
     links.links.set('m-bench', linkFor('m-bench'));
@@ -126,6 +127,7 @@ export const measureDenseHeartRate = async (
 ): Promise<DenseHeartRateFigures> => {
   progress('  a member-day at 1 Hz, webhook cadence…');
   const day = await oneHertzDay();
+  progress(`  ${day.writeUnits} write units, ${day.puts} puts, largest hour ${day.largestItemBytes} bytes`);
   progress('  a 30-day backfill at 1 Hz in a fresh process (several minutes)…');
   const backfill = await backfillHeap();
   return {
