@@ -5,6 +5,7 @@ import type { RelinkAlertRaiser } from '../link/relink-alert-raiser.js';
 import { LinkNeedsRelinkError } from '../ports/access-token-provider.js';
 import type { LinkStore } from '../ports/link-store.js';
 import type { PutReadingOutcome, ReadingStore } from '../ports/reading-store.js';
+import { HOUR_BUCKET_METRICS } from '../reading.js';
 import type { SyncJob } from '../sync-job.js';
 import type { WearableLink } from '../wearable-link.js';
 import type { WearableReading } from '../wearable-reading.js';
@@ -62,6 +63,15 @@ const putAll = async (
   }
 };
 
+/**
+ * The hour still in progress is not written: the next sync re-reads it (its window starts at least an
+ * hour before it), so it is stored once, complete, instead of once per sync that saw part of it.
+ */
+const isUnfinishedHour = (reading: WearableReading, now: Date): boolean =>
+  HOUR_BUCKET_METRICS.has(reading.metric) &&
+  reading.endAt !== undefined &&
+  Date.parse(reading.endAt) > now.getTime();
+
 /** Errors about the whole link, not one type: stop at once and let the worker decide. */
 const isLinkWide = (error: unknown): boolean =>
   error instanceof LinkNeedsRelinkError || error instanceof LinkNotActiveError;
@@ -81,7 +91,7 @@ const mergeConsent = (link: WearableLink, granted: Set<string>, refused: Set<str
  * 1. Load the link; skip unless its state is 'linked' (needs-relink and unlinked members are not fetched).
  * 2. For each requested type (all by default), independently: plan a bounded chunk from its cursor
  *    (planSyncChunk: at most about a member-local day of a dense type), fetch every page, normalise and
- *    put the readings (compare-before-write, guarded by this job's fetch time).
+ *    put the readings (compare-before-write, guarded by this job's fetch time; the unfinished hour waits).
  *    - A 403 means the member refused that type's scope: record it, sync the others.
  *    - Another failure (429/5xx exhausted, a bad page) is remembered; the other types still sync.
  * 3. Record cursors (never backwards), lastDataAt (device-worn data only) and the granted/refused
@@ -134,7 +144,8 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
       continue;
     }
     granted.add(dataType);
-    await putAll(deps.readings, normaliseDataPoints(batch, context), outcomes, fetchedAt);
+    const readings = normaliseDataPoints(batch, context).filter((reading) => !isUnfinishedHour(reading, now));
+    await putAll(deps.readings, readings, outcomes, fetchedAt);
     const newest = newestDataTime(batch, link.timezone);
     if (chunk.continuation === undefined) {
       cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });

@@ -118,6 +118,20 @@ describe('syncMember', () => {
     expect(link?.lastSyncAt).toBe('2026-11-23T10:00:00.000Z');
   });
 
+  it('leaves the hour still in progress for the next sync, which stores it once complete', async () => {
+    const at = (iso: string) => ({ now: () => new Date(iso) });
+    const job = { memberId: 'm-1', reason: 'webhook' as const, dataTypes: ['heart-rate' as const] };
+    links.links.set('m-1', linkFor('m-1', { cursors: { 'heart-rate': '2026-11-23T06:00:00.000Z' } }));
+    await syncMember(job, { links, readings, source, clock: at('2026-11-23T07:30:00Z') });
+    expect(readings.items.size).toBe(0);
+    expect((await links.get('m-1'))?.cursors['heart-rate']).toBe('2026-11-23T07:00:05.000Z');
+
+    await syncMember(job, { links, readings, source, clock: at('2026-11-23T08:30:00Z') });
+    expect([...readings.items.values()].map((reading) => reading.measuredAt)).toEqual([
+      '2026-11-23T07:00:00.000Z',
+    ]);
+  });
+
   it('stores a manual weigh-in but does not count it as the device being worn', async () => {
     source.manualWeighInAt = '2026-11-23T09:30:00Z';
     await syncMember({ memberId: 'm-1', reason: 'backfill' }, { links, readings, source, clock });
