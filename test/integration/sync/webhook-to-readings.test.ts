@@ -144,9 +144,10 @@ describe('Google Health webhook to readings, through the real handlers', () => {
     const memberId = await linkMember(user.userKey);
 
     // The backfill job queued by linking is run by the sync worker.
+    // The backfill is a chain of bounded jobs, a member-local day each, through the queue.
     await waitUntil(async () => (await readingsOf(memberId, 'heart-rate')).length >= 4, {
-      timeoutMs: 25_000,
-      description: 'backfilled heart-rate days',
+      timeoutMs: 90_000,
+      description: 'backfilled heart-rate hours',
     });
 
     // Google's subscriber creation runs the two verification probes against our endpoint.
@@ -220,7 +221,7 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       timeoutMs: 15_000,
       description: 'a second sync recorded with no cursor moved',
     });
-  });
+  }, 150_000);
 
   it('syncs every other type when the member refused one scope: one staff task, no failed job', async () => {
     const user = simulator.createUser({
@@ -237,9 +238,12 @@ describe('Google Health webhook to readings, through the real handlers', () => {
     const link = await waitUntil(
       async () => {
         const current = await links.get(memberId);
-        return (current?.refusedTypes ?? []).length > 0 && current?.cursors.steps !== undefined && current;
+        // The backfill chain has reached today for steps.
+        const stepsCursor = current?.cursors.steps ?? '';
+        const recent = stepsCursor > new Date(Date.now() - 86_400_000).toISOString();
+        return (current?.refusedTypes ?? []).length > 0 && recent && current;
       },
-      { timeoutMs: 25_000, description: 'the backfill recording the refused types' },
+      { timeoutMs: 90_000, description: 'the backfill recording the refused types' },
     );
     expect(link.state).toBe('linked');
     expect(link.refusedTypes).toEqual([
@@ -263,7 +267,7 @@ describe('Google Health webhook to readings, through the real handlers', () => {
     ]);
     expect(tasks[0]?.explanation).toContain('re-consent to heart rate');
     expect(await queueDepth(stack.sqs, stack.resources.queues.syncJobsDlq.url)).toBe(0);
-  }, 40_000);
+  }, 120_000);
 
   it('marks the link needs-relink when Google refuses everything until the member consents again', async () => {
     const user = simulator.createUser({
@@ -273,10 +277,12 @@ describe('Google Health webhook to readings, through the real handlers', () => {
     });
     const memberId = await linkMember(user.userKey);
     const links = new DynamoDbLinkStore(documentClient(), stack.resources.tables.directory);
-    await waitUntil(async () => (await links.get(memberId))?.cursors['heart-rate'] !== undefined, {
-      timeoutMs: 20_000,
-      description: 'the backfill',
-    });
+    await waitUntil(
+      async () =>
+        ((await links.get(memberId))?.cursors['heart-rate'] ?? '') >
+        new Date(Date.now() - 86_400_000).toISOString(),
+      { timeoutMs: 90_000, description: 'the backfill' },
+    );
 
     // Consent withdrawn: every call answers 403 RESOURCE_PERMISSION_DENIED. The next catch-up finds out.
     simulator.setPermissionDenied(user.userKey, true);
@@ -291,7 +297,12 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       description: 'the link marked needs-relink',
     });
     const alerts = new DynamoDbAlertStore(documentClient(), stack.resources.tables.alerts);
-    expect((await alerts.list({ memberId })).map((alert) => alert.rule)).toEqual(['link-needs-relink']);
+    // The staff task is raised just after the state changes.
+    const raised = await waitUntil(async () => {
+      const listed = await alerts.list({ memberId });
+      return listed.length > 0 && listed;
+    });
+    expect(raised.map((alert) => alert.rule)).toEqual(['link-needs-relink']);
     expect(await queueDepth(stack.sqs, stack.resources.queues.syncJobsDlq.url)).toBe(0);
-  }, 30_000);
+  }, 150_000);
 });
