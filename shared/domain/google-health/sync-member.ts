@@ -103,9 +103,27 @@ const mergeConsent = (link: WearableLink, granted: Set<string>, refused: Set<str
  *    redoes only what is not yet stored.
  */
 export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Promise<SyncMemberResult> => {
+  // Without a queue the chunks run one after another here, in a loop: each chunk's data is garbage by
+  // the time the next is fetched (a recursive call would keep every suspended frame's batch alive).
+  let { result, next } = await syncChunk(job, deps);
+  while (next !== undefined && result.status === 'synced') {
+    const more = await syncChunk(next, deps);
+    if (more.result.status !== 'synced') return more.result;
+    for (const outcome of Object.keys(result.outcomes) as PutReadingOutcome[])
+      result.outcomes[outcome] += more.result.outcomes[outcome];
+    result.continued = more.result.continued;
+    next = more.next;
+  }
+  return result;
+};
+
+const syncChunk = async (
+  job: SyncJob,
+  deps: SyncMemberDependencies,
+): Promise<{ result: SyncMemberResult; next?: SyncJob }> => {
   const link = await deps.links.get(job.memberId);
-  if (link === undefined) return { status: 'skipped', reason: 'no-link' };
-  if (link.state !== 'linked') return { status: 'skipped', reason: 'not-linked' };
+  if (link === undefined) return { result: { status: 'skipped', reason: 'no-link' } };
+  if (link.state !== 'linked') return { result: { status: 'skipped', reason: 'not-linked' } };
 
   const now = deps.clock.now();
   const fetchedAt = now.toISOString();
@@ -182,7 +200,7 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
   if (accountWideDenial || everyTypeRefused) {
     await deps.links.setState(job.memberId, 'needs-relink');
     await deps.relink?.raiseNeedsRelink(job.memberId, now);
-    return { status: 'needs-relink', refused: [...refused] };
+    return { result: { status: 'needs-relink', refused: [...refused] } };
   }
   const newlyRefused = [...refused].filter((type) => !(link.refusedTypes ?? []).includes(type));
   if (newlyRefused.length > 0) {
@@ -202,23 +220,14 @@ export const syncMember = async (job: SyncJob, deps: SyncMemberDependencies): Pr
     refused: [...refused],
     continued,
   };
-  if (continued.length > 0 && failures.length === 0) {
-    const next: SyncJob = {
-      ...continuation,
-      dataTypes: continued,
-      ...(job.backfillDays === undefined ? {} : { backfillDays: job.backfillDays }),
-    };
-    if (deps.queue !== undefined) {
-      await deps.queue.send([next]);
-    } else {
-      const rest = await syncMember(next, deps);
-      if (rest.status === 'synced') {
-        for (const outcome of Object.keys(outcomes) as PutReadingOutcome[])
-          outcomes[outcome] += rest.outcomes[outcome];
-        result.continued = [];
-      }
-    }
-  }
   if (failures.length > 0) throw failures[0];
-  return result;
+  if (continued.length === 0) return { result };
+  const next: SyncJob = {
+    ...continuation,
+    dataTypes: continued,
+    ...(job.backfillDays === undefined ? {} : { backfillDays: job.backfillDays }),
+  };
+  if (deps.queue === undefined) return { result, next };
+  await deps.queue.send([next]);
+  return { result };
 };
