@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { measureDenseHeartRate } from './dense-heart-rate.js';
 import { measureFunctions } from './function-bundles.js';
 import { inFreshProcess } from './in-fresh-process.js';
 import { measureIngestThroughput } from './ingest-throughput.js';
@@ -21,7 +22,9 @@ progress('simulating a member-day of Google Health sync…');
 const wearableCost = await measureWearableSyncCost();
 progress('syncing 20 linked members through the local stack…');
 const throughput = await inFreshProcess<SyncThroughput>('bench/members-synced-per-minute-main.ts');
-const wearable = { ...wearableCost, ...throughput };
+progress('heart rate at 1 Hz: a member-day and a 30-day backfill…');
+const dense = await measureDenseHeartRate(progress);
+const wearable = { ...wearableCost, ...throughput, dense };
 
 const result = {
   ingest,
@@ -73,6 +76,18 @@ if (values.json === true) {
       `${wearable.writeUnitsPerMemberDay.webhook} webhook-driven (${wearable.writeUnitsPerMemberDay.polling15Min} polling)`,
       '<= 100',
       verdict(wearable.writeUnitsPerMemberDay.webhook <= 100),
+    ],
+    [
+      'DynamoDB write units per member-day, heart rate at 1 Hz',
+      `${dense.writeUnitsPerMemberDay1Hz} webhook-driven (${dense.putsPerMemberDay1Hz} puts; largest hour ${dense.largestItemBytes} bytes encoded)`,
+      '<= 100',
+      verdict(dense.writeUnitsPerMemberDay1Hz <= 100),
+    ],
+    [
+      'Peak heap, 30-day backfill at 1 Hz (fresh process)',
+      `${dense.backfill.peakHeapMb} MB heap, ${dense.backfill.peakRssMb} MB RSS; ${dense.backfill.heartRateSamples.toLocaleString('en-GB')} samples in ${dense.backfill.hourItems} hour items, ${dense.backfill.seconds} s`,
+      '< 256 MB',
+      verdict(dense.backfill.peakHeapMb < 256),
     ],
     [
       'Members synced per minute, local stack',

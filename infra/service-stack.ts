@@ -134,6 +134,8 @@ export class ServiceStack extends Stack {
           directory: { read: ['MEMBER'], write: ['MEMBER'] },
           alerts: 'readWrite',
           alertQueue: 'send',
+          // Continuation jobs: a long backfill is a chain of bounded jobs.
+          syncQueue: 'send',
           tokenKey: 'envelope',
           googleClientSecret: 'read',
         },

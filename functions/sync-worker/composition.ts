@@ -11,8 +11,10 @@ import {
 } from '../../shared/adapters/google-health/oauth-composition.js';
 import { requestsPerSecondFromEnv } from '../../shared/adapters/google-health/request-budget.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
+import { SqsSyncJobQueue } from '../../shared/adapters/sqs-sync-job-queue.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import type { SyncMemberDependencies } from '../../shared/domain/google-health/sync-member.js';
+import { alertingConsentTaskRaiser } from '../../shared/domain/link/alerting-consent-task-raiser.js';
 import { alertingRelinkRaiser } from '../../shared/domain/link/alerting-relink-raiser.js';
 import { ENV, optionalEnv, requireEnv } from '../../shared/runtime/environment.js';
 
@@ -28,6 +30,9 @@ export const createSyncWorkerPorts = (): SyncMemberDependencies => {
   const directory = new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable));
   const tokens = createAccessTokenProvider(linkAdapters, alertingRelinkRaiser(directory, alertPorts));
   return {
+    queue: new SqsSyncJobQueue(new SQSClient({}), requireEnv(ENV.syncQueueUrl)),
+    consentTasks: alertingConsentTaskRaiser(directory, alertPorts),
+    relink: alertingRelinkRaiser(directory, alertPorts),
     links: linkAdapters.linkStore,
     readings: new DynamoDbReadingStore(documentClient, requireEnv(ENV.readingsTable)),
     source: new GoogleHealthDataClient({

@@ -1,5 +1,9 @@
 import * as z from 'zod';
 import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
+import {
+  ACCOUNT_WIDE_DENIAL,
+  DataTypeAccessDeniedError,
+} from '../../domain/google-health/data-type-access-denied.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';
 import { newestDataTime } from '../../domain/google-health/newest-data-time.js';
@@ -11,7 +15,6 @@ import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
   GoogleHealthApiError,
-  GoogleHealthPermissionDeniedError,
   GoogleHealthRateLimitedError,
   GoogleHealthResponseInvalidError,
   GoogleHealthUnauthorizedError,
@@ -189,7 +192,8 @@ export class GoogleHealthDataClient implements HealthDataSource {
           dataSourceFamily: GOOGLE_WEARABLES_FAMILY,
         });
       } catch (error) {
-        if (error instanceof GoogleHealthPermissionDeniedError) continue;
+        // A refused scope is no answer for this type; a 403 on the whole account is for sync to handle.
+        if (error instanceof DataTypeAccessDeniedError && !error.accountWide) continue;
         throw error;
       }
       const newest = newestDataTime({ dataType, points: page.dataPoints } as DataPointBatch, 'UTC');
@@ -326,7 +330,8 @@ export class GoogleHealthDataClient implements HealthDataSource {
         throw new GoogleHealthAccountNotLinkedError(response.status, rpcStatus, reason, message);
       }
       if (response.status === 403) {
-        throw new GoogleHealthPermissionDeniedError(response.status, rpcStatus, reason, message);
+        const accountWide = reason === ACCOUNT_WIDE_DENIAL || rpcStatus === ACCOUNT_WIDE_DENIAL;
+        throw new DataTypeAccessDeniedError(dataType, accountWide, message);
       }
       throw new GoogleHealthApiError(response.status, rpcStatus, reason, message);
     }

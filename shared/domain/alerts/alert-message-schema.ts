@@ -46,6 +46,7 @@ export const alertMessageSchema = z
       'bp-average-stage2',
       'thresholds-review-due',
       'weekly-summary',
+      'link-scope-refused',
     ]),
     severity: z.enum(['urgent', 'watch', 'staff-task', 'info']),
     episode: z.string().min(1).describe('What identifies the episode, e.g. the member-local date'),

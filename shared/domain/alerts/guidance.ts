@@ -20,6 +20,10 @@ export const GUIDANCE = {
     name: 'Stale data is a first-class alert (project rule, see docs/clinical-safety.md)',
     reference: 'docs/clinical-safety.md#stale-and-late-data',
   },
+  scopeRefused: {
+    name: 'Wearable sharing partly refused at consent (project rule, see docs/clinical-safety.md)',
+    reference: 'docs/clinical-safety.md#wearable-sharing-partly-refused',
+  },
   relink: {
     name: 'Wearable link needs re-linking (project rule, see docs/clinical-safety.md)',
     reference: 'docs/clinical-safety.md#wearable-link-needs-re-linking',

@@ -1,15 +1,22 @@
 import type { WearableLink } from '../wearable-link.js';
 
+export interface SyncRecord {
+  cursors: Record<string, string>;
+  lastSyncAt: string;
+  lastDataAt?: string;
+  consent?: { granted: string[]; refused: string[] };
+}
+
 /** Link metadata (not tokens: those live in the TokenVault). */
 export interface LinkStore {
   get(memberId: string): Promise<WearableLink | undefined>;
   findMemberByHealthUserId(healthUserId: string): Promise<string | undefined>;
   listLinked(): Promise<WearableLink[]>;
-  /** Advances cursors and sync timestamps; never moves a cursor backwards. */
-  recordSync(
-    memberId: string,
-    update: { cursors: Record<string, string>; lastSyncAt: string; lastDataAt?: string },
-  ): Promise<void>;
+  /**
+   * Advances cursors and sync timestamps (never backwards), and replaces the granted and refused data
+   * types when given.
+   */
+  recordSync(memberId: string, update: SyncRecord): Promise<void>;
   recordNotification(memberId: string, at: string): Promise<void>;
   setState(memberId: string, state: WearableLink['state']): Promise<void>;
 }

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GoogleHealthDataClient } from '../../../../shared/adapters/google-health/data-client.js';
 import {
   GoogleHealthAccountNotLinkedError,
-  GoogleHealthPermissionDeniedError,
   GoogleHealthRateLimitedError,
   GoogleHealthResponseInvalidError,
   GoogleHealthUnauthorizedError,
   GoogleHealthUnavailableError,
 } from '../../../../shared/adapters/google-health/data-client-errors.js';
+import { DataTypeAccessDeniedError } from '../../../../shared/domain/google-health/data-type-access-denied.js';
 import type { AccessTokenProvider } from '../../../../shared/domain/ports/access-token-provider.js';
 
 const heartRatePoint = (time: string, bpm: string) => ({
@@ -314,8 +314,18 @@ describe('GoogleHealthDataClient', () => {
     ]);
   });
 
-  it('throws a permission error for a 403 on a data read', async () => {
+  it('throws a per-type access error for a 403 on a data read', async () => {
     stub.queue(() => json(403, rpcError(403, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT')));
-    await expect(client().list('m-1', 'sleep', {})).rejects.toBeInstanceOf(GoogleHealthPermissionDeniedError);
+    const failure = client().list('m-1', 'sleep', {});
+    await expect(failure).rejects.toBeInstanceOf(DataTypeAccessDeniedError);
+    await expect(failure).rejects.toMatchObject({ dataType: 'sleep', accountWide: false });
+  });
+
+  it('marks a RESOURCE_PERMISSION_DENIED 403 as account-wide', async () => {
+    stub.queue(() => json(403, rpcError(403, 'PERMISSION_DENIED', 'RESOURCE_PERMISSION_DENIED')));
+    await expect(client().list('m-1', 'sleep', {})).rejects.toMatchObject({
+      dataType: 'sleep',
+      accountWide: true,
+    });
   });
 });
