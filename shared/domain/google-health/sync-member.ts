@@ -102,8 +102,8 @@ const mergeConsent = (link: WearableLink, granted: Set<string>, refused: Set<str
  *    Sparse readings the window covered that upstream no longer has are deleted (remove-deleted-readings.ts).
  *    - A 403 means the member refused that type's scope: record it, sync the others.
  *    - Another failure (429/5xx exhausted, a bad page) is remembered; the other types still sync.
- * 3. Once no type has more to fetch, ask whether the tracker was worn since lastDataAt (google-wearables
- *    family, see wear-evidence.ts): reconciled points carry no provenance, so the data read cannot say.
+ * 3. In the last chunk (and the first of a fresh backfill), ask whether the tracker was worn since
+ *    lastDataAt (google-wearables family, see wear-evidence.ts): reconciled points carry no provenance.
  * 4. Record cursors (never backwards), lastDataAt (device-worn data only) and the granted/refused
  *    types on the link in one update: the checkpoint.
  * 5. Newly refused types raise one staff task per scope; every type refused, or the account-wide 403,
@@ -204,11 +204,12 @@ const syncChunk = async (
   }
 
   // Reconciled points carry no provenance, so "was the tracker worn" is asked separately, of the
-  // google-wearables family only: a weight typed into the app must never hide a silent device. Asked
-  // once a backfill's chunks are done, not once per chunk.
+  // google-wearables family only: a weight typed into the app must never hide a silent device. A chunked
+  // backfill asks in its first chunk (no worn time known yet; the question covers up to now) and its last,
+  // not once per chunk.
   if (
     !accountWideDenial &&
-    continued.length === 0 &&
+    (continued.length === 0 || lastDataAt === undefined) &&
     shouldAskWhetherWorn({ job, lastDataAt, now, newestEvidenceSeen })
   ) {
     try {
