@@ -34,6 +34,9 @@ beforeAll(async () => {
   client = new GoogleHealthDataClient({
     baseUrl: simulator.urls.api,
     tokens: { accessTokenFor: async () => access_token, invalidate: async () => {} },
+    // Pacing is not under test here (sync-member.test.ts covers 429s): about 30 pages stay far under the
+    // simulator's 300 a minute, and 2.5 a second alone would add some 12 s of waiting.
+    requestsPerSecond: 20,
   });
 });
 
