@@ -263,6 +263,20 @@ describe('syncMember', () => {
     // The checkpoint: the dense cursors sit at the end of the first local day.
     expect((await links.get('m-1'))?.cursors['heart-rate']).toBe('2026-10-24T23:00:00.000Z');
   });
+
+  it('asks whether the tracker was worn once in a chunked backfill, over the whole backfill', async () => {
+    await syncMember(
+      { memberId: 'm-1', reason: 'backfill', backfillDays: 30 },
+      { links, readings, source, clock },
+    );
+
+    // 31 chunks, one question: over the whole backfill up to now (an app-only last day is covered by
+    // test/integration/sync/real-api-shapes.test.ts).
+    expect(source.wearChecks).toEqual([
+      { startTime: '2026-10-23T23:00:00Z', endTime: '2026-11-23T10:00:00Z' },
+    ]);
+    expect((await links.get('m-1'))?.lastDataAt).toBe('2026-11-23T07:00:05.000Z');
+  });
 });
 
 describe('syncMember with partial consent', () => {
