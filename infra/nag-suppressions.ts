@@ -84,9 +84,8 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
   acknowledge(
     policies,
     ['AwsSolutions-IAM5[Resource::*]'],
-    'Only actions without resource-level permissions use "*": xray:PutTraceSegments and ' +
-      'xray:PutTelemetryRecords (active tracing) and, for the stream consumer, dynamodb:ListStreams. Every ' +
-      'data action is scoped to named table, index, queue, key or secret ARNs (infra/constructs/function-bindings.ts).',
+    'Only actions without resource-level permissions use "*": for the stream consumer, dynamodb:ListStreams. ' +
+      'Every data action is scoped to named table, index, queue, key or secret ARNs (infra/constructs/function-bindings.ts).',
   );
   acknowledge(
     policies,
@@ -108,6 +107,13 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
     'The functions reach only AWS regional endpoints (TLS, IAM-authenticated) and the Google Health API on the ' +
       'internet. They access no VPC resources; a VPC would add NAT gateways and endpoints without reducing ' +
       'exposure. Data is protected by IAM, KMS and TLS.',
+  );
+  acknowledge(
+    all.map((fn) => fn.function),
+    ['Serverless-LambdaTracing'],
+    'X-Ray tracing is deliberately off: the functions create no subsegments (no Powertools Tracer, which would ' +
+      'add the X-Ray SDK to every cold start), so a trace would hold only the invocation span. Each function ' +
+      'has structured logs, EMF metrics and error, throttle and latency alarms instead (docs/deploy.md, "Runbook").',
   );
   for (const { fn, trigger } of scopes.nonAsyncFunctions) {
     acknowledge(

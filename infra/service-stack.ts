@@ -15,6 +15,7 @@ import { ENV } from '../shared/runtime/environment.js';
 import type { PulseRelayConfig } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
+import { OperationalAlarms } from './constructs/operational-alarms.js';
 import { ServiceFunction } from './constructs/service-function.js';
 import { FUNCTION_SETTINGS, type FunctionName } from './function-settings.js';
 import { acknowledgeServiceFindings } from './nag-suppressions.js';
@@ -48,7 +49,14 @@ export class ServiceStack extends Stack {
       description: 'pulse-relay device uploads, Google Health webhooks and member link pages',
       createDefaultStage: false,
     });
-    const stage = this.createDefaultStage(config, stateful);
+    const { stage, accessLogs } = this.createDefaultStage(config, stateful);
+    new OperationalAlarms(this, 'Alarms', {
+      stage: config.stage,
+      api: this.api,
+      apiStageName: '$default',
+      accessLogs,
+      alarmAction: stateful.alarmAction,
+    });
     const publicBaseUrl = config.publicBaseUrl ?? this.api.apiEndpoint;
     if (config.googleClientId === undefined) {
       Annotations.of(this).addWarningV2(
@@ -221,13 +229,16 @@ export class ServiceStack extends Stack {
     });
   }
 
-  private createDefaultStage(config: PulseRelayConfig, stateful: StatefulResources): apigwv2.HttpStage {
+  private createDefaultStage(
+    config: PulseRelayConfig,
+    stateful: StatefulResources,
+  ): { stage: apigwv2.HttpStage; accessLogs: logs.LogGroup } {
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: config.logRetentionDays,
       encryptionKey: stateful.dataKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    return new apigwv2.HttpStage(this, 'DefaultStage', {
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -253,6 +264,7 @@ export class ServiceStack extends Stack {
         ),
       },
     });
+    return { stage, accessLogs };
   }
 
   /** Adds the routes; returns those without an API Gateway authoriser, with why that is safe. */

@@ -3,6 +3,7 @@ import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.j
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbThresholdStore } from '../../shared/adapters/dynamodb-threshold-store.js';
+import { meteredAlertPublisher } from '../../shared/adapters/metered-ports.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
 import type { StoredReadingPorts } from '../../shared/domain/alerts/evaluate-stored-reading.js';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -16,7 +17,7 @@ export const createEvaluateAlertsPorts = (): StoredReadingPorts => {
     members: new DynamoDbMemberDirectory(documentClient, directoryTable),
     thresholds: new DynamoDbThresholdStore(documentClient, directoryTable),
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
-    publisher: new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl)),
+    publisher: meteredAlertPublisher(new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   };
 };

@@ -30,14 +30,20 @@ describe('function defaults', () => {
   });
 
   it.each(FUNCTION_NAMES)(
-    '%s runs nodejs24.x on arm64 with tracing, limits and its own encrypted log group',
+    '%s runs nodejs24.x on arm64 without X-Ray, with limits, metrics and its own encrypted log group',
     (name) => {
       service.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `pulse-relay-test-${name}`,
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        TracingConfig: { Mode: 'Active' },
+        TracingConfig: Match.absent(),
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: `pulse-relay-${name}`,
+            POWERTOOLS_METRICS_NAMESPACE: 'PulseRelay/test',
+          }),
+        },
         Timeout: Match.anyValue(),
         MemorySize: Match.anyValue(),
         ReservedConcurrentExecutions: Match.anyValue(),
@@ -57,21 +63,58 @@ describe('function defaults', () => {
     },
   );
 
-  it.each(FUNCTION_NAMES)('%s can write only to its own log group and has an error alarm', (name) => {
-    const logStatements = statementsOf(service, name).filter((statement) =>
-      actionsOf([statement]).some((action) => action.startsWith('logs:')),
-    );
-    expect(logStatements).toEqual([
-      expect.objectContaining({
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] },
-      }),
-    ]);
-    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'Errors',
-      Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
-      Threshold: 0,
-    });
+  it.each(FUNCTION_NAMES)(
+    '%s can write only to its own log group and has error and throttle alarms',
+    (name) => {
+      const logStatements = statementsOf(service, name).filter((statement) =>
+        actionsOf([statement]).some((action) => action.startsWith('logs:')),
+      );
+      expect(logStatements).toEqual([
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] },
+        }),
+      ]);
+      // Errors the runtime saw plus the 5xx the code answered itself (HandledFailures, EMF).
+      service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Threshold: 0,
+        Metrics: Match.arrayWith([
+          Match.objectLike({ Expression: 'FILL(errors, 0) + FILL(handled, 0)' }),
+          Match.objectLike({
+            Id: 'errors',
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({
+                MetricName: 'Errors',
+                Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
+              }),
+            }),
+          }),
+          Match.objectLike({
+            Id: 'handled',
+            MetricStat: Match.objectLike({
+              Metric: {
+                Namespace: 'PulseRelay/test',
+                MetricName: 'HandledFailures',
+                Dimensions: [{ Name: 'service', Value: `pulse-relay-${name}` }],
+              },
+            }),
+          }),
+        ]),
+      });
+      service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Throttles',
+        Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
+        Threshold: 0,
+      });
+    },
+  );
+
+  it('grants no X-Ray actions, since tracing is off', () => {
+    for (const name of FUNCTION_NAMES) {
+      expect(actionsOf(statementsOf(service, name)).filter((action) => action.startsWith('xray:'))).toEqual(
+        [],
+      );
+    }
   });
 
   it('uses no AWS-managed policies on function roles', () => {
@@ -338,6 +381,79 @@ describe('outputs', () => {
     service.hasOutput('PublicBaseUrl', {});
     templatesOf({ publicBaseUrl: 'https://relay.example.org' }).service.hasOutput('OAuthRedirectUri', {
       Value: 'https://relay.example.org/v1/oauth/google/callback',
+    });
+  });
+});
+
+describe('operational alarms', () => {
+  const alarmTopic = [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmsTopic') }];
+
+  it('alarms on API 5xx from the default stage', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: Match.arrayWith([{ Name: 'Stage', Value: '$default' }]),
+      Threshold: 5,
+      AlarmActions: alarmTopic,
+    });
+  });
+
+  it('counts throttled (429) requests from the access log and alarms on them', () => {
+    service.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.status = "429" }',
+      MetricTransformations: [
+        Match.objectLike({
+          MetricNamespace: 'PulseRelay/test',
+          MetricName: 'ApiThrottled',
+          MetricValue: '1',
+        }),
+      ],
+    });
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay/test',
+      MetricName: 'ApiThrottled',
+      Threshold: 10,
+      AlarmActions: alarmTopic,
+    });
+  });
+
+  it('alarms when refused readings pass 20% of uploads, counting every format', () => {
+    const alarms = Object.values(service.findResources('AWS::CloudWatch::Alarm')) as {
+      Properties: { Metrics?: { Expression?: string; MetricStat?: { Metric: Record<string, unknown> } }[] };
+    }[];
+    const refused = alarms.find((alarm) =>
+      alarm.Properties.Metrics?.some((metric) => metric.Expression?.startsWith('IF(')),
+    );
+    expect(refused).toBeDefined();
+    const metrics = refused?.Properties.Metrics?.flatMap((metric) =>
+      metric.MetricStat === undefined ? [] : [metric.MetricStat.Metric],
+    );
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          MetricName: 'ReadingsRefused',
+          Dimensions: expect.arrayContaining([{ Name: 'format', Value: 'fhir' }]),
+        }),
+        expect.objectContaining({
+          MetricName: 'ReadingsStored',
+          Dimensions: expect.arrayContaining([{ Name: 'format', Value: 'json' }]),
+        }),
+        expect.objectContaining({
+          MetricName: 'UploadsRefused',
+          Dimensions: expect.arrayContaining([{ Name: 'format', Value: 'unknown' }]),
+        }),
+      ]),
+    );
+    expect(refused?.Properties).toMatchObject({ Threshold: 20 });
+  });
+
+  it('alarms on failed sync jobs', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay/test',
+      MetricName: 'Syncs',
+      Dimensions: Match.arrayWith([{ Name: 'outcome', Value: 'failed' }]),
+      Threshold: 5,
+      AlarmActions: alarmTopic,
     });
   });
 });
