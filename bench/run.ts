@@ -67,10 +67,10 @@ if (values.json === true) {
       verdict(e2eFigures.p95Ms <= 500),
     ],
     ...functions.map((figure): [string, string, string, string] => [
-      `${figure.name}: bundle, init`,
-      `${(figure.bundleBytes / 1024).toFixed(1)} KB, ${figure.initMs} ms (own code ${figure.initMsOwnCode} ms)`,
-      '<= 150 KB, <= 50 ms',
-      verdict(figure.bundleBytes <= 150 * 1024 && figure.initMs <= 50),
+      `${figure.name}: bundle, init / floor`,
+      `${(figure.bundleBytes / 1024).toFixed(1)} KB, ${figure.initMs} ms / ${figure.floorInitMs} ms = ${figure.initRatio}x`,
+      '<= 150 KB, <= 1.15x',
+      verdict(figure.bundleBytes <= 150 * 1024 && figure.initRatio <= 1.15),
     ]),
     [
       'Google Health calls per member-day',
