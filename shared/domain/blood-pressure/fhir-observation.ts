@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { BloodPressureReading } from '../blood-pressure-reading.js';
-import { describeIssueLines, describeItemIssues } from './item-issues.js';
+import { describeZodIssues } from '../zod-issues.js';
+import { describeItemIssues } from './item-issues.js';
 import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
 import { computeMeanArterialPressure } from './mean-arterial-pressure.js';
 import { type PressureUnit, toMmHg } from './pressure-unit.js';
@@ -166,7 +167,7 @@ export const validateAndNormaliseFhir = (body: unknown, context: NormaliseContex
   if (resourceType === 'Bundle') {
     const bundle = fhirBundleSchema.safeParse(body);
     if (!bundle.success) {
-      throw new InvalidUploadError('The FHIR Bundle is not valid', describeIssueLines(bundle.error));
+      throw new InvalidUploadError('The FHIR Bundle is not valid', describeZodIssues(bundle.error));
     }
     return bundle.data.entry.map((entry) => normaliseFhirObservation(entry.resource, context));
   }

@@ -3,10 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
+import { describeZodIssues } from '../../domain/zod-issues.js';
 import { METRIC } from '../metric-catalogue.js';
 import { recordCounts } from '../metrics.js';
 import { HttpError } from './http-errors.js';
-import { describeZodIssues } from './zod-issues.js';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 export type HttpRoute = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
