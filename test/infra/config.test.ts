@@ -40,6 +40,8 @@ describe('loadConfig', () => {
       googleOAuthAuthorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
       googleOAuthTokenUrl: 'https://oauth2.googleapis.com/token',
       googleOAuthRevokeUrl: 'https://oauth2.googleapis.com/revoke',
+      weeklySummaryDay: 'MON',
+      weeklySummaryTime: '08:00',
     });
   });
 

@@ -4,7 +4,11 @@ import type { WearableLink } from '../wearable-link.js';
 export interface LinkStore {
   get(memberId: string): Promise<WearableLink | undefined>;
   findMemberByHealthUserId(healthUserId: string): Promise<string | undefined>;
-  listLinked(): Promise<WearableLink[]>;
+  /**
+   * Every link in state 'linked', a page at a time, so a caller never holds the whole directory.
+   * Each linked member appears in exactly one page.
+   */
+  linkedPages(): AsyncIterable<readonly WearableLink[]>;
   /** Advances cursors and sync timestamps; never moves a cursor backwards. */
   recordSync(
     memberId: string,
