@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createCliContext } from '../cli/cli-context.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
@@ -24,7 +25,7 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
   while (Date.now() < deadline) {
     const value = await probe();
     if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   return undefined;
 };
@@ -98,7 +99,7 @@ export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions):
 
   await stack.triggerCatchUp();
   print('demo: the catch-up schedule ran; the Fitbit has not synced for 4 days');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await sleep(1500);
   print(
     `demo: done. See it with: npx pulse-relay readings list --member ${member.memberId} --metric blood-pressure` +
       ` | npx pulse-relay alerts list --member ${member.memberId}`,

@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb-document-cl
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
 import { DynamoDbThresholdStore } from '../../shared/adapters/dynamodb-threshold-store.js';
+import { meteredAlertPublisher } from '../../shared/adapters/metered-ports.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
 import type { HomeAveragePorts } from '../../shared/domain/alerts/evaluate-home-average.js';
 import type { StoredReadingPorts } from '../../shared/domain/alerts/evaluate-stored-reading.js';
@@ -18,7 +19,7 @@ export const createEvaluateAlertsPorts = (): StoredReadingPorts & HomeAveragePor
     members: new DynamoDbMemberDirectory(documentClient, directoryTable),
     thresholds: new DynamoDbThresholdStore(documentClient, directoryTable),
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
-    publisher: new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl)),
+    publisher: meteredAlertPublisher(new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
     // Read only: the NICE home average reads the week's blood-pressure readings.
     readings: new DynamoDbReadingStore(documentClient, requireEnv(ENV.readingsTable)),

@@ -4,6 +4,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  paginateQuery,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -98,6 +99,8 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Links per page of linkedPages (DynamoDB's 1 MB page limit applies as well). */
+    private readonly pageSize = 500,
   ) {}
 
   private async getLinkItem(memberId: string): Promise<LinkItem | undefined> {
@@ -132,23 +135,19 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
     return typeof Item?.memberId === 'string' ? Item.memberId : undefined;
   }
 
-  async listLinked(): Promise<WearableLink[]> {
-    const links: WearableLink[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :links',
-          ExpressionAttributeValues: { ':links': linksIndexPartition('linked') },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) links.push(toLink(linkItemSchema.parse(item)));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
-    return links;
+  async *linkedPages(): AsyncIterable<readonly WearableLink[]> {
+    const pages = paginateQuery(
+      { client: this.client, pageSize: this.pageSize },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :links',
+        ExpressionAttributeValues: { ':links': linksIndexPartition('linked') },
+      },
+    );
+    for await (const page of pages) {
+      yield (page.Items ?? []).map((item) => toLink(linkItemSchema.parse(item)));
+    }
   }
 
   async recordSync(memberId: string, update: SyncRecord): Promise<void> {

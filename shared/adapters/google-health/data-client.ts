@@ -40,8 +40,9 @@ export interface GoogleHealthDataClientOptions {
   /** A longer Retry-After is not waited out in-process: the job fails and SQS redelivers later. */
   maxRetryAfterMs?: number;
   /**
-   * Most one request may spend sleeping between attempts. Keeps a storm from running a job into the
-   * Lambda timeout (120 s), which would fail the whole batch rather than this one message.
+   * Most time one request may take from its first attempt to its last: attempts (each cut short to what is
+   * left), network failures and waits all count. Keeps a storm or a dead network from running a job into
+   * the Lambda timeout (120 s), which would fail the whole batch rather than this one message. Default 30 s.
    */
   maxBackoffPerRequestMs?: number;
   /**
@@ -264,9 +265,11 @@ export class GoogleHealthDataClient implements HealthDataSource {
       capMs: this.options.maxDelayMs ?? 8_000,
       random: this.random,
     };
-    const backoffBudgetMs = this.options.maxBackoffPerRequestMs ?? 30_000;
+    const budgetMs = this.options.maxBackoffPerRequestMs ?? 30_000;
+    const startedAt = this.now();
+    const remainingMs = () => budgetMs - (this.now() - startedAt);
+    const requestTimeoutMs = this.options.requestTimeoutMs ?? 15_000;
     let failures = 0;
-    let sleptMs = 0;
     let refreshed = false;
     for (;;) {
       await this.limiter.acquire(memberId);
@@ -276,11 +279,13 @@ export class GoogleHealthDataClient implements HealthDataSource {
       try {
         response = await this.fetchFn(url, {
           headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 15_000),
+          // Never past the budget; at least a second, so a retry is not doomed before it starts.
+          signal: AbortSignal.timeout(Math.max(1_000, Math.min(requestTimeoutMs, remainingMs()))),
         });
       } catch {
         failures += 1;
-        if (failures >= maxAttempts) {
+        const delayMs = fullJitterDelay(failures, backoff);
+        if (failures >= maxAttempts || delayMs >= remainingMs()) {
           throw new GoogleHealthUnavailableError(
             0,
             undefined,
@@ -288,7 +293,7 @@ export class GoogleHealthDataClient implements HealthDataSource {
             `Google Health ${dataType} unreachable`,
           );
         }
-        await this.sleep(fullJitterDelay(failures, backoff));
+        await this.sleep(delayMs);
         continue;
       }
       if (response.ok) {
@@ -318,11 +323,10 @@ export class GoogleHealthDataClient implements HealthDataSource {
         if (
           failures >= maxAttempts ||
           (retryAfterMs ?? 0) > (this.options.maxRetryAfterMs ?? 20_000) ||
-          sleptMs + delayMs > backoffBudgetMs
+          delayMs > remainingMs()
         ) {
           throw new ErrorClass(response.status, rpcStatus, reason, message);
         }
-        sleptMs += delayMs;
         await this.sleep(delayMs);
         continue;
       }

@@ -11,7 +11,11 @@ export interface SyncRecord {
 export interface LinkStore {
   get(memberId: string): Promise<WearableLink | undefined>;
   findMemberByHealthUserId(healthUserId: string): Promise<string | undefined>;
-  listLinked(): Promise<WearableLink[]>;
+  /**
+   * Every link in state 'linked', a page at a time, so a caller never holds the whole directory.
+   * Each linked member appears in exactly one page.
+   */
+  linkedPages(): AsyncIterable<readonly WearableLink[]>;
   /**
    * Advances cursors and sync timestamps (never backwards), and replaces the granted and refused data
    * types when given.

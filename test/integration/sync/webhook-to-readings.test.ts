@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
@@ -227,7 +228,7 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       return typeof Item?.lastSyncAt === 'string' ? Item.lastSyncAt : undefined;
     };
     // Let the jobs already queued (backfill, the weight notification) finish first.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await sleep(1_500);
     const syncedBefore = await waitUntil(lastSyncAt, { description: 'the earlier syncs recorded' });
     const again = await simulator.notify(user.userKey, {
       dataType: 'weight',

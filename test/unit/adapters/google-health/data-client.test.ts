@@ -178,6 +178,30 @@ describe('GoogleHealthDataClient', () => {
     expect(stub.requests).toHaveLength(3);
   });
 
+  it('counts time lost to network failures against the same budget, so a dead network ends a request in ~30 s', async () => {
+    // Each attempt hangs until its 15 s timeout. Before, five attempts plus waits took about 90 s.
+    const hangs = () => {
+      nowMs += 15_000;
+      throw new TypeError('fetch failed: timeout');
+    };
+    stub.queue(hangs, hangs, hangs, hangs, hangs);
+    const startedAt = nowMs;
+
+    await expect(client().list('m-1', 'steps', {})).rejects.toBeInstanceOf(GoogleHealthUnavailableError);
+    expect(stub.requests).toHaveLength(2);
+    expect(nowMs - startedAt).toBeLessThanOrEqual(31_000);
+  });
+
+  it('does not retry a network failure when the wait would pass the budget', async () => {
+    stub.queue(() => {
+      nowMs += 29_900;
+      throw new TypeError('fetch failed');
+    });
+    await expect(client().list('m-1', 'steps', {})).rejects.toBeInstanceOf(GoogleHealthUnavailableError);
+    expect(sleeps).toEqual([]);
+    expect(stub.requests).toHaveLength(1);
+  });
+
   it('retries a network failure like a 5xx', async () => {
     stub.queue(
       () => {

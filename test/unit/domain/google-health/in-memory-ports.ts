@@ -49,8 +49,12 @@ export class InMemoryLinkStore implements LinkStore {
   async findMemberByHealthUserId(healthUserId: string) {
     return [...this.links.values()].find((link) => link.healthUserId === healthUserId)?.memberId;
   }
-  async listLinked() {
-    return [...this.links.values()].filter((link) => link.state === 'linked');
+  pageSize = 100;
+  async *linkedPages() {
+    const linked = [...this.links.values()].filter((link) => link.state === 'linked');
+    for (let start = 0; start < linked.length; start += this.pageSize) {
+      yield linked.slice(start, start + this.pageSize);
+    }
   }
   async recordSync(memberId: string, update: SyncRecord): Promise<void> {
     const link = this.links.get(memberId);
