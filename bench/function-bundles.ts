@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -10,7 +10,25 @@ export interface FunctionFigure {
   initMs: number;
   /** The same with the SDK clients already loaded: the share that is this project's own code. */
   initMsOwnCode: number;
+  /**
+   * Init of the floor function measured in the same run: one that only creates the DynamoDB document
+   * client, plus the SQS client when this function uses SQS. Machines differ 2-3x; the ratio does not.
+   */
+  floorInitMs: number;
+  /** initMs / floorInitMs. */
+  initRatio: number;
 }
+
+/** The least a function of this project can load: its AWS clients and nothing else. */
+const floorSource = (withSqs: boolean): string =>
+  [
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+    "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+    withSqs ? "import { SQSClient } from '@aws-sdk/client-sqs';" : '',
+    'export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+    withSqs ? 'export const sqs = new SQSClient({});' : '',
+    'export const handler = async () => ({});',
+  ].join('\n');
 
 /** Same settings as the CDK function construct: minified ESM, AWS SDK left to the runtime. */
 const bundleFunction = async (entry: string, outfile: string) =>
@@ -38,42 +56,74 @@ const SDK_MODULES = [
   '@aws-sdk/client-secrets-manager',
 ];
 
+const median = (samples: number[]): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
 const measureInitMs = (bundlePath: string, runs: number, preloadSdk: boolean): number => {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) samples.push(sampleInitMs(bundlePath, preloadSdk));
+  return median(samples);
+};
+
+/**
+ * Function and floor, alternately, so both see the same machine load; medians of each. Under load the
+ * absolute times swing, the ratio much less.
+ */
+const measureAgainstFloor = (bundlePath: string, floorPath: string, runs: number) => {
+  const own: number[] = [];
+  const floor: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    floor.push(sampleInitMs(floorPath, false));
+    own.push(sampleInitMs(bundlePath, false));
+  }
+  return { initMs: median(own), floorInitMs: median(floor) };
+};
+
+const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
   const probe = join(bundlePath, '..', preloadSdk ? 'probe-preloaded.mjs' : 'probe.mjs');
   const preload = preloadSdk ? SDK_MODULES.map((name) => `await import('${name}');`).join(' ') : '';
   writeFileSync(
     probe,
     `${preload} const t0 = performance.now(); await import(${JSON.stringify(bundlePath)}); process.stdout.write(String(performance.now() - t0));`,
   );
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const output = execFileSync(process.execPath, [probe], {
-      env: {
-        ...process.env,
-        AWS_REGION: 'eu-west-2',
-        READINGS_TABLE: 'bench',
-        DIRECTORY_TABLE: 'bench',
-        ALERTS_TABLE: 'bench',
-        ALERT_QUEUE_URL: 'http://localhost/queue/alerts.fifo',
-        SYNC_QUEUE_URL: 'http://localhost/queue/sync-jobs',
-        LOCAL_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
-        PUBLIC_BASE_URL: 'http://localhost:3000',
-        GOOGLE_CLIENT_ID: 'bench',
-        GOOGLE_CLIENT_SECRET: 'bench',
-        GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION: 'Bearer bench',
-        GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET: '{"primaryKeyId":1,"key":[]}',
-      },
-    });
-    samples.push(Number(output.toString()));
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+  const output = execFileSync(process.execPath, [probe], {
+    env: {
+      ...process.env,
+      AWS_REGION: 'eu-west-2',
+      READINGS_TABLE: 'bench',
+      DIRECTORY_TABLE: 'bench',
+      ALERTS_TABLE: 'bench',
+      ALERT_QUEUE_URL: 'http://localhost/queue/alerts.fifo',
+      SYNC_QUEUE_URL: 'http://localhost/queue/sync-jobs',
+      LOCAL_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_BASE_URL: 'http://localhost:3000',
+      GOOGLE_CLIENT_ID: 'bench',
+      GOOGLE_CLIENT_SECRET: 'bench',
+      GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION: 'Bearer bench',
+      GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET: '{"primaryKeyId":1,"key":[]}',
+    },
+  });
+  return Number(output.toString());
 };
 
 export const measureFunctions = async (functionsDir = 'functions'): Promise<FunctionFigure[]> => {
   // Inside the project so the bundles resolve the AWS SDK from node_modules, as the runtime provides it.
   mkdirSync('.pulse-relay', { recursive: true });
   const outDir = mkdtempSync(join(process.cwd(), '.pulse-relay', 'bench-'));
+  const floors = new Map<boolean, string>();
+  const floorBundle = async (withSqs: boolean): Promise<string> => {
+    const known = floors.get(withSqs);
+    if (known !== undefined) return known;
+    const name = withSqs ? 'floor-dynamodb-sqs' : 'floor-dynamodb';
+    const entry = join(outDir, `${name}.mjs`);
+    writeFileSync(entry, floorSource(withSqs));
+    const outfile = join(outDir, name, 'index.mjs');
+    await bundleFunction(entry, outfile);
+    floors.set(withSqs, outfile);
+    return outfile;
+  };
   const figures: FunctionFigure[] = [];
   for (const name of readdirSync(functionsDir).sort()) {
     const entry = join(functionsDir, name, 'handler.ts');
@@ -84,11 +134,15 @@ export const measureFunctions = async (functionsDir = 'functions'): Promise<Func
     }
     const outfile = join(outDir, name, 'index.mjs');
     await bundleFunction(entry, outfile);
+    const usesSqs = readFileSync(outfile, 'utf8').includes('@aws-sdk/client-sqs');
+    const { initMs, floorInitMs } = measureAgainstFloor(outfile, await floorBundle(usesSqs), 7);
     figures.push({
       name,
       bundleBytes: statSync(outfile).size,
-      initMs: round(measureInitMs(outfile, 5, false)),
+      initMs: round(initMs),
       initMsOwnCode: round(measureInitMs(outfile, 5, true)),
+      floorInitMs: round(floorInitMs),
+      initRatio: Math.round((initMs / floorInitMs) * 100) / 100,
     });
   }
   return figures;

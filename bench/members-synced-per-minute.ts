@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { createCliContext } from '../cli/cli-context.js';
 import { followInvitationLikeAPhone } from '../local/demo-wearable.js';
@@ -23,7 +24,7 @@ const waitUntilAll = async (check: () => Promise<boolean>, timeoutMs: number) =>
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('Syncs did not finish in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 };
 

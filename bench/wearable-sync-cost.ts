@@ -19,18 +19,29 @@ export interface WearableFigures {
   /** Of the webhook-driven calls, those the worn-device check made. */
   wornCheckCallsPerMemberDay: number;
   writeUnitsPerMemberDay: { webhook: number; polling15Min: number };
+  /** Sync jobs (queue messages, worker runs) in the webhook-driven member-day. */
+  syncJobsPerMemberDay: number;
+  /** Bytes the webhook-driven member-day adds to the readings table (items plus key overhead). */
+  storedBytesPerMemberDay: number;
 }
 
 /** DynamoDB bills a put (including one whose condition fails) at 1 WCU per started KB of the item. */
 class WriteUnitCountingStore implements ReadingStore {
   writeUnits = 0;
-  constructor(private readonly inner: ReadingStore) {}
+  constructor(private readonly inner: InMemoryReadingStore) {}
+  /** What the table holds now, as DynamoDB sizes it (roughly: JSON plus key and metadata). */
+  storedBytes(): number {
+    let bytes = 0;
+    for (const reading of this.inner.items.values())
+      bytes += Buffer.byteLength(JSON.stringify(reading)) + 120;
+    return bytes;
+  }
   async put(reading: Reading): Promise<PutReadingOutcome> {
     const keyAndMetadataBytes = 120;
     this.writeUnits += Math.ceil((Buffer.byteLength(JSON.stringify(reading)) + keyAndMetadataBytes) / 1024);
     return this.inner.put(reading);
   }
-  listRange = (query: Parameters<ReadingStore['listRange']>[0]) => this.inner.listRange(query);
+  listRange: ReadingStore['listRange'] = () => this.inner.listRange();
   delete = (reading: Reading) => {
     this.writeUnits += 1;
     return this.inner.delete(reading);
@@ -90,19 +101,24 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
     const callsBefore = client.requestCount('m-bench');
     wornCheckCalls = 0;
     const unitsBefore = store.writeUnits;
+    const bytesBefore = store.storedBytes();
+    let jobs = 0;
 
     const stepMs = strategy === 'webhook' ? HOUR_MS : HOUR_MS / 4;
     for (nowMs = DAY_START + stepMs; nowMs <= DAY_START + 24 * HOUR_MS; nowMs += stepMs) {
       simulator.resetRateLimits();
       const localHour = new Date(nowMs).getUTCHours();
       if (strategy === 'polling15Min') {
+        jobs += 1;
         await syncMember(
           { memberId: 'm-bench', reason: 'catch-up', dataTypes: [...GOOGLE_HEALTH_DATA_TYPES] },
           deps,
         );
       } else if (localHour === 8) {
+        jobs += 1;
         await syncMember({ memberId: 'm-bench', reason: 'webhook', dataTypes: MORNING_TYPES }, deps);
       } else if (localHour >= 8 && localHour <= 23) {
+        jobs += 1;
         await syncMember(
           { memberId: 'm-bench', reason: 'webhook', dataTypes: ['heart-rate', 'steps'] },
           deps,
@@ -113,6 +129,8 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
       calls: client.requestCount('m-bench') - callsBefore,
       wornCheckCalls,
       writeUnits: store.writeUnits - unitsBefore,
+      jobs,
+      storedBytes: store.storedBytes() - bytesBefore,
     };
   } finally {
     await simulator.stop();
@@ -126,5 +144,7 @@ export const measureWearableSyncCost = async (): Promise<WearableFigures> => {
     apiCallsPerMemberDay: { webhook: webhook.calls, polling15Min: polling.calls },
     wornCheckCallsPerMemberDay: webhook.wornCheckCalls,
     writeUnitsPerMemberDay: { webhook: webhook.writeUnits, polling15Min: polling.writeUnits },
+    syncJobsPerMemberDay: webhook.jobs,
+    storedBytesPerMemberDay: webhook.storedBytes,
   };
 };

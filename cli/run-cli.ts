@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { describeZodIssues } from '../shared/domain/zod-issues.js';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { alertsAck, alertsList, alertsReevaluate, alertsSnooze } from './commands/alerts-commands.js';
@@ -120,7 +121,7 @@ export const runCli = async (argv: string[]): Promise<number> => {
   } catch (error) {
     const message =
       error instanceof ZodError
-        ? error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ')
+        ? describeZodIssues(error).join('; ')
         : error instanceof Error
           ? error.message
           : String(error);

@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import * as z from 'zod';
+import { describeZodIssues } from '../shared/domain/zod-issues.js';
 
 /**
  * Deployment settings. Each key is read from CDK context (`-c key=value` or cdk.json), then from the
@@ -101,9 +102,7 @@ export const loadConfig = (node: Node, environment: NodeJS.ProcessEnv = process.
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+    throw new InvalidConfigError(describeZodIssues(parsed.error));
   }
   return parsed.data;
 };

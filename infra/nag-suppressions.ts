@@ -86,9 +86,8 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
   acknowledge(
     policies,
     ['AwsSolutions-IAM5[Resource::*]'],
-    'Only actions without resource-level permissions use "*": xray:PutTraceSegments and ' +
-      'xray:PutTelemetryRecords (active tracing) and, for the stream consumer, dynamodb:ListStreams. Every ' +
-      'data action is scoped to named table, index, queue, key or secret ARNs (infra/constructs/function-bindings.ts).',
+    'Only actions without resource-level permissions use "*": for the stream consumer, dynamodb:ListStreams. ' +
+      'Every data action is scoped to named table, index, queue, key or secret ARNs (infra/constructs/function-bindings.ts).',
   );
   acknowledge(
     policies,
@@ -120,6 +119,13 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
         'production stages reserve it (docs/deploy.md).',
     );
   }
+  acknowledge(
+    all.map((fn) => fn.function),
+    ['Serverless-LambdaTracing'],
+    'X-Ray tracing is deliberately off: the functions create no subsegments (no Powertools Tracer, which would ' +
+      'add the X-Ray SDK to every cold start), so a trace would hold only the invocation span. Each function ' +
+      'has structured logs, EMF metrics and error, throttle and latency alarms instead (docs/deploy.md, "Runbook").',
+  );
   for (const { fn, trigger } of scopes.nonAsyncFunctions) {
     acknowledge(
       [fn.function],

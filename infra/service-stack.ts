@@ -12,10 +12,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
-import { METRIC_NAMES, METRICS_NAMESPACE } from '../shared/runtime/metrics.js';
 import { type PulseRelayConfig, reservesConcurrency } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
+import { OperationalAlarms } from './constructs/operational-alarms.js';
 import { ServiceFunction } from './constructs/service-function.js';
 import { FUNCTION_NAMES, FUNCTION_SETTINGS, type FunctionName } from './function-settings.js';
 import { acknowledgeServiceFindings } from './nag-suppressions.js';
@@ -49,7 +49,14 @@ export class ServiceStack extends Stack {
       description: 'pulse-relay device uploads, Google Health webhooks and member link pages',
       createDefaultStage: false,
     });
-    const stage = this.createDefaultStage(config, stateful);
+    const { stage, accessLogs } = this.createDefaultStage(config, stateful);
+    new OperationalAlarms(this, 'Alarms', {
+      stage: config.stage,
+      api: this.api,
+      apiStageName: '$default',
+      accessLogs,
+      alarmAction: stateful.alarmAction,
+    });
     const publicBaseUrl = config.publicBaseUrl ?? this.api.apiEndpoint;
     if (config.googleClientId === undefined) {
       Annotations.of(this).addWarningV2(
@@ -137,6 +144,8 @@ export class ServiceStack extends Stack {
           directory: { read: ['MEMBER'], write: ['MEMBER'] },
           alerts: 'readWrite',
           alertQueue: 'send',
+          // Continuation jobs: a long backfill is a chain of bounded jobs.
+          syncQueue: 'send',
           tokenKey: 'envelope',
           googleClientSecret: 'read',
         },
@@ -198,25 +207,6 @@ export class ServiceStack extends Stack {
         threshold: Duration.minutes(5).toMilliseconds(),
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      })
-      .addAlarmAction(stateful.alarmAction);
-
-    // Every refused upload item is a reading that was not stored: someone should look at the device or client.
-    new cloudwatch.Metric({
-      namespace: METRICS_NAMESPACE,
-      metricName: METRIC_NAMES.readingsRefused,
-      dimensionsMap: { service: 'ingest-blood-pressure' },
-      statistic: 'Sum',
-      period: Duration.minutes(5),
-    })
-      .createAlarm(this, 'ReadingsRefused', {
-        alarmDescription:
-          'Blood-pressure upload items were refused (not stored). Check the ingest logs for the reasons; a ' +
-          'refused item with a severe value has also raised a reading-refused staff task.',
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       })
       .addAlarmAction(stateful.alarmAction);
@@ -315,7 +305,10 @@ export class ServiceStack extends Stack {
     });
   }
 
-  private createDefaultStage(config: PulseRelayConfig, stateful: StatefulResources): apigwv2.HttpStage {
+  private createDefaultStage(
+    config: PulseRelayConfig,
+    stateful: StatefulResources,
+  ): { stage: apigwv2.HttpStage; accessLogs: logs.LogGroup } {
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: config.logRetentionDays,
       encryptionKey: stateful.dataKey,
@@ -361,7 +354,7 @@ export class ServiceStack extends Stack {
       routeSettings[`GET ${path}`] = limits(config.linkPagesRateLimit, config.linkPagesBurstLimit);
     }
     (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
-    return stage;
+    return { stage, accessLogs };
   }
 
   /** Adds the routes; returns those without an API Gateway authoriser, with why that is safe. */

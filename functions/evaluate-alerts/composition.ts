@@ -6,6 +6,7 @@ import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js'
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
 import { DynamoDbThresholdStore } from '../../shared/adapters/dynamodb-threshold-store.js';
+import { meteredAlertPublisher } from '../../shared/adapters/metered-ports.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
 import type { HomeAveragePorts } from '../../shared/domain/alerts/evaluate-home-average.js';
 import type { StoredReadingPorts } from '../../shared/domain/alerts/evaluate-stored-reading.js';
@@ -27,7 +28,7 @@ export const createEvaluateAlertsPorts = (): StoredReadingPorts & HomeAveragePor
     links: new DynamoDbLinkStore(documentClient, directoryTable),
     policy: alertPolicyFromEnv(),
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
-    publisher: new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl)),
+    publisher: meteredAlertPublisher(new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   };
 };

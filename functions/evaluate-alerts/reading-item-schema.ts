@@ -24,7 +24,7 @@ const measurementStatus = z.object({
 
 /**
  * The fields of a readings-table item (NewImage) that the alert rules read. Unknown keys (pk, sk,
- * storedAt, samples...) are stripped. Items without a known metric are not readings and are skipped
+ * storedAt, encodedSamples...) are stripped. Items without a known metric are not readings and are skipped
  * before this runs; a reading that fails this schema is a record failure, never silently dropped.
  */
 export const readingItemSchema = z.discriminatedUnion('metric', [
@@ -64,6 +64,7 @@ export const readingItemSchema = z.discriminatedUnion('metric', [
     ...base,
     ...wearableTime,
     samples: z.array(z.tuple([z.number(), z.number()])).optional(),
+    newestSampleAt: z.iso.datetime({ offset: true }).optional(),
     hourly: z.array(z.object({ hourStart: z.iso.datetime({ offset: true }), count: z.number() })).optional(),
   }),
 ]) satisfies z.ZodType<ReadingFacts>;

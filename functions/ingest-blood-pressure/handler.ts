@@ -1,4 +1,3 @@
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
@@ -11,11 +10,9 @@ import { systemClock } from '../../shared/domain/clock.js';
 import { ENV, requireEnv } from '../../shared/runtime/environment.js';
 import { httpHandler } from '../../shared/runtime/http/http-handler.js';
 import { createLogger } from '../../shared/runtime/logger.js';
-import { createMetrics } from '../../shared/runtime/metrics.js';
 import { createIngestRoute } from './ingest-route.js';
 
 const logger = createLogger('ingest-blood-pressure');
-const metrics = createMetrics('ingest-blood-pressure');
 const documentClient = createDocumentClient();
 const directoryTable = requireEnv(ENV.directoryTable);
 
@@ -37,7 +34,6 @@ export const handler = httpHandler(
       }),
     },
     logger,
-    metrics,
   ),
   logger,
-).use(logMetrics(metrics));
+);

@@ -1,5 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   type IngestDependencies,
   type IngestResult,
@@ -7,9 +6,10 @@ import {
   MemberNotFoundError,
 } from '../../shared/domain/blood-pressure/ingest-readings.js';
 import { InvalidUploadError } from '../../shared/domain/blood-pressure/item-outcome.js';
-import { BadRequestError, ForbiddenError } from '../../shared/runtime/http/http-errors.js';
+import { BadRequestError, ForbiddenError, HttpError } from '../../shared/runtime/http/http-errors.js';
 import { type HttpResult, type HttpRoute, jsonResponse } from '../../shared/runtime/http/http-handler.js';
-import { METRIC_NAMES } from '../../shared/runtime/metrics.js';
+import { METRIC, type UPLOAD_FORMAT_DIMENSIONS } from '../../shared/runtime/metric-catalogue.js';
+import { recordCounts } from '../../shared/runtime/metrics.js';
 import { readUploadRequest } from './upload-request.js';
 
 /**
@@ -24,30 +24,37 @@ export const uploadResponse = (result: IngestResult): HttpResult =>
       })
     : jsonResponse(200, result);
 
-/** Counts only, so a refusal is never invisible: the refused-readings alarm in infra reads the first. */
-const recordMetrics = (metrics: Metrics, result: IngestResult): void => {
-  const clockSuspect = result.results.filter((item) => item.qualityFlags?.includes('clock-suspect')).length;
-  metrics.addMetric(METRIC_NAMES.readingsRefused, MetricUnit.Count, result.summary.rejected);
-  metrics.addMetric(METRIC_NAMES.readingsStored, MetricUnit.Count, result.summary.stored);
-  metrics.addMetric(METRIC_NAMES.readingsClockSuspect, MetricUnit.Count, clockSuspect);
-};
+/** The device sent something unusable (not an auth failure, not our fault). */
+const isRefusedUpload = (error: unknown): boolean =>
+  error instanceof InvalidUploadError ||
+  (error instanceof HttpError && [400, 413, 415].includes(error.statusCode));
 
 /** POST /v1/blood-pressure. */
 export const createIngestRoute =
-  (dependencies: IngestDependencies, logger: Logger, metrics?: Metrics): HttpRoute =>
+  (dependencies: IngestDependencies, logger: Logger): HttpRoute =>
   async (event) => {
+    let format: (typeof UPLOAD_FORMAT_DIMENSIONS)[number] = 'unknown';
     try {
-      const result = await ingestReadings(readUploadRequest(event), dependencies);
+      const request = readUploadRequest(event);
+      format = request.format;
+      const result = await ingestReadings(request, dependencies);
       // Counts only: never the values, which are health data.
       logger.info('upload ingested', { ...result.summary });
-      if (metrics !== undefined) recordMetrics(metrics, result);
+      recordCounts(
+        { format },
+        {
+          [METRIC.readingsStored]: result.summary.stored,
+          [METRIC.readingsDuplicate]: result.summary.duplicate,
+          [METRIC.readingsRefused]: result.summary.rejected,
+          [METRIC.readingsClockSuspect]: result.results.filter((item) =>
+            item.qualityFlags?.includes('clock-suspect'),
+          ).length,
+        },
+      );
       return uploadResponse(result);
     } catch (error) {
-      if (error instanceof InvalidUploadError) {
-        // A whole request refused: every item in it counts as refused, if we could count them.
-        metrics?.addMetric(METRIC_NAMES.readingsRefused, MetricUnit.Count, 1);
-        throw new BadRequestError(error.message, error.issues);
-      }
+      if (isRefusedUpload(error)) recordCounts({ format }, { [METRIC.uploadsRefused]: 1 });
+      if (error instanceof InvalidUploadError) throw new BadRequestError(error.message, error.issues);
       if (error instanceof MemberNotFoundError) throw new ForbiddenError();
       throw error;
     }

@@ -10,30 +10,46 @@ import {
   GOOGLE_DEFAULTS,
 } from '../../shared/adapters/google-health/oauth-composition.js';
 import { requestsPerSecondFromEnv } from '../../shared/adapters/google-health/request-budget.js';
+import {
+  meteredAlertPublisher,
+  meteredGoogleFetch,
+  meteredOAuth,
+  meteredRelinkRaiser,
+} from '../../shared/adapters/metered-ports.js';
 import { SqsAlertPublisher } from '../../shared/adapters/sqs-alert-publisher.js';
+import { SqsSyncJobQueue } from '../../shared/adapters/sqs-sync-job-queue.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import type { SyncMemberDependencies } from '../../shared/domain/google-health/sync-member.js';
+import { alertingConsentTaskRaiser } from '../../shared/domain/link/alerting-consent-task-raiser.js';
 import { alertingRelinkRaiser } from '../../shared/domain/link/alerting-relink-raiser.js';
 import { ENV, optionalEnv, requireEnv } from '../../shared/runtime/environment.js';
 
 /** Built once per container: the token provider's single-flight and the rate limiter live across jobs. */
 export const createSyncWorkerPorts = (): SyncMemberDependencies => {
   const documentClient = createDocumentClient();
-  const linkAdapters = createLinkAdapters(documentClient);
+  const adapters = createLinkAdapters(documentClient);
+  const linkAdapters = { ...adapters, oauth: meteredOAuth(adapters.oauth) };
   const alertPorts = {
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
-    publisher: new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl)),
+    publisher: meteredAlertPublisher(new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   };
   const directory = new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable));
-  const tokens = createAccessTokenProvider(linkAdapters, alertingRelinkRaiser(directory, alertPorts));
+  const tokens = createAccessTokenProvider(
+    linkAdapters,
+    meteredRelinkRaiser(alertingRelinkRaiser(directory, alertPorts)),
+  );
   return {
+    queue: new SqsSyncJobQueue(new SQSClient({}), requireEnv(ENV.syncQueueUrl)),
+    consentTasks: alertingConsentTaskRaiser(directory, alertPorts),
+    relink: alertingRelinkRaiser(directory, alertPorts),
     links: linkAdapters.linkStore,
     readings: new DynamoDbReadingStore(documentClient, requireEnv(ENV.readingsTable)),
     source: new GoogleHealthDataClient({
       baseUrl: optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl),
       tokens,
       requestsPerSecond: requestsPerSecondFromEnv(process.env[ENV.googleHealthRequestsPerSecond]),
+      fetch: meteredGoogleFetch(),
     }),
     clock: systemClock,
   };

@@ -10,6 +10,10 @@ import { type SyncMemberDependencies, syncMember } from '../../shared/domain/goo
 import { LinkNotActiveError } from '../../shared/domain/link/refreshing-access-token-provider.js';
 import { LinkNeedsRelinkError } from '../../shared/domain/ports/access-token-provider.js';
 import type { SyncJob } from '../../shared/domain/sync-job.js';
+import { METRIC, type SyncOutcome } from '../../shared/runtime/metric-catalogue.js';
+import { recordCounts } from '../../shared/runtime/metrics.js';
+
+const countSync = (outcome: SyncOutcome) => recordCounts({ outcome }, { [METRIC.syncs]: 1 });
 
 /**
  * A webhook job names a Google account: find its member and record the notification (which the catch-up
@@ -47,6 +51,7 @@ export const createSyncRecordHandler =
     try {
       const result = await syncMember(job, deps);
       logger.info('sync finished', { memberId: job.memberId, reason: job.reason, ...result });
+      countSync(result.status);
     } catch (error) {
       if (
         error instanceof LinkNeedsRelinkError ||
@@ -54,6 +59,7 @@ export const createSyncRecordHandler =
         error instanceof GoogleHealthAccountNotLinkedError
       ) {
         logger.warn('sync abandoned', { memberId: job.memberId, reason: job.reason, errorName: error.name });
+        countSync('abandoned');
         return;
       }
       // Name only: messages from upstream can echo request details.
@@ -62,6 +68,7 @@ export const createSyncRecordHandler =
         reason: job.reason,
         errorName: error instanceof Error ? error.name : 'unknown',
       });
+      countSync('failed');
       throw error;
     }
   };

@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC, metricsNamespaceFor, serviceNameFor } from '../../shared/runtime/metric-catalogue.js';
 import { FUNCTION_SETTINGS, type FunctionName } from '../function-settings.js';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,15 +29,20 @@ export interface ServiceFunctionProps {
 }
 
 /**
- * The one way this project defines a function: Node 24 on Graviton, X-Ray tracing, an encrypted log group
- * with retention, reserved concurrency when configured, an error alarm, and a role that can write only its own logs.
- * Access to data is added with `bindFunction` so each grant is explicit.
+ * The one way this project defines a function: Node 24 on Graviton, an encrypted log group with retention,
+ * reserved concurrency when configured, error and throttle alarms, and a role that can write only its own
+ * logs. Access to data is added with `bindFunction` so each grant is explicit.
+ *
+ * X-Ray tracing is off: the code creates no subsegments (no Powertools Tracer, which would add the X-Ray
+ * SDK to every cold start), so traces would show only the invocation span that the logs, the EMF metrics
+ * and the Duration metric already give. Turn it on together with the Tracer, not before.
  */
 export class ServiceFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   readonly errorAlarm: cloudwatch.Alarm;
+  readonly throttleAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
@@ -70,15 +76,15 @@ export class ServiceFunction extends Construct {
       depsLockFilePath: `${REPOSITORY_ROOT}package-lock.json`,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: lambda.Tracing.DISABLED,
       timeout: settings.timeout,
       memorySize: settings.memorySize,
       ...(props.reserveConcurrency ? { reservedConcurrentExecutions: settings.reservedConcurrency } : {}),
       role: this.role,
       logGroup: this.logGroup,
       environment: {
-        POWERTOOLS_SERVICE_NAME: `pulse-relay-${props.name}`,
-        POWERTOOLS_METRICS_NAMESPACE: 'PulseRelay',
+        POWERTOOLS_SERVICE_NAME: serviceNameFor(props.name),
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceFor(props.stage),
         // Stack traces point at the TypeScript sources through the bundled source map.
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
@@ -108,15 +114,44 @@ export class ServiceFunction extends Construct {
       );
     }
 
-    this.errorAlarm = this.function
-      .metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })
-      .createAlarm(this, 'Errors', {
-        alarmDescription: `${props.name} failed invocations (see its log group ${this.logGroup.logGroupName}).`,
+    // Failed invocations plus failures the code caught and answered with a 5xx (HandledFailures, EMF).
+    const period = Duration.minutes(5);
+    const failures = new cloudwatch.MathExpression({
+      expression: 'FILL(errors, 0) + FILL(handled, 0)',
+      usingMetrics: {
+        errors: this.function.metricErrors({ period, statistic: 'Sum' }),
+        handled: new cloudwatch.Metric({
+          namespace: metricsNamespaceFor(props.stage),
+          metricName: METRIC.handledFailures,
+          dimensionsMap: { service: serviceNameFor(props.name) },
+          period,
+          statistic: 'Sum',
+        }),
+      },
+      label: `${props.name} errors, handled or not`,
+      period,
+    });
+    this.errorAlarm = failures.createAlarm(this, 'Errors', {
+      alarmDescription:
+        `${props.name} failed invocations or 5xx answers (see its log group ${this.logGroup.logGroupName}; ` +
+        'docs/deploy.md, "Runbook").',
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.errorAlarm.addAlarmAction(props.alarmAction);
+
+    // Reserved concurrency reached: API callers get 429/5xx, queue and stream work waits.
+    this.throttleAlarm = this.function
+      .metricThrottles({ period, statistic: 'Sum' })
+      .createAlarm(this, 'Throttles', {
+        alarmDescription: `${props.name} invocations were throttled at its reserved concurrency (docs/deploy.md, "Runbook").`,
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-    this.errorAlarm.addAlarmAction(props.alarmAction);
+    this.throttleAlarm.addAlarmAction(props.alarmAction);
   }
 }

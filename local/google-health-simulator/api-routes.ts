@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
+import { instantRangeOf } from './data-point-filter.js';
 import { listDataPoints } from './data-points-listing.js';
-import { DATA_TYPES, isDataTypeName } from './data-types.js';
+import { DATA_TYPES, type DataTypeSpec, isDataTypeName } from './data-types.js';
 import { sendJson } from './http-exchange.js';
 import { notFoundError, RpcStatusError } from './rpc-status-error.js';
 import { SCOPES, scopeForDataType } from './scopes.js';
@@ -66,6 +67,12 @@ export const handleUserApi = (
     );
   }
   if (match === null) throw notFoundError(`Method not found: GET ${path}`);
+  if (user.permissionDenied) {
+    // Seen from the real API after consent is withdrawn: every call, identity too, until re-consent.
+    throw new RpcStatusError(403, 'PERMISSION_DENIED', 'The caller does not have permission.', {
+      reason: 'RESOURCE_PERMISSION_DENIED',
+    });
+  }
   if (userSegment !== 'me' && userSegment !== user.healthUserId) {
     throw new RpcStatusError(403, 'PERMISSION_DENIED', 'The caller does not have permission for this user.', {
       reason: 'PERMISSION_DENIED',
@@ -86,9 +93,12 @@ export const handleUserApi = (
   }
   const spec = DATA_TYPES[dataType];
   const param = (name: string) => url.searchParams.get(name) ?? undefined;
+  const filter = param('filter');
+  // parseDataPointFilter (in listDataPoints) rejects a bad filter; the range only limits generation.
+  const range = filter === undefined ? {} : safeInstantRange(spec, filter);
   const page = listDataPoints(
     spec,
-    context.store.visiblePoints(user, dataType, now),
+    context.store.visiblePoints(user, dataType, now, range),
     {
       method: reconcile === undefined ? 'list' : 'reconcile',
       nowMs: now,
@@ -100,6 +110,14 @@ export const handleUserApi = (
     user.healthUserId,
   );
   sendJson(response, 200, page);
+};
+
+const safeInstantRange = (spec: DataTypeSpec, filter: string) => {
+  try {
+    return instantRangeOf(spec, filter);
+  } catch {
+    return {};
+  }
 };
 
 const sendUserResource = (

@@ -71,7 +71,8 @@ const deviation = (values: number[]): number => {
 };
 
 /**
- * Everything one person's tracker records on a local date: 5-minute heart rate, minute steps during
+ * Everything one person's tracker records on a local date: heart rate (every 5 minutes unless the profile
+ * sets a denser rate, up to 1 Hz), minute steps during
  * walks, the night's sleep (filed under the wake date) with SpO2 and HRV samples, daily summaries and
  * the occasional weigh-in. Pure in (seed, user, date).
  */
@@ -86,7 +87,8 @@ export const generateDay = (seed: number, user: SimulatedUser, date: string): Da
   const dayEnd = instantOfLocalTime(timezone, addDays(date, 1), 0);
   const restingToday = profile.restingHeartRate + random.normal(0, 1.5);
 
-  for (let at = dayStart; at < dayEnd; at += SAMPLE_STEP_MS) {
+  const heartRateStepMs = Math.max(1, profile.heartRateIntervalSeconds) * 1000;
+  for (let at = dayStart; at < dayEnd; at += heartRateStepMs) {
     const asleep = within(at, [night, nextNight]) !== undefined;
     const walking = within(at, bouts) !== undefined;
     const hourOfDay = ((at - dayStart) / 3_600_000) % 24;

@@ -76,3 +76,27 @@ export const parseDataPointFilter = (spec: DataTypeSpec, filter: string | undefi
     });
   return (point) => predicates.every((predicate) => predicate(point));
 };
+
+/**
+ * The instants a filter reaches, for generating only the days it needs: `>=` and `<` on the instant
+ * field (or a date, read as UTC midnight). Civil-time filters leave the range open. Assumes the filter
+ * was validated by parseDataPointFilter.
+ */
+export const instantRangeOf = (
+  spec: DataTypeSpec,
+  filter: string | undefined,
+): { fromMs?: number; toMs?: number } => {
+  const range: { fromMs?: number; toMs?: number } = {};
+  if (filter === undefined) return range;
+  const fields = fieldsFor(spec);
+  for (const clause of filter.trim().split(/\s+AND\s+/)) {
+    const [, name = '', operator, raw = ''] = CLAUSE.exec(clause.trim()) ?? [];
+    const kind = fields.get(name)?.kind;
+    if (kind !== 'instant' && kind !== 'date') continue;
+    const ms = Date.parse(kind === 'date' ? `${raw}T00:00:00Z` : raw);
+    if (Number.isNaN(ms)) continue;
+    if (operator === '>=') range.fromMs = ms;
+    else range.toMs = ms;
+  }
+  return range;
+};

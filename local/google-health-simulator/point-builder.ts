@@ -196,45 +196,108 @@ const timingOf = (user: SimulatedUser, input: DataPointInput): Timing => {
   }
 };
 
-/** Turns an input into the stored point, with its API JSON precomputed. */
+/** When and under which id a point sits: cheap, so dense data can be held by the million. */
+const boundsOf = (
+  user: SimulatedUser,
+  input: DataPointInput,
+): { startMs: number; endMs: number; idTime: string } => {
+  switch (input.dataType) {
+    case 'heart-rate':
+    case 'oxygen-saturation':
+    case 'weight':
+    case 'heart-rate-variability': {
+      const at = parseInstant(input.time, 'time');
+      return { startMs: at, endMs: at, idTime: input.time };
+    }
+    case 'steps': {
+      const start = parseInstant(input.start, 'start');
+      const end = input.end === undefined ? start + MINUTE_MS : parseInstant(input.end, 'end');
+      return { startMs: start, endMs: end, idTime: input.start };
+    }
+    case 'sleep':
+      return {
+        startMs: parseInstant(input.start, 'start'),
+        endMs: parseInstant(input.end, 'end'),
+        idTime: input.start,
+      };
+    default:
+      return {
+        startMs: instantOfLocalTime(user.timezone, input.date, 0),
+        endMs: instantOfLocalTime(user.timezone, addDays(input.date, 1), 0),
+        idTime: input.date,
+      };
+  }
+};
+
+/**
+ * A stored point whose API JSON and civil times are built when a page asks for them, not up front (a day
+ * of 1 Hz heart rate is 86,400 points). Getters live on the prototype, so a point costs a few fields.
+ */
+class StoredPoint implements SimulatedPoint {
+  constructor(
+    private readonly user: SimulatedUser,
+    private readonly input: DataPointInput,
+    private readonly recordingMethod: RecordingMethod,
+    readonly id: string,
+    readonly startMs: number,
+    readonly endMs: number,
+    readonly availableAtMs: number,
+    readonly date: string,
+  ) {}
+
+  get dataType() {
+    return this.input.dataType;
+  }
+
+  get manual() {
+    return this.recordingMethod === 'MANUAL';
+  }
+
+  get civilStart() {
+    return formatCivilDateTime(civilDateTimeAt(this.user.timezone, this.startMs));
+  }
+
+  get civilEnd() {
+    return formatCivilDateTime(civilDateTimeAt(this.user.timezone, this.endMs));
+  }
+
+  get json(): Record<string, unknown> {
+    return this.jsonWithValue(timingOf(this.user, this.input).value);
+  }
+
+  get processedAtMs(): number | undefined {
+    const processingMs =
+      this.input.dataType === 'sleep' ? (this.input.processingMinutes ?? 0) * MINUTE_MS : 0;
+    return processingMs > 0 ? this.availableAtMs + processingMs : undefined;
+  }
+
+  get computingJson(): Record<string, unknown> | undefined {
+    return this.processedAtMs === undefined
+      ? undefined
+      : this.jsonWithValue(computingSleepValue(timingOf(this.user, this.input).value));
+  }
+
+  private jsonWithValue(value: Record<string, unknown>): Record<string, unknown> {
+    return {
+      name: `users/${this.user.healthUserId}/dataTypes/${this.input.dataType}/dataPoints/${this.id}`,
+      dataSource: dataSourceJson(this.user, this.recordingMethod),
+      [DATA_TYPES[this.input.dataType].valueKey]: value,
+    };
+  }
+}
+
+/** Turns an input into the stored point. */
 export const buildPoint = (user: SimulatedUser, input: DataPointInput): SimulatedPoint => {
   const spec = DATA_TYPES[input.dataType];
-  const timing = timingOf(user, input);
+  const { startMs, endMs, idTime } = boundsOf(user, input);
   const recordingMethod = input.recordingMethod ?? defaultRecordingMethod(input);
   const id =
     input.id ??
-    `${spec.filterName}-${timing.idTime.replace(/[^0-9A-Za-z]/g, '')}${recordingMethod === 'MANUAL' ? 'm' : ''}`;
+    `${spec.filterName}-${idTime.replace(/[^0-9A-Za-z]/g, '')}${recordingMethod === 'MANUAL' ? 'm' : ''}`;
   // Samples and intervals sync once they end; injected daily summaries are visible from their local midnight.
-  const defaultAvailableAt = spec.kind === 'daily' ? timing.startMs : timing.endMs;
+  const defaultAvailableAt = spec.kind === 'daily' ? startMs : endMs;
   const availableAtMs =
     input.availableAt === undefined ? defaultAvailableAt : parseInstant(input.availableAt, 'availableAt');
-  const date = spec.kind === 'daily' ? timing.idTime : civilDateAt(user.timezone, timing.startMs);
-  const name = `users/${user.healthUserId}/dataTypes/${input.dataType}/dataPoints/${id}`;
-  const processingMs = input.dataType === 'sleep' ? (input.processingMinutes ?? 0) * MINUTE_MS : 0;
-  return {
-    id,
-    dataType: input.dataType,
-    manual: recordingMethod === 'MANUAL',
-    startMs: timing.startMs,
-    endMs: timing.endMs,
-    availableAtMs,
-    civilStart: formatCivilDateTime(civilDateTimeAt(user.timezone, timing.startMs)),
-    civilEnd: formatCivilDateTime(civilDateTimeAt(user.timezone, timing.endMs)),
-    date,
-    json: {
-      name,
-      dataSource: dataSourceJson(user, recordingMethod),
-      [spec.valueKey]: timing.value,
-    },
-    ...(processingMs > 0
-      ? {
-          processedAtMs: availableAtMs + processingMs,
-          computingJson: {
-            name,
-            dataSource: dataSourceJson(user, recordingMethod),
-            [spec.valueKey]: computingSleepValue(timing.value),
-          },
-        }
-      : {}),
-  };
+  const date = spec.kind === 'daily' ? idTime : civilDateAt(user.timezone, startMs);
+  return new StoredPoint(user, input, recordingMethod, id, startMs, endMs, availableAtMs, date);
 };

@@ -2,23 +2,23 @@ import type { DataTypeName } from './data-types.js';
 
 /** One stored data point, with the keys listing and filtering need precomputed. */
 export interface SimulatedPoint {
-  id: string;
-  dataType: DataTypeName;
-  manual: boolean;
+  readonly id: string;
+  readonly dataType: DataTypeName;
+  readonly manual: boolean;
   /** Newest-first order is by this (interval or sample start; local midnight for daily types). */
-  startMs: number;
-  endMs: number;
-  availableAtMs: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly availableAtMs: number;
   /** Member-local YYYY-MM-DDTHH:MM:SS of start and end, for civil filters. */
-  civilStart: string;
-  civilEnd: string;
+  readonly civilStart: string;
+  readonly civilEnd: string;
   /** Member-local YYYY-MM-DD; the daily types' `date`. */
-  date: string;
+  readonly date: string;
   /** The JSON data point as `list` returns it (a DataPoint, with name and dataSource). */
-  json: Record<string, unknown>;
+  readonly json: Record<string, unknown>;
   /** Sleep only: until this instant the session is still being computed and `computingJson` is served. */
-  processedAtMs?: number;
-  computingJson?: Record<string, unknown>;
+  readonly processedAtMs?: number;
+  readonly computingJson?: Record<string, unknown>;
 }
 
 /** Newest first, ties broken by id so paging is a total order. */

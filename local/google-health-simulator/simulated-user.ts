@@ -17,6 +17,8 @@ export interface UserProfile {
   heartRateVariabilityMs: number;
   /** Share of days with a weigh-in, 0..1. */
   weighInProbability: number;
+  /** Seconds between heart-rate samples: 300 by default; a Fitbit records every 1 to 5 s (1 = 86,400 a day). */
+  heartRateIntervalSeconds: number;
   device: DeviceDescription;
 }
 
@@ -27,6 +29,7 @@ export const DEFAULT_PROFILE: UserProfile = {
   oxygenSaturation: 96.5,
   heartRateVariabilityMs: 38,
   weighInProbability: 0.35,
+  heartRateIntervalSeconds: 300,
   device: { displayName: 'Charge 6', formFactor: 'FITNESS_BAND', manufacturer: 'Google' },
 };
 
@@ -42,6 +45,8 @@ export interface SimulatedUser {
   syncStoppedAtMs: number | undefined;
   /** false: the API answers ACCOUNT_NOT_LINKED (no Google Health profile yet). */
   accountLinked: boolean;
+  /** true: every call, identity included, answers 403 RESOURCE_PERMISSION_DENIED until consent is given again. */
+  permissionDenied: boolean;
   injected: Map<DataTypeName, DataPointInput[]>;
   /** Types whose generated data is replaced wholesale by the injected points. */
   replacedTypes: Set<DataTypeName>;

@@ -65,6 +65,8 @@ export interface GoogleHealthSimulator {
   setNextConsent(decision: ConsentDecision, userKey?: string, options?: ConsentOptions): void;
   setRotateRefreshTokens(rotate: boolean): void;
   revokeUserAccess(userKey: string): number;
+  /** Every call for the user answers 403 RESOURCE_PERMISSION_DENIED (true) or works again (false). */
+  setPermissionDenied(userKey: string, denied: boolean): void;
   appendData(userKey: string, points: DataPointInput[]): void;
   setUserData(userKey: string, dataType: DataTypeName, points: DataPointInput[]): void;
   stopDeviceSync(userKey: string, sinceIso: string): void;
@@ -169,6 +171,9 @@ export const startGoogleHealthSimulator = async (
       oauth.settings.rotateRefreshTokens = rotate;
     },
     revokeUserAccess: (userKey) => oauth.revokeUserAccess(userKey),
+    setPermissionDenied: (userKey, denied) => {
+      users.get(userKey).permissionDenied = denied;
+    },
     appendData: (userKey, points) => users.appendData(userKey, points),
     setUserData: (userKey, dataType, points) => users.setUserData(userKey, dataType, points),
     stopDeviceSync: (userKey, sinceIso) => users.stopDeviceSync(userKey, sinceIso),

@@ -52,6 +52,7 @@ export class UserRegistry {
       dataStartDate: options.dataStartDate ?? addDays(civilDateAt(timezone, this.now()), -30),
       syncStoppedAtMs: undefined,
       accountLinked: options.accountLinked ?? true,
+      permissionDenied: false,
       injected: new Map(),
       replacedTypes: new Set(),
       revision: 0,

@@ -4,6 +4,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  paginateQuery,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -19,7 +20,7 @@ import {
   type NewLink,
 } from '../domain/link/link-registry.js';
 import type { LinkTokenStore, StoredTokens } from '../domain/link/link-token-store.js';
-import type { LinkStore } from '../domain/ports/link-store.js';
+import type { LinkStore, SyncRecord } from '../domain/ports/link-store.js';
 import type { SealedTokens } from '../domain/ports/token-vault.js';
 import type { LinkState, WearableLink } from '../domain/wearable-link.js';
 import { healthUserKey, invitationKey, linkKey, memberInvitationsPartition } from './table-keys.js';
@@ -49,6 +50,8 @@ const linkItemSchema = z.object({
   lastSyncAt: z.string().optional(),
   lastNotificationAt: z.string().optional(),
   lastDataAt: z.string().optional(),
+  grantedTypes: z.array(z.string()).optional(),
+  refusedTypes: z.array(z.string()).optional(),
   tokenVersion: z.number().int(),
   sealedTokens: sealedSchema.optional(),
   refreshLeaseUntil: z.string().optional(),
@@ -78,6 +81,8 @@ const toLink = (item: LinkItem): WearableLink => ({
   ...(item.lastSyncAt === undefined ? {} : { lastSyncAt: item.lastSyncAt }),
   ...(item.lastNotificationAt === undefined ? {} : { lastNotificationAt: item.lastNotificationAt }),
   ...(item.lastDataAt === undefined ? {} : { lastDataAt: item.lastDataAt }),
+  ...(item.grantedTypes === undefined ? {} : { grantedTypes: item.grantedTypes }),
+  ...(item.refusedTypes === undefined ? {} : { refusedTypes: item.refusedTypes }),
 });
 
 const cancellationCodes = (error: TransactionCanceledException): (string | undefined)[] =>
@@ -94,6 +99,8 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Links per page of linkedPages (DynamoDB's 1 MB page limit applies as well). */
+    private readonly pageSize = 500,
   ) {}
 
   private async getLinkItem(memberId: string): Promise<LinkItem | undefined> {
@@ -128,32 +135,26 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
     return typeof Item?.memberId === 'string' ? Item.memberId : undefined;
   }
 
-  /** 'linked' and 'needs-relink' links (see LinkStore.listLinked), one gsi1 partition each. */
-  async listLinked(): Promise<WearableLink[]> {
-    const links: WearableLink[] = [];
-    for (const state of ['linked', 'needs-relink'] as const) {
-      let exclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :links',
-            ExpressionAttributeValues: { ':links': linksIndexPartition(state) },
-            ExclusiveStartKey: exclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) links.push(toLink(linkItemSchema.parse(item)));
-        exclusiveStartKey = page.LastEvaluatedKey;
-      } while (exclusiveStartKey !== undefined);
+  async *linkedPages(
+    states: readonly WearableLink['state'][] = ['linked'],
+  ): AsyncIterable<readonly WearableLink[]> {
+    for (const state of states) {
+      const pages = paginateQuery(
+        { client: this.client, pageSize: this.pageSize },
+        {
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :links',
+          ExpressionAttributeValues: { ':links': linksIndexPartition(state) },
+        },
+      );
+      for await (const page of pages) {
+        yield (page.Items ?? []).map((item) => toLink(linkItemSchema.parse(item)));
+      }
     }
-    return links;
   }
 
-  async recordSync(
-    memberId: string,
-    update: { cursors: Record<string, string>; lastSyncAt: string; lastDataAt?: string },
-  ): Promise<void> {
+  async recordSync(memberId: string, update: SyncRecord): Promise<void> {
     // Optimistic: each cursor only moves forward, checked in the condition; re-read and retry on a race.
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const item = await this.getLinkItem(memberId);
@@ -186,6 +187,15 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
           item[field] === undefined ? `attribute_not_exists(${field})` : `${field} = :was_${field}`,
         );
         if (item[field] !== undefined) values[`:was_${field}`] = item[field];
+      }
+      const consentFields = [
+        ['grantedTypes', update.consent?.granted],
+        ['refusedTypes', update.consent?.refused],
+      ] as const;
+      for (const [field, next] of consentFields) {
+        if (next === undefined || JSON.stringify(next) === JSON.stringify(item[field] ?? [])) continue;
+        values[`:${field}`] = next;
+        sets.push(`${field} = :${field}`);
       }
       if (sets.length === 0) return;
       const applied = await this.conditionalUpdate({

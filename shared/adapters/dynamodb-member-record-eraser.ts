@@ -97,7 +97,9 @@ export class DynamoDbMemberRecordEraser implements MemberRecordEraser {
     await this.deleteAll(this.tables.readings, readingKeys);
     await this.deleteAll(this.tables.alerts, alertKeys);
     await this.deleteAll(this.tables.directory, memberKeys);
-    const dayBuckets = readingKeys.filter((key) => key.sk.startsWith('DAY#')).length;
+    const dayBuckets = readingKeys.filter(
+      (key) => key.sk.startsWith('DAY#') || key.sk.startsWith('HOUR#'),
+    ).length;
     const memberItems: Record<string, number> = {};
     for (const key of memberKeys) {
       const kind = (key.sk.split('#')[0] ?? key.sk).toLowerCase();

@@ -4,7 +4,8 @@
  *
  * readings:  pk = MEMBER#<memberId>#<metric>
  *            sk = <measuredAt UTC ISO>#<source key>   sparse readings (one item each, put-if-absent)
- *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
+ *            sk = HOUR#<hour start UTC ISO>[#<part>]     dense samples, one UTC hour per item (replaced whole)
+ *            sk = DAY#<local date>                     steps days and daily summaries (replaced whole)
  *            sk = CLOCK#<source>#<device time>#<values> re-upload guard of a clock-suspect reading (no metric)
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members, a member's devices and
  *            invitations, and links by state. Everything about one member is in the MEMBER#<memberId>
@@ -21,6 +22,9 @@ export const daySortKey = (localDate: string): string => `DAY#${localDate}`;
 /** Re-upload guard of a clock-suspect blood-pressure reading (see DynamoDbReadingStore.putClockSuspect). */
 export const clockGuardSortKey = (sourceKey: string, reuploadKey: string): string =>
   `CLOCK#${sourceKey}#${reuploadKey}`;
+/** Part 0 has no suffix; the rare further parts of a very dense hour sort right after it. */
+export const hourSortKey = (hourStartUtc: string, part: number): string =>
+  part === 0 ? `HOUR#${hourStartUtc}` : `HOUR#${hourStartUtc}#${part}`;
 
 export const memberKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' });
 export const thresholdsKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'THRESHOLDS' });

@@ -17,7 +17,9 @@ export type AlertRule =
   | 'reading-refused'
   | 'bp-average-stage2'
   | 'thresholds-review-due'
-  | 'weekly-summary';
+  | 'weekly-summary'
+  // Partial consent: the member refused some Google Health data types.
+  | 'link-scope-refused';
 
 export interface AlertReadingRef {
   metric: string;

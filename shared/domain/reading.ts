@@ -3,10 +3,12 @@ import type { WearableReading } from './wearable-reading.js';
 
 export type Reading = BloodPressureReading | WearableReading;
 
-/** Dense metrics are stored as one replaceable bucket per member per local day, not one item per sample. */
-export const DENSE_METRICS = new Set<Reading['metric']>([
+/** Dense sample metrics are stored as one replaceable bucket per member per UTC hour, not one item per sample. */
+export const HOUR_BUCKET_METRICS = new Set<Reading['metric']>([
   'heart-rate',
   'oxygen-saturation',
   'heart-rate-variability',
-  'steps',
 ]);
+
+/** Dense metrics: hour buckets, and steps, kept as one replaceable item per member-local day. */
+export const DENSE_METRICS = new Set<Reading['metric']>([...HOUR_BUCKET_METRICS, 'steps']);

@@ -15,4 +15,8 @@ export interface WearableLink {
   lastNotificationAt?: string;
   /** Newest time any wearable data was seen (UTC ISO); drives the no-data alert. */
   lastDataAt?: string;
+  /** Data types Google served on the latest sync of each (consent is per scope, so it can be partial). */
+  grantedTypes?: string[];
+  /** Data types Google refused with 403 on the latest sync of each: the member unticked their scope. */
+  refusedTypes?: string[];
 }

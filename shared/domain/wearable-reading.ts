@@ -1,3 +1,4 @@
+import type { HourSummary } from './google-health/hour-buckets.js';
 import type { Provenance } from './provenance.js';
 
 /** Timing shared by every wearable item: UTC plus the offset that applied, and the member's local date. */
@@ -10,12 +11,22 @@ export interface ReadingTime {
   localDate: string;
 }
 
-export interface HeartRateDayBucket extends ReadingTime {
-  metric: 'heart-rate';
+/**
+ * Dense samples of one UTC hour (heart rate, SpO2, HRV): the unit that is fetched, compared and stored
+ * whole. `samples` is lossless: [secondsSinceHourStartUtc (millisecond precision), value] in time order.
+ */
+interface SampleHourBucket extends ReadingTime {
   memberId: string;
-  /** Samples in time order: [secondsSinceBucketStartUtc, bpm]. */
   samples: Array<[number, number]>;
+  summary: HourSummary;
+  /** UTC ISO of the newest sample: how late the device is known to have been worn. */
+  newestSampleAt: string;
   provenance: Provenance;
+}
+
+/** Heart rate (bpm) of one UTC hour. */
+export interface HeartRateHourBucket extends SampleHourBucket {
+  metric: 'heart-rate';
 }
 
 export interface RestingHeartRate extends ReadingTime {
@@ -52,11 +63,9 @@ export interface WeightReading extends ReadingTime {
   provenance: Provenance;
 }
 
-export interface OxygenSaturationDayBucket extends ReadingTime {
+/** SpO2 spot samples (%) of one UTC hour. */
+export interface OxygenSaturationHourBucket extends SampleHourBucket {
   metric: 'oxygen-saturation';
-  memberId: string;
-  samples: Array<[number, number]>;
-  provenance: Provenance;
 }
 
 export interface DailyOxygenSaturation extends ReadingTime {
@@ -68,21 +77,17 @@ export interface DailyOxygenSaturation extends ReadingTime {
   provenance: Provenance;
 }
 
-/** HRV (RMSSD, ms) samples of one member-local day: dense, so one replaceable bucket, not an item per sample. */
-export interface HeartRateVariabilityDayBucket extends ReadingTime {
+/** HRV (RMSSD, ms) samples of one UTC hour: dense, so one replaceable bucket, not an item per sample. */
+export interface HeartRateVariabilityHourBucket extends SampleHourBucket {
   metric: 'heart-rate-variability';
-  memberId: string;
-  /** [secondsSinceBucketStartUtc, rmssdMilliseconds]. */
-  samples: Array<[number, number]>;
-  provenance: Provenance;
 }
 
 export type WearableReading =
-  | HeartRateDayBucket
+  | HeartRateHourBucket
   | RestingHeartRate
   | StepsDay
   | SleepSession
   | WeightReading
-  | OxygenSaturationDayBucket
+  | OxygenSaturationHourBucket
   | DailyOxygenSaturation
-  | HeartRateVariabilityDayBucket;
+  | HeartRateVariabilityHourBucket;

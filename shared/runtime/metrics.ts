@@ -1,20 +1,27 @@
-import { Metrics } from '@aws-lambda-powertools/metrics';
-
-/** One CloudWatch namespace for every pulse-relay metric; each function is the `service` dimension. */
-export const METRICS_NAMESPACE = 'PulseRelay';
-
-/** Metric names that alarms in infra read, so the code and the alarms cannot drift apart. */
-export const METRIC_NAMES = {
-  /** Uploaded blood-pressure items refused (each one a reading that was not stored). */
-  readingsRefused: 'BloodPressureReadingsRefused',
-  /** Stored with the clock-suspect flag (time corrected or replaced by the time of receipt). */
-  readingsClockSuspect: 'BloodPressureReadingsClockSuspect',
-  readingsStored: 'BloodPressureReadingsStored',
-} as const;
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { MetricName } from './metric-catalogue.js';
 
 /**
- * Powertools Metrics in Embedded Metric Format: written to the function's log, so no PutMetricData call and
- * no extra permission. Flushed by the logMetrics middleware at the end of each invocation.
+ * One Powertools Metrics instance per function (embedded metric format: the figures travel in the log
+ * stream, so there is no PutMetricData call and no extra IAM). Namespace and `service` dimension come from
+ * POWERTOOLS_METRICS_NAMESPACE and POWERTOOLS_SERVICE_NAME, set by the function construct.
  */
-export const createMetrics = (serviceName: string): Metrics =>
-  new Metrics({ namespace: METRICS_NAMESPACE, serviceName });
+const metrics = new Metrics();
+
+/**
+ * Emits counts that share dimensions as one EMF line, at once. Synchronous, so concurrent work in one
+ * invocation cannot mix another call's dimensions into it. Never pass identifiers or health values as
+ * dimensions: each distinct value is a billed metric, and dimensions are not secret.
+ */
+export const recordCounts = (
+  dimensions: Readonly<Record<string, string>>,
+  counts: Readonly<Partial<Record<MetricName, number>>>,
+): void => {
+  const entries = Object.entries(counts).filter(
+    (entry): entry is [MetricName, number] => entry[1] !== undefined,
+  );
+  if (entries.length === 0) return;
+  for (const [name, value] of Object.entries(dimensions)) metrics.addDimension(name, value);
+  for (const [name, value] of entries) metrics.addMetric(name, MetricUnit.Count, value);
+  metrics.publishStoredMetrics();
+};

@@ -33,14 +33,20 @@ describe('function defaults', () => {
   });
 
   it.each(FUNCTION_NAMES)(
-    '%s runs nodejs24.x on arm64 with tracing, limits and its own encrypted log group',
+    '%s runs nodejs24.x on arm64 without X-Ray, with limits, metrics and its own encrypted log group',
     (name) => {
       service.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `pulse-relay-test-${name}`,
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        TracingConfig: { Mode: 'Active' },
+        TracingConfig: Match.absent(),
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: `pulse-relay-${name}`,
+            POWERTOOLS_METRICS_NAMESPACE: 'PulseRelay/test',
+          }),
+        },
         Timeout: Match.anyValue(),
         MemorySize: Match.anyValue(),
       });
@@ -59,21 +65,58 @@ describe('function defaults', () => {
     },
   );
 
-  it.each(FUNCTION_NAMES)('%s can write only to its own log group and has an error alarm', (name) => {
-    const logStatements = statementsOf(service, name).filter((statement) =>
-      actionsOf([statement]).some((action) => action.startsWith('logs:')),
-    );
-    expect(logStatements).toEqual([
-      expect.objectContaining({
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] },
-      }),
-    ]);
-    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'Errors',
-      Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
-      Threshold: 0,
-    });
+  it.each(FUNCTION_NAMES)(
+    '%s can write only to its own log group and has error and throttle alarms',
+    (name) => {
+      const logStatements = statementsOf(service, name).filter((statement) =>
+        actionsOf([statement]).some((action) => action.startsWith('logs:')),
+      );
+      expect(logStatements).toEqual([
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [expect.stringMatching(/Logs/), 'Arn'] },
+        }),
+      ]);
+      // Errors the runtime saw plus the 5xx the code answered itself (HandledFailures, EMF).
+      service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Threshold: 0,
+        Metrics: Match.arrayWith([
+          Match.objectLike({ Expression: 'FILL(errors, 0) + FILL(handled, 0)' }),
+          Match.objectLike({
+            Id: 'errors',
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({
+                MetricName: 'Errors',
+                Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
+              }),
+            }),
+          }),
+          Match.objectLike({
+            Id: 'handled',
+            MetricStat: Match.objectLike({
+              Metric: {
+                Namespace: 'PulseRelay/test',
+                MetricName: 'HandledFailures',
+                Dimensions: [{ Name: 'service', Value: `pulse-relay-${name}` }],
+              },
+            }),
+          }),
+        ]),
+      });
+      service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Throttles',
+        Dimensions: [{ Name: 'FunctionName', Value: ref(name) }],
+        Threshold: 0,
+      });
+    },
+  );
+
+  it('grants no X-Ray actions, since tracing is off', () => {
+    for (const name of FUNCTION_NAMES) {
+      expect(actionsOf(statementsOf(service, name)).filter((action) => action.startsWith('xray:'))).toEqual(
+        [],
+      );
+    }
   });
 
   it('uses no AWS-managed policies on function roles', () => {
@@ -103,7 +146,10 @@ describe('environment', () => {
     ['evaluate-alerts', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['google-health-webhook', ['SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
-    ['sync-worker', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', ...GOOGLE]],
+    [
+      'sync-worker',
+      ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL', ...GOOGLE],
+    ],
     ['catch-up', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL']],
     ['alert-follow-up', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
   ])('%s gets exactly the variables its code reads', (name, expected) => {
@@ -178,7 +224,7 @@ describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => 
 
     it(`can never scan the directory, and queries its index only if it lists members (${rights.index === true})`, () => {
       const directory = statementsOn(statementsOf(service, name), 'TablesDirectory');
-      expect(directory.length).toBeGreaterThan(0);
+      expect(directory.length > 0).toBe(rights.read.length + rights.write.length > 0);
       expect(actionsOf(directory)).not.toContain('dynamodb:Scan');
       expect(JSON.stringify(directory).includes('/index/')).toBe(rights.index === true);
     });
@@ -221,16 +267,34 @@ describe('least privilege', () => {
     expect(statementsOn(statements, 'QueuesSyncJobs')).toEqual([]);
   });
 
-  it('alarms on any refused blood-pressure upload item (the ingest metric in the PulseRelay namespace)', () => {
-    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'PulseRelay',
-      MetricName: 'BloodPressureReadingsRefused',
-      Dimensions: [{ Name: 'service', Value: 'ingest-blood-pressure' }],
-      Statistic: 'Sum',
+  it('alarms on any refused blood-pressure reading (ReadingsRefused of every format, stage namespace)', () => {
+    const alarms = service.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { AlarmDescription: Match.stringLikeRegexp('^Blood-pressure readings were refused') },
+    });
+    const [alarm] = Object.values(alarms) as { Properties: Record<string, unknown> }[];
+    expect(Object.keys(alarms)).toHaveLength(1);
+    expect(alarm?.Properties).toMatchObject({
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      AlarmActions: Match.anyValue(),
+      AlarmActions: expect.any(Array),
     });
+    const metrics = (alarm?.Properties.Metrics ?? []) as {
+      MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: unknown[] } };
+    }[];
+    const stats = metrics.flatMap((metric) => (metric.MetricStat ? [metric.MetricStat.Metric] : []));
+    expect(stats.map((metric) => metric.MetricName)).toEqual(['ReadingsRefused', 'ReadingsRefused']);
+    expect(stats.map((metric) => metric.Dimensions)).toEqual([
+      expect.arrayContaining([
+        { Name: 'service', Value: 'pulse-relay-ingest-blood-pressure' },
+        { Name: 'format', Value: 'json' },
+      ]),
+      expect.arrayContaining([
+        { Name: 'service', Value: 'pulse-relay-ingest-blood-pressure' },
+        { Name: 'format', Value: 'fhir' },
+      ]),
+    ]);
+    expect(new Set(stats.map((metric) => metric.Namespace)).size).toBe(1);
+    expect(stats[0]?.Namespace).toMatch(/^PulseRelay\//);
   });
 
   it('google-health-webhook touches only the sync-jobs queue: no table, so nothing can delay its answer', () => {
@@ -273,13 +337,13 @@ describe('least privilege', () => {
     expect(actionsOf(statements)).not.toContain('secretsmanager:GetSecretValue');
   });
 
-  it('only sync-worker and catch-up queue sync jobs besides the webhook and link pages', () => {
+  it('only the webhook, link pages, catch-up and sync-worker (continuations) queue sync jobs', () => {
     const senders = FUNCTION_NAMES.filter((name) =>
       statementsOn(statementsOf(service, name), 'QueuesSyncJobs').some((statement) =>
         actionsOf([statement]).includes('sqs:SendMessage'),
       ),
     );
-    expect(senders.sort()).toEqual(['catch-up', 'google-health-webhook', 'link-pages']);
+    expect(senders.sort()).toEqual(['catch-up', 'google-health-webhook', 'link-pages', 'sync-worker']);
   });
 });
 
@@ -489,6 +553,79 @@ describe('outputs', () => {
     service.hasOutput('PublicBaseUrl', {});
     templatesOf({ publicBaseUrl: 'https://relay.example.org' }).service.hasOutput('OAuthRedirectUri', {
       Value: 'https://relay.example.org/v1/oauth/google/callback',
+    });
+  });
+});
+
+describe('operational alarms', () => {
+  const alarmTopic = [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmsTopic') }];
+
+  it('alarms on API 5xx from the default stage', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: Match.arrayWith([{ Name: 'Stage', Value: '$default' }]),
+      Threshold: 5,
+      AlarmActions: alarmTopic,
+    });
+  });
+
+  it('counts throttled (429) requests from the access log and alarms on them', () => {
+    service.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.status = "429" }',
+      MetricTransformations: [
+        Match.objectLike({
+          MetricNamespace: 'PulseRelay/test',
+          MetricName: 'ApiThrottled',
+          MetricValue: '1',
+        }),
+      ],
+    });
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay/test',
+      MetricName: 'ApiThrottled',
+      Threshold: 10,
+      AlarmActions: alarmTopic,
+    });
+  });
+
+  it('alarms when refused readings pass 20% of uploads, counting every format', () => {
+    const alarms = Object.values(service.findResources('AWS::CloudWatch::Alarm')) as {
+      Properties: { Metrics?: { Expression?: string; MetricStat?: { Metric: Record<string, unknown> } }[] };
+    }[];
+    const refused = alarms.find((alarm) =>
+      alarm.Properties.Metrics?.some((metric) => metric.Expression?.startsWith('IF(')),
+    );
+    expect(refused).toBeDefined();
+    const metrics = refused?.Properties.Metrics?.flatMap((metric) =>
+      metric.MetricStat === undefined ? [] : [metric.MetricStat.Metric],
+    );
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          MetricName: 'ReadingsRefused',
+          Dimensions: expect.arrayContaining([{ Name: 'format', Value: 'fhir' }]),
+        }),
+        expect.objectContaining({
+          MetricName: 'ReadingsStored',
+          Dimensions: expect.arrayContaining([{ Name: 'format', Value: 'json' }]),
+        }),
+        expect.objectContaining({
+          MetricName: 'UploadsRefused',
+          Dimensions: expect.arrayContaining([{ Name: 'format', Value: 'unknown' }]),
+        }),
+      ]),
+    );
+    expect(refused?.Properties).toMatchObject({ Threshold: 20 });
+  });
+
+  it('alarms on failed sync jobs', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay/test',
+      MetricName: 'Syncs',
+      Dimensions: Match.arrayWith([{ Name: 'outcome', Value: 'failed' }]),
+      Threshold: 5,
+      AlarmActions: alarmTopic,
     });
   });
 });

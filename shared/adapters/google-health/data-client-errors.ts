@@ -20,12 +20,6 @@ export class GoogleHealthUnavailableError extends GoogleHealthApiError {}
 /** Still 401 after invalidating the token and retrying once. */
 export class GoogleHealthUnauthorizedError extends GoogleHealthApiError {}
 
-/**
- * 403: the member did not grant the scope this data type needs (consent is per scope), or, on every
- * type at once, has withdrawn consent. Retrying will not help.
- */
-export class GoogleHealthPermissionDeniedError extends GoogleHealthApiError {}
-
 /** The member has no Google Health profile yet (not migrated from Fitbit). Retrying will not help. */
 export class GoogleHealthAccountNotLinkedError extends GoogleHealthApiError {}
 

@@ -1,5 +1,9 @@
 import * as z from 'zod';
 import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
+import {
+  ACCOUNT_WIDE_DENIAL,
+  DataTypeAccessDeniedError,
+} from '../../domain/google-health/data-type-access-denied.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';
 import { newestDataTime } from '../../domain/google-health/newest-data-time.js';
@@ -11,7 +15,6 @@ import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
   GoogleHealthApiError,
-  GoogleHealthPermissionDeniedError,
   GoogleHealthRateLimitedError,
   GoogleHealthResponseInvalidError,
   GoogleHealthUnauthorizedError,
@@ -37,8 +40,9 @@ export interface GoogleHealthDataClientOptions {
   /** A longer Retry-After is not waited out in-process: the job fails and SQS redelivers later. */
   maxRetryAfterMs?: number;
   /**
-   * Most one request may spend sleeping between attempts. Keeps a storm from running a job into the
-   * Lambda timeout (120 s), which would fail the whole batch rather than this one message.
+   * Most time one request may take from its first attempt to its last: attempts (each cut short to what is
+   * left), network failures and waits all count. Keeps a storm or a dead network from running a job into
+   * the Lambda timeout (120 s), which would fail the whole batch rather than this one message. Default 30 s.
    */
   maxBackoffPerRequestMs?: number;
   /**
@@ -189,7 +193,8 @@ export class GoogleHealthDataClient implements HealthDataSource {
           dataSourceFamily: GOOGLE_WEARABLES_FAMILY,
         });
       } catch (error) {
-        if (error instanceof GoogleHealthPermissionDeniedError) continue;
+        // A refused scope is no answer for this type; a 403 on the whole account is for sync to handle.
+        if (error instanceof DataTypeAccessDeniedError && !error.accountWide) continue;
         throw error;
       }
       const newest = newestDataTime({ dataType, points: page.dataPoints } as DataPointBatch, 'UTC');
@@ -260,9 +265,11 @@ export class GoogleHealthDataClient implements HealthDataSource {
       capMs: this.options.maxDelayMs ?? 8_000,
       random: this.random,
     };
-    const backoffBudgetMs = this.options.maxBackoffPerRequestMs ?? 30_000;
+    const budgetMs = this.options.maxBackoffPerRequestMs ?? 30_000;
+    const startedAt = this.now();
+    const remainingMs = () => budgetMs - (this.now() - startedAt);
+    const requestTimeoutMs = this.options.requestTimeoutMs ?? 15_000;
     let failures = 0;
-    let sleptMs = 0;
     let refreshed = false;
     for (;;) {
       await this.limiter.acquire(memberId);
@@ -272,11 +279,13 @@ export class GoogleHealthDataClient implements HealthDataSource {
       try {
         response = await this.fetchFn(url, {
           headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 15_000),
+          // Never past the budget; at least a second, so a retry is not doomed before it starts.
+          signal: AbortSignal.timeout(Math.max(1_000, Math.min(requestTimeoutMs, remainingMs()))),
         });
       } catch {
         failures += 1;
-        if (failures >= maxAttempts) {
+        const delayMs = fullJitterDelay(failures, backoff);
+        if (failures >= maxAttempts || delayMs >= remainingMs()) {
           throw new GoogleHealthUnavailableError(
             0,
             undefined,
@@ -284,7 +293,7 @@ export class GoogleHealthDataClient implements HealthDataSource {
             `Google Health ${dataType} unreachable`,
           );
         }
-        await this.sleep(fullJitterDelay(failures, backoff));
+        await this.sleep(delayMs);
         continue;
       }
       if (response.ok) {
@@ -314,11 +323,10 @@ export class GoogleHealthDataClient implements HealthDataSource {
         if (
           failures >= maxAttempts ||
           (retryAfterMs ?? 0) > (this.options.maxRetryAfterMs ?? 20_000) ||
-          sleptMs + delayMs > backoffBudgetMs
+          delayMs > remainingMs()
         ) {
           throw new ErrorClass(response.status, rpcStatus, reason, message);
         }
-        sleptMs += delayMs;
         await this.sleep(delayMs);
         continue;
       }
@@ -326,7 +334,8 @@ export class GoogleHealthDataClient implements HealthDataSource {
         throw new GoogleHealthAccountNotLinkedError(response.status, rpcStatus, reason, message);
       }
       if (response.status === 403) {
-        throw new GoogleHealthPermissionDeniedError(response.status, rpcStatus, reason, message);
+        const accountWide = reason === ACCOUNT_WIDE_DENIAL || rpcStatus === ACCOUNT_WIDE_DENIAL;
+        throw new DataTypeAccessDeniedError(dataType, accountWide, message);
       }
       throw new GoogleHealthApiError(response.status, rpcStatus, reason, message);
     }

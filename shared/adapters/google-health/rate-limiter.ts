@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 /** Waits; injected so tests do not sleep. */
 export type Sleep = (milliseconds: number) => Promise<void>;
 
-export const realSleep: Sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+export const realSleep: Sleep = async (milliseconds) => {
+  await sleep(milliseconds);
+};
 
 /**
  * A token bucket per member inside one worker process: Google allows 300 requests a minute per user.

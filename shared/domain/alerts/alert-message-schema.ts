@@ -45,6 +45,7 @@ export const ALERT_RULES = [
   'bp-average-stage2',
   'thresholds-review-due',
   'weekly-summary',
+  'link-scope-refused',
 ] as const;
 
 /**

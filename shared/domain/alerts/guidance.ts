@@ -24,6 +24,10 @@ export const GUIDANCE = {
     name: 'Fitbit help: syncing and wearing the device (stale data is a first-class alert)',
     reference: 'https://support.google.com/fitbit/',
   },
+  scopeRefused: {
+    name: 'Wearable sharing partly refused at consent (project rule, see docs/clinical-safety.md)',
+    reference: 'docs/clinical-safety.md#wearable-sharing-partly-refused',
+  },
   relink: {
     name: 'Google Account: third-party apps with account access (re-linking the wearable)',
     reference: 'https://support.google.com/accounts/answer/3466521',

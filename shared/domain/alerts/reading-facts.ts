@@ -24,8 +24,10 @@ export type OtherReadingFacts = {
   memberId: string;
   measuredAt: string;
   endAt?: string;
-  /** Day buckets: [secondsSinceBucketStartUtc, value]. */
+  /** Hour buckets: [secondsSinceBucketStartUtc, value] (a stream image carries them encoded, so not here). */
   samples?: Array<[number, number]>;
+  /** Hour buckets: the newest sample's instant (UTC ISO). */
+  newestSampleAt?: string;
   /** Steps: counts per local hour. */
   hourly?: Array<{ hourStart: string; count: number }>;
 } & Source;
@@ -55,8 +57,8 @@ const DEVICE_RECORDING_METHODS: ReadonlySet<string> = new Set(['device-measured'
  * when it shows nothing of the kind: daily summaries are computed upstream even on days the tracker sat
  * in a drawer, and manual entries arrive without it. Weight, sleep and steps prove wear only when their
  * provenance names a device: Google's reconciled points carry no provenance ('unknown'), and a weight
- * typed into the app, a logged sleep or phone steps look exactly like device data there. A day bucket
- * counts up to its newest sample (its day may not be over), steps up to the start of the newest hour
+ * typed into the app, a logged sleep or phone steps look exactly like device data there. An hour bucket
+ * counts up to its newest sample (its hour may not be over), steps up to the start of the newest hour
  * with steps.
  */
 export const wornUntil = (reading: ReadingFacts): number | undefined => {
@@ -69,6 +71,7 @@ export const wornUntil = (reading: ReadingFacts): number | undefined => {
     !DEVICE_RECORDING_METHODS.has(reading.provenance.recordingMethod ?? 'unknown')
   )
     return undefined;
+  if (reading.newestSampleAt !== undefined) return Date.parse(reading.newestSampleAt);
   const start = Date.parse(reading.measuredAt);
   if (reading.samples !== undefined) {
     const newest = reading.samples.at(-1);

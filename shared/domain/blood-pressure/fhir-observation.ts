@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { ReadingQualityFlag } from '../blood-pressure-reading.js';
+import { describeZodIssues } from '../zod-issues.js';
 import { assembleReading } from './assemble-reading.js';
-import { describeIssueLines, describeItemIssues } from './item-issues.js';
+import { describeItemIssues } from './item-issues.js';
 import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
 import { type PressureUnit, parsePressureUnit, toMmHg } from './pressure-unit.js';
 import { parseRfc3339WithOffset, RFC3339_WITH_OFFSET } from './rfc3339.js';
@@ -166,7 +167,7 @@ export const validateAndNormaliseFhir = (body: unknown, context: NormaliseContex
   if (resourceType === 'Bundle') {
     const bundle = fhirBundleSchema.safeParse(body);
     if (!bundle.success) {
-      throw new InvalidUploadError('The FHIR Bundle is not valid', describeIssueLines(bundle.error));
+      throw new InvalidUploadError('The FHIR Bundle is not valid', describeZodIssues(bundle.error));
     }
     return bundle.data.entry.map((entry) => normaliseFhirObservation(entry.resource, context));
   }

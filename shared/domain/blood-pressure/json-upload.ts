@@ -1,5 +1,5 @@
+import { describeZodIssues } from '../zod-issues.js';
 import { normaliseBluetoothReading } from './bluetooth-reading.js';
-import { describeIssueLines } from './item-issues.js';
 import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
 import { normaliseJsonReading } from './json-reading.js';
 import { uploadEnvelopeSchema } from './upload-payload.js';
@@ -15,7 +15,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const validateAndNormaliseJsonReadings = (body: unknown, context: NormaliseContext): ItemOutcome[] => {
   const envelope = uploadEnvelopeSchema.safeParse(body);
   if (!envelope.success) {
-    throw new InvalidUploadError('The body must be {"readings": [...]}', describeIssueLines(envelope.error));
+    throw new InvalidUploadError('The body must be {"readings": [...]}', describeZodIssues(envelope.error));
   }
   const items = envelope.data.readings;
   const outcomes: ItemOutcome[] = new Array(items.length);

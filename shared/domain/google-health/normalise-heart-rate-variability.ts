@@ -1,19 +1,19 @@
-import type { HeartRateVariabilityDayBucket } from '../wearable-reading.js';
+import type { HeartRateVariabilityHourBucket } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { groupIntoDayBuckets } from './day-buckets.js';
 import { googleHealthProvenance } from './google-health-provenance.js';
+import { groupIntoHourBuckets } from './hour-buckets.js';
 import type { NormaliseContext } from './normalise-context.js';
 
 /**
- * HRV samples (RMSSD) -> one bucket per member-local day. Trackers sample every few minutes through
+ * HRV samples (RMSSD) -> one bucket per UTC hour. Trackers sample every few minutes through
  * the night, so one item per sample would cost a write each; SDNN is not kept (no rule reads it).
  * RMSSD is OPTIONAL upstream: a sample without it has nothing to store and is skipped, not an error.
  */
 export const normaliseHeartRateVariability = (
   points: readonly DataPointOf['heart-rate-variability'][],
   context: NormaliseContext,
-): HeartRateVariabilityDayBucket[] =>
-  groupIntoDayBuckets(
+): HeartRateVariabilityHourBucket[] =>
+  groupIntoHourBuckets(
     points.flatMap((point) => {
       const rmssd = point.heartRateVariability.rootMeanSquareOfSuccessiveDifferencesMilliseconds;
       if (rmssd === undefined) return [];

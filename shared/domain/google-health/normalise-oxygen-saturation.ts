@@ -1,17 +1,17 @@
 import { localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
-import type { DailyOxygenSaturation, OxygenSaturationDayBucket } from '../wearable-reading.js';
+import type { DailyOxygenSaturation, OxygenSaturationHourBucket } from '../wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import { groupIntoDayBuckets } from './day-buckets.js';
 import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
+import { groupIntoHourBuckets } from './hour-buckets.js';
 import type { NormaliseContext } from './normalise-context.js';
 import { civilDateToString } from './sample-time.js';
 
-/** SpO2 spot samples -> one bucket per member-local day. */
+/** SpO2 spot samples -> one bucket per UTC hour. */
 export const normaliseOxygenSaturation = (
   points: readonly DataPointOf['oxygen-saturation'][],
   context: NormaliseContext,
-): OxygenSaturationDayBucket[] =>
-  groupIntoDayBuckets(
+): OxygenSaturationHourBucket[] =>
+  groupIntoHourBuckets(
     points.map((point) => ({
       instant: new Date(point.oxygenSaturation.sampleTime.physicalTime),
       value: point.oxygenSaturation.percentage,

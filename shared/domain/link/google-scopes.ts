@@ -20,3 +20,13 @@ export const grantsAnyDataScope = (grantedScope: string): boolean => {
   const granted = new Set(grantedScope.split(' '));
   return DATA_SCOPES.some((scope) => granted.has(scope));
 };
+
+/** What the member sees for each data scope on Google's consent screen, in words staff can repeat. */
+export type DataScopeName = 'activity' | 'health metrics' | 'sleep';
+
+/** The consent scope that grants each data type (Google Health API read scopes). */
+export const scopeNameOfDataType = (dataType: string): DataScopeName => {
+  if (dataType === 'steps') return 'activity';
+  if (dataType === 'sleep') return 'sleep';
+  return 'health metrics';
+};

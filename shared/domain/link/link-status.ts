@@ -7,6 +7,9 @@ export interface LinkStatus {
   linkedAt?: string;
   lastSyncAt?: string;
   lastDataAt?: string;
+  /** Data types Google serves for this member, and those refused at consent (403). */
+  grantedTypes?: string[];
+  refusedTypes?: string[];
 }
 
 /** What staff see for `pulse-relay link status --member ID`. No tokens, no health values. */
@@ -19,5 +22,7 @@ export const linkStatus = async (memberId: string, deps: { links: LinkStore }): 
     linkedAt: link.linkedAt,
     ...(link.lastSyncAt === undefined ? {} : { lastSyncAt: link.lastSyncAt }),
     ...(link.lastDataAt === undefined ? {} : { lastDataAt: link.lastDataAt }),
+    ...(link.grantedTypes === undefined ? {} : { grantedTypes: link.grantedTypes }),
+    ...(link.refusedTypes === undefined ? {} : { refusedTypes: link.refusedTypes }),
   };
 };

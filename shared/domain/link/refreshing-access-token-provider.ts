@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.js';
 import { type AccessTokenProvider, LinkNeedsRelinkError } from '../ports/access-token-provider.js';
 import type { TokenBundle, TokenVault } from '../ports/token-vault.js';
@@ -45,7 +46,9 @@ interface Remembered {
   expiresAtMs: number;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const defaultSleep = async (ms: number): Promise<void> => {
+  await sleep(ms);
+};
 
 /**
  * AccessTokenProvider over the encrypted tokens on the link item.

@@ -1,6 +1,7 @@
 /** What erasing a member's record removed, by kind. */
 export interface ErasedRecord {
   readings: number;
+  /** Bucket items of dense data and daily summaries: DAY# (steps, summaries) and HOUR# (samples) items. */
   dayBuckets: number;
   alerts: number;
   /** Items of the member's own directory partition by kind: profile, thresholds, link, activity... */

@@ -3,8 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
+import { describeZodIssues } from '../../domain/zod-issues.js';
+import { METRIC } from '../metric-catalogue.js';
+import { recordCounts } from '../metrics.js';
 import { HttpError } from './http-errors.js';
-import { describeZodIssues } from './zod-issues.js';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 export type HttpRoute = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
@@ -47,14 +49,23 @@ export const errorToResponse = (error: unknown, logger: Logger): HttpResult => {
   });
 };
 
+/**
+ * Any 5xx answer counts as a handled failure. The invocation itself succeeds, so Lambda's Errors metric
+ * never sees it; the function's error alarm adds this metric (infra/constructs/service-function.ts).
+ */
+const countedAsFailure = (result: HttpResult): HttpResult => {
+  if ((result.statusCode ?? 200) >= 500) recordCounts({}, { [METRIC.handledFailures]: 1 });
+  return result;
+};
+
 /** The one HTTP middleware chain: Powertools context logging, then the route, with errors mapped. */
 export const httpHandler = (route: HttpRoute, logger: Logger) =>
   middy<APIGatewayProxyEventV2, HttpResult>()
     .use(injectLambdaContext(logger))
     .handler(async (event, context) => {
       try {
-        return await route(event, context);
+        return countedAsFailure(await route(event, context));
       } catch (error) {
-        return errorToResponse(error, logger);
+        return countedAsFailure(errorToResponse(error, logger));
       }
     });

@@ -13,7 +13,7 @@ import { openSlotOf } from '../../../shared/domain/alerts/alert-condition.js';
 import { GUIDANCE } from '../../../shared/domain/alerts/guidance.js';
 import { newAlert } from '../../../shared/domain/alerts/new-alert.js';
 import type { BloodPressureReading } from '../../../shared/domain/blood-pressure-reading.js';
-import type { HeartRateDayBucket } from '../../../shared/domain/wearable-reading.js';
+import type { HeartRateHourBucket } from '../../../shared/domain/wearable-reading.js';
 import fixture from '../../fixtures/evaluate-alerts/stream-insert-blood-pressure.json' with { type: 'json' };
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { receiveAll } from '../support/queue-messages.js';
@@ -136,15 +136,17 @@ describe('evaluate-alerts against DynamoDB Local and fauxqs', () => {
       notifications: raised.notifications.map((n) => ({ ...n, publishedAt: '2026-11-18T08:00:01.000Z' })),
     };
     expect(await alerts.create(open, openSlotOf(open))).toBe('created');
-    // The watch is worn again: a heart-rate day bucket whose newest sample is after the silence began.
-    const heartRateDay: HeartRateDayBucket = {
+    // The watch is worn again: a heart-rate hour bucket whose newest sample is after the silence began.
+    const heartRateDay: HeartRateHourBucket = {
       metric: 'heart-rate',
       memberId: 'm-wearable',
-      measuredAt: '2026-11-19T00:00:00.000Z',
-      endAt: '2026-11-20T00:00:00.000Z',
+      measuredAt: '2026-11-19T08:00:00.000Z',
+      endAt: '2026-11-19T09:00:00.000Z',
       utcOffsetMinutes: 0,
       localDate: '2026-11-19',
-      samples: [[28_800, 64]],
+      samples: [[0, 64]],
+      summary: { count: 1, min: 64, max: 64, mean: 64 },
+      newestSampleAt: '2026-11-19T08:00:00.000Z',
       provenance: { source: 'google-health', recordingMethod: 'passively-measured' },
     };
     const runner = await stack.startReadingsStreamRunner({

@@ -10,6 +10,7 @@ import {
   activityKey,
   alertKeyOf,
   daySortKey,
+  hourSortKey,
   readingPartitionKey,
   sparseReadingSortKey,
   thresholdsKey,
@@ -65,8 +66,9 @@ const adapters = () => {
 const put = (TableName: string, Item: Record<string, unknown>) =>
   client.send(new PutCommand({ TableName, Item }));
 
-/** A member with data in every table: readings of two metrics, a day bucket, alerts, thresholds, activity,
- * a Google link with tokens and account mapping, open and used invitations, two devices, audit records. */
+/** A member with data in every table: readings of two metrics, a day bucket and a two-part hour item,
+ * alerts, thresholds, activity, a Google link with tokens and account mapping, open and used invitations,
+ * two devices, audit records. */
 const seedMember = async (memberId: string, healthUserId: string) => {
   const a = adapters();
   await a.directory.createMember({
@@ -91,11 +93,20 @@ const seedMember = async (memberId: string, healthUserId: string) => {
     percent: 91,
   });
   await put(a.tables.readings, {
-    pk: readingPartitionKey(memberId, 'heart-rate'),
+    pk: readingPartitionKey(memberId, 'steps'),
     sk: daySortKey('2026-11-20'),
     memberId,
-    samples: [[0, 61]],
+    total: 4200,
   });
+  // Dense samples are one item per UTC hour (w7-dense), plus a further part of a very dense hour.
+  for (const part of [0, 1]) {
+    await put(a.tables.readings, {
+      pk: readingPartitionKey(memberId, 'heart-rate'),
+      sk: hourSortKey('2026-11-20T03:00:00.000Z', part),
+      memberId,
+      encodedSamples: new Uint8Array([1, 2, 3]),
+    });
+  }
   await put(a.tables.alerts, {
     ...alertKeyOf(memberId, 'bp-severe#2026-11-20'),
     gsi1pk: 'ALERTS',
@@ -192,7 +203,7 @@ describe('member erase against DynamoDB Local', () => {
         invitations: 2,
         devices: 2,
         readings: 2,
-        dayBuckets: 1,
+        dayBuckets: 3,
         alerts: 2,
         memberItems: { profile: 1, thresholds: 1, 'threshold-history': 1, activity: 1, link: 1 },
       },

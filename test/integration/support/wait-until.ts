@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 export class WaitTimeoutError extends Error {
   override readonly name = 'WaitTimeoutError';
 }
@@ -30,6 +31,6 @@ export const waitUntil = async <T>(
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
       throw new WaitTimeoutError(`Timed out waiting for ${options.description ?? 'condition'}${cause}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
+    await sleep(options.intervalMs ?? 50);
   }
 };

@@ -88,10 +88,10 @@ describe('real API shapes through sync and DynamoDB Local', () => {
     );
 
     expect(result.status).toBe('synced');
-    const [night] = (await stored('heart-rate-variability')).filter(
-      (reading) => 'localDate' in reading && reading.localDate === '2026-11-20',
+    const [hour] = (await stored('heart-rate-variability')).filter(
+      (reading) => reading.measuredAt === '2026-11-20T02:00:00.000Z',
     );
-    expect(night).toMatchObject({ samples: [[7500, 37.5]] });
+    expect(hour).toMatchObject({ samples: [[300, 37.5]] });
   });
 
   it('keeps a sleep session Google is still computing for a later sync, then stores it with its stages', async () => {

@@ -1,19 +1,26 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsentOptions } from '../../../local/google-health-simulator/oauth-server.js';
 import {
   type GoogleHealthSimulator,
+  SCOPES,
   startGoogleHealthSimulator,
 } from '../../../local/google-health-simulator/simulator.js';
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
+import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { createLinkAdapters } from '../../../shared/adapters/google-health/oauth-composition.js';
 import { linkKey } from '../../../shared/adapters/table-keys.js';
 import { systemClock } from '../../../shared/domain/clock.js';
 import { createInvitation } from '../../../shared/domain/link/create-invitation.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
+import { queueDepth } from '../support/queue-messages.js';
 import { waitUntil } from '../support/wait-until.js';
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => unknown;
@@ -106,7 +113,7 @@ const follow = async (url: string) =>
   (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '';
 
 /** A member linked through the real link pages and the simulator's consent screen. */
-const linkMember = async (userKey: string): Promise<string> => {
+const linkMember = async (userKey: string, consent: ConsentOptions = {}): Promise<string> => {
   const directory = new DynamoDbMemberDirectory(documentClient(), stack.resources.tables.directory);
   const memberId = `m-${randomBytes(4).toString('hex')}`;
   await directory.createMember({
@@ -121,7 +128,7 @@ const linkMember = async (userKey: string): Promise<string> => {
     clock: systemClock,
     publicBaseUrl: api.url,
   });
-  simulator.setNextConsent('approve', userKey);
+  simulator.setNextConsent('approve', userKey, consent);
   const callback = await follow(await follow(`${url}/start`));
   expect((await fetch(callback)).status).toBe(200);
   return memberId;
@@ -138,9 +145,10 @@ describe('Google Health webhook to readings, through the real handlers', () => {
     const memberId = await linkMember(user.userKey);
 
     // The backfill job queued by linking is run by the sync worker.
+    // The backfill is a chain of bounded jobs, a member-local day each, through the queue.
     await waitUntil(async () => (await readingsOf(memberId, 'heart-rate')).length >= 4, {
-      timeoutMs: 25_000,
-      description: 'backfilled heart-rate days',
+      timeoutMs: 90_000,
+      description: 'backfilled heart-rate hours',
     });
 
     // Google's subscriber creation runs the two verification probes against our endpoint.
@@ -220,7 +228,7 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       return typeof Item?.lastSyncAt === 'string' ? Item.lastSyncAt : undefined;
     };
     // Let the jobs already queued (backfill, the weight notification) finish first.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await sleep(1_500);
     const syncedBefore = await waitUntil(lastSyncAt, { description: 'the earlier syncs recorded' });
     const again = await simulator.notify(user.userKey, {
       dataType: 'weight',
@@ -231,5 +239,88 @@ describe('Google Health webhook to readings, through the real handlers', () => {
       timeoutMs: 15_000,
       description: 'a second sync recorded with no cursor moved',
     });
-  });
+  }, 150_000);
+
+  it('syncs every other type when the member refused one scope: one staff task, no failed job', async () => {
+    const user = simulator.createUser({
+      userKey: 'partial-consent-user',
+      timezone: 'Europe/London',
+      dataStartDate: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
+    });
+    // The member unticks "health metrics" (heart rate, weight, SpO2, HRV...) on Google's consent screen.
+    const memberId = await linkMember(user.userKey, {
+      grantedScopes: [SCOPES.activity, SCOPES.sleep, SCOPES.settings],
+    });
+    const links = new DynamoDbLinkStore(documentClient(), stack.resources.tables.directory);
+
+    const link = await waitUntil(
+      async () => {
+        const current = await links.get(memberId);
+        // The backfill chain has reached today for steps.
+        const stepsCursor = current?.cursors.steps ?? '';
+        const recent = stepsCursor > new Date(Date.now() - 86_400_000).toISOString();
+        return (current?.refusedTypes ?? []).length > 0 && recent && current;
+      },
+      { timeoutMs: 90_000, description: 'the backfill recording the refused types' },
+    );
+    expect(link.state).toBe('linked');
+    expect(link.refusedTypes).toEqual([
+      'daily-oxygen-saturation',
+      'daily-resting-heart-rate',
+      'heart-rate',
+      'heart-rate-variability',
+      'oxygen-saturation',
+      'weight',
+    ]);
+    expect(link.grantedTypes).toEqual(expect.arrayContaining(['sleep', 'steps']));
+    // The device is seen worn through steps, so the no-data rule has a recent last-seen time.
+    expect(link.lastDataAt).toBeDefined();
+    expect((await readingsOf(memberId, 'steps')).length).toBeGreaterThan(0);
+    expect(await readingsOf(memberId, 'heart-rate')).toEqual([]);
+
+    const alerts = new DynamoDbAlertStore(documentClient(), stack.resources.tables.alerts);
+    const tasks = await alerts.list({ memberId });
+    expect(tasks.map((alert) => [alert.rule, alert.severity])).toEqual([
+      ['link-scope-refused', 'staff-task'],
+    ]);
+    expect(tasks[0]?.explanation).toContain('re-consent to heart rate');
+    expect(await queueDepth(stack.sqs, stack.resources.queues.syncJobsDlq.url)).toBe(0);
+  }, 120_000);
+
+  it('marks the link needs-relink when Google refuses everything until the member consents again', async () => {
+    const user = simulator.createUser({
+      userKey: 'withdrawn-user',
+      timezone: 'Europe/London',
+      dataStartDate: new Date(Date.now() - 1 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const memberId = await linkMember(user.userKey);
+    const links = new DynamoDbLinkStore(documentClient(), stack.resources.tables.directory);
+    await waitUntil(
+      async () =>
+        ((await links.get(memberId))?.cursors['heart-rate'] ?? '') >
+        new Date(Date.now() - 86_400_000).toISOString(),
+      { timeoutMs: 90_000, description: 'the backfill' },
+    );
+
+    // Consent withdrawn: every call answers 403 RESOURCE_PERMISSION_DENIED. The next catch-up finds out.
+    simulator.setPermissionDenied(user.userKey, true);
+    await stack.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: stack.resources.queues.syncJobs.url,
+        MessageBody: JSON.stringify({ memberId, reason: 'catch-up' }),
+      }),
+    );
+    await waitUntil(async () => (await links.get(memberId))?.state === 'needs-relink', {
+      timeoutMs: 20_000,
+      description: 'the link marked needs-relink',
+    });
+    const alerts = new DynamoDbAlertStore(documentClient(), stack.resources.tables.alerts);
+    // The staff task is raised just after the state changes.
+    const raised = await waitUntil(async () => {
+      const listed = await alerts.list({ memberId });
+      return listed.length > 0 && listed;
+    });
+    expect(raised.map((alert) => alert.rule)).toEqual(['link-needs-relink']);
+    expect(await queueDepth(stack.sqs, stack.resources.queues.syncJobsDlq.url)).toBe(0);
+  }, 150_000);
 });

@@ -349,8 +349,8 @@ describe('DynamoDbLinkStore', () => {
   });
 });
 
-describe('listLinked', () => {
-  it('lists linked and needs-relink links (both stay in the no-data check), never unlinked', async () => {
+describe('linkedPages', () => {
+  it('pages through the requested states in order: linked and needs-relink for the no-data check', async () => {
     documentClient.reset();
     documentClient
       .on(QueryCommand, { ExpressionAttributeValues: { ':links': 'LINKS#linked' } })
@@ -358,7 +358,8 @@ describe('listLinked', () => {
     documentClient
       .on(QueryCommand, { ExpressionAttributeValues: { ':links': 'LINKS#needs-relink' } })
       .resolves({ Items: [{ ...linkItem, memberId: 'm2', state: 'needs-relink' }] });
-    const links = await store.listLinked();
+    const links = [];
+    for await (const page of store.linkedPages(['linked', 'needs-relink'])) links.push(...page);
     expect(links.map((link) => [link.memberId, link.state])).toEqual([
       ['m1', 'linked'],
       ['m2', 'needs-relink'],

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GoogleHealthDataClient } from '../../../../shared/adapters/google-health/data-client.js';
 import {
   GoogleHealthAccountNotLinkedError,
-  GoogleHealthPermissionDeniedError,
   GoogleHealthRateLimitedError,
   GoogleHealthResponseInvalidError,
   GoogleHealthUnauthorizedError,
   GoogleHealthUnavailableError,
 } from '../../../../shared/adapters/google-health/data-client-errors.js';
+import { DataTypeAccessDeniedError } from '../../../../shared/domain/google-health/data-type-access-denied.js';
 import type { AccessTokenProvider } from '../../../../shared/domain/ports/access-token-provider.js';
 
 const heartRatePoint = (time: string, bpm: string) => ({
@@ -178,6 +178,30 @@ describe('GoogleHealthDataClient', () => {
     expect(stub.requests).toHaveLength(3);
   });
 
+  it('counts time lost to network failures against the same budget, so a dead network ends a request in ~30 s', async () => {
+    // Each attempt hangs until its 15 s timeout. Before, five attempts plus waits took about 90 s.
+    const hangs = () => {
+      nowMs += 15_000;
+      throw new TypeError('fetch failed: timeout');
+    };
+    stub.queue(hangs, hangs, hangs, hangs, hangs);
+    const startedAt = nowMs;
+
+    await expect(client().list('m-1', 'steps', {})).rejects.toBeInstanceOf(GoogleHealthUnavailableError);
+    expect(stub.requests).toHaveLength(2);
+    expect(nowMs - startedAt).toBeLessThanOrEqual(31_000);
+  });
+
+  it('does not retry a network failure when the wait would pass the budget', async () => {
+    stub.queue(() => {
+      nowMs += 29_900;
+      throw new TypeError('fetch failed');
+    });
+    await expect(client().list('m-1', 'steps', {})).rejects.toBeInstanceOf(GoogleHealthUnavailableError);
+    expect(sleeps).toEqual([]);
+    expect(stub.requests).toHaveLength(1);
+  });
+
   it('retries a network failure like a 5xx', async () => {
     stub.queue(
       () => {
@@ -314,8 +338,18 @@ describe('GoogleHealthDataClient', () => {
     ]);
   });
 
-  it('throws a permission error for a 403 on a data read', async () => {
+  it('throws a per-type access error for a 403 on a data read', async () => {
     stub.queue(() => json(403, rpcError(403, 'PERMISSION_DENIED', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT')));
-    await expect(client().list('m-1', 'sleep', {})).rejects.toBeInstanceOf(GoogleHealthPermissionDeniedError);
+    const failure = client().list('m-1', 'sleep', {});
+    await expect(failure).rejects.toBeInstanceOf(DataTypeAccessDeniedError);
+    await expect(failure).rejects.toMatchObject({ dataType: 'sleep', accountWide: false });
+  });
+
+  it('marks a RESOURCE_PERMISSION_DENIED 403 as account-wide', async () => {
+    stub.queue(() => json(403, rpcError(403, 'PERMISSION_DENIED', 'RESOURCE_PERMISSION_DENIED')));
+    await expect(client().list('m-1', 'sleep', {})).rejects.toMatchObject({
+      dataType: 'sleep',
+      accountWide: true,
+    });
   });
 });

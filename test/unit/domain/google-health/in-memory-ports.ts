@@ -1,14 +1,16 @@
-import type { LinkStore } from '../../../../shared/domain/ports/link-store.js';
+import type { LinkStore, SyncRecord } from '../../../../shared/domain/ports/link-store.js';
 import type { PutReadingOutcome, ReadingStore } from '../../../../shared/domain/ports/reading-store.js';
 import type { Reading } from '../../../../shared/domain/reading.js';
-import { DENSE_METRICS } from '../../../../shared/domain/reading.js';
+import { DENSE_METRICS, HOUR_BUCKET_METRICS } from '../../../../shared/domain/reading.js';
 import type { WearableLink } from '../../../../shared/domain/wearable-link.js';
 
-/** The ReadingStore contract in memory: sparse put-if-absent, dense/daily replaced whole by local date. */
+/** The ReadingStore contract in memory: sparse put-if-absent, hour buckets and day items replaced whole. */
 export class InMemoryReadingStore implements ReadingStore {
   readonly items = new Map<string, Reading>();
 
   private keyOf(reading: Reading): string {
+    if (HOUR_BUCKET_METRICS.has(reading.metric))
+      return `${reading.memberId}|${reading.metric}|DAY#HOUR#${reading.measuredAt}`;
     const daily =
       DENSE_METRICS.has(reading.metric) ||
       ['resting-heart-rate', 'daily-oxygen-saturation'].includes(reading.metric);
@@ -47,13 +49,14 @@ export class InMemoryLinkStore implements LinkStore {
   async findMemberByHealthUserId(healthUserId: string) {
     return [...this.links.values()].find((link) => link.healthUserId === healthUserId)?.memberId;
   }
-  async listLinked() {
-    return [...this.links.values()].filter((link) => link.state !== 'unlinked');
+  pageSize = 100;
+  async *linkedPages(states: readonly WearableLink['state'][] = ['linked']) {
+    const linked = [...this.links.values()].filter((link) => states.includes(link.state));
+    for (let start = 0; start < linked.length; start += this.pageSize) {
+      yield linked.slice(start, start + this.pageSize);
+    }
   }
-  async recordSync(
-    memberId: string,
-    update: { cursors: Record<string, string>; lastSyncAt: string; lastDataAt?: string },
-  ): Promise<void> {
+  async recordSync(memberId: string, update: SyncRecord): Promise<void> {
     const link = this.links.get(memberId);
     if (link === undefined) return;
     const cursors = { ...link.cursors };
@@ -66,6 +69,9 @@ export class InMemoryLinkStore implements LinkStore {
       cursors,
       lastSyncAt: update.lastSyncAt,
       ...(update.lastDataAt === undefined ? {} : { lastDataAt: update.lastDataAt }),
+      ...(update.consent === undefined
+        ? {}
+        : { grantedTypes: update.consent.granted, refusedTypes: update.consent.refused }),
     });
   }
   async recordNotification(memberId: string, at: string): Promise<void> {

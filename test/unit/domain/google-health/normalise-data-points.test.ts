@@ -24,23 +24,29 @@ const normalise = <T extends GoogleHealthDataType>(dataType: T, file: string) =>
   normaliseDataPoints({ dataType, points: points(dataType, file) } as DataPointBatch, context);
 
 describe('heart rate', () => {
-  it('buckets samples by member-local day across the spring-forward change, sorted and deduplicated', () => {
+  it('buckets samples by UTC hour across the spring-forward change, sorted, deduplicated and summarised', () => {
     const buckets = normalise('heart-rate', 'heart-rate-spring-forward.json');
 
-    expect(buckets.map((bucket) => bucket.localDate)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+    expect(buckets.map((bucket) => [bucket.measuredAt, bucket.localDate])).toEqual([
+      ['2026-03-28T23:00:00.000Z', '2026-03-28'],
+      ['2026-03-29T00:00:00.000Z', '2026-03-29'],
+      ['2026-03-29T01:00:00.000Z', '2026-03-29'],
+      ['2026-03-29T22:00:00.000Z', '2026-03-29'],
+      ['2026-03-29T23:00:00.000Z', '2026-03-30'],
+    ]);
     expect(buckets[1]).toEqual({
       metric: 'heart-rate',
       memberId: 'm-1',
       localDate: '2026-03-29',
       measuredAt: '2026-03-29T00:00:00.000Z',
-      endAt: '2026-03-29T23:00:00.000Z',
+      endAt: '2026-03-29T01:00:00.000Z',
       utcOffsetMinutes: 0,
       samples: [
         [5, 54],
         [1800, 55],
-        [5400, 61],
-        [82740, 70],
       ],
+      summary: { count: 2, min: 54, max: 55, mean: 54.5 },
+      newestSampleAt: '2026-03-29T00:30:00.000Z',
       provenance: {
         source: 'google-health',
         platform: 'FITBIT',
@@ -48,11 +54,9 @@ describe('heart rate', () => {
         recordingMethod: 'passively-measured',
       },
     });
-    expect(buckets[2]).toMatchObject({
-      measuredAt: '2026-03-29T23:00:00.000Z',
-      utcOffsetMinutes: 60,
-      samples: [[0, 68]],
-    });
+    // 01:30 UTC arrived twice: kept once. After the change, the hour starts at local 02:00 (+01:00).
+    expect(buckets[2]).toMatchObject({ samples: [[1800, 61]], utcOffsetMinutes: 60 });
+    expect(buckets[4]).toMatchObject({ utcOffsetMinutes: 60, samples: [[0, 68]] });
   });
 
   it('gives the same buckets when the same window arrives twice', () => {
@@ -216,7 +220,7 @@ describe('optional fields and new enum values', () => {
       },
     ]);
     const [bucket] = normaliseDataPoints({ dataType: 'heart-rate-variability', points: page }, context);
-    expect(bucket).toMatchObject({ localDate: '2026-11-20', samples: [[7500, 31.5]] });
+    expect(bucket).toMatchObject({ measuredAt: '2026-11-20T02:00:00.000Z', samples: [[300, 31.5]] });
   });
 
   it('reads a recording method, sleep stage or platform Google adds later without failing the page', () => {
@@ -289,19 +293,20 @@ describe('sparse samples and daily summaries', () => {
     ]);
   });
 
-  it('buckets SpO2 samples for the 25-hour day and keeps the daily figure', () => {
-    const [bucket] = normalise('oxygen-saturation', 'oxygen-saturation.json');
-    expect(bucket).toMatchObject({
-      metric: 'oxygen-saturation',
-      localDate: '2026-10-25',
-      measuredAt: '2026-10-24T23:00:00.000Z',
-      endAt: '2026-10-26T00:00:00.000Z',
-      samples: [
-        [5400, 96],
-        [9000, 94.5],
-        [14400, 95],
-      ],
-    });
+  it('buckets SpO2 samples by UTC hour on the 25-hour day and keeps the daily figure', () => {
+    const buckets = normalise('oxygen-saturation', 'oxygen-saturation.json');
+    expect(buckets).toEqual([
+      expect.objectContaining({
+        metric: 'oxygen-saturation',
+        localDate: '2026-10-25',
+        measuredAt: '2026-10-25T00:00:00.000Z',
+        endAt: '2026-10-25T01:00:00.000Z',
+        utcOffsetMinutes: 60,
+        samples: [[1800, 96]],
+      }),
+      expect.objectContaining({ measuredAt: '2026-10-25T01:00:00.000Z', samples: [[1800, 94.5]] }),
+      expect.objectContaining({ measuredAt: '2026-10-25T03:00:00.000Z', samples: [[0, 95]] }),
+    ]);
     expect(normalise('daily-oxygen-saturation', 'daily-oxygen-saturation.json')).toEqual([
       expect.objectContaining({
         metric: 'daily-oxygen-saturation',
@@ -313,16 +318,17 @@ describe('sparse samples and daily summaries', () => {
     ]);
   });
 
-  it('buckets HRV samples by member-local day, from local midnight on the clock-change day', () => {
+  it('buckets HRV samples by UTC hour, dated by the member-local day of the hour', () => {
     expect(normalise('heart-rate-variability', 'heart-rate-variability.json')).toEqual([
       expect.objectContaining({
         metric: 'heart-rate-variability',
         localDate: '2026-10-25',
-        // Local midnight on 25 October is still BST: 23:00 UTC the day before.
-        measuredAt: '2026-10-24T23:00:00.000Z',
-        utcOffsetMinutes: 60,
-        // 03:15 UTC is 4 h 15 min after the bucket starts.
-        samples: [[15_300, 42.7]],
+        measuredAt: '2026-10-25T03:00:00.000Z',
+        // After the clock change at 01:00 UTC London is back on GMT.
+        utcOffsetMinutes: 0,
+        // 03:15 UTC is 15 minutes after the hour starts.
+        samples: [[900, 42.7]],
+        summary: { count: 1, min: 42.7, max: 42.7, mean: 42.7 },
       }),
     ]);
   });

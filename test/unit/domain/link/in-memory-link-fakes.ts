@@ -5,6 +5,7 @@ import {
   HealthAccountLinkedElsewhereError,
   InvitationNotUsableError,
   type LinkRegistry,
+  MemberAlreadyLinkedError,
   type NewLink,
 } from '../../../../shared/domain/link/link-registry.js';
 import type { LinkTokenStore, StoredTokens } from '../../../../shared/domain/link/link-token-store.js';
@@ -84,13 +85,19 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
     return this.accounts.get(healthUserId);
   }
 
+  /** The same checks, in the same order, as DynamoDbLinkStore.createLink (test/integration/link/link-registry-contract.test.ts). */
   async createLink(link: NewLink): Promise<WearableLink> {
+    const existing = this.links.get(link.memberId);
+    if (existing?.link.state === 'linked' && existing.link.healthUserId !== link.healthUserId) {
+      throw new MemberAlreadyLinkedError(link.memberId);
+    }
     const owner = this.accounts.get(link.healthUserId);
     if (owner !== undefined && owner !== link.memberId)
       throw new HealthAccountLinkedElsewhereError(link.healthUserId);
     const invitation = this.invitations.get(link.invitationId);
     if (
       invitation === undefined ||
+      invitation.memberId !== link.memberId ||
       invitation.usedAt !== undefined ||
       invitation.cancelledAt !== undefined ||
       invitation.expiresAt <= link.now.toISOString()
@@ -106,9 +113,17 @@ export class InMemoryLinkStore implements LinkTokenStore, LinkRegistry, Invitati
       healthUserId: link.healthUserId,
       timezone: link.timezone,
       linkedAt: link.now.toISOString(),
-      cursors: {},
+      // A re-link of the same account resumes where sync stopped; a different account starts afresh.
+      cursors: existing?.link.healthUserId === link.healthUserId ? existing.link.cursors : {},
     };
-    const previous = this.links.get(link.memberId)?.tokenVersion ?? 0;
+    if (
+      existing !== undefined &&
+      existing.link.state !== 'unlinked' &&
+      existing.link.healthUserId !== link.healthUserId
+    ) {
+      this.accounts.delete(existing.link.healthUserId);
+    }
+    const previous = existing?.tokenVersion ?? 0;
     this.links.set(link.memberId, { link: wearableLink, tokenVersion: previous + 1, sealed: link.sealed });
     this.accounts.set(link.healthUserId, link.memberId);
     return wearableLink;

@@ -18,6 +18,10 @@ process.env.READINGS_TABLE = 'readings-test';
 process.env.ALERTS_TABLE = 'alerts-test';
 process.env.ALERT_QUEUE_URL = 'https://sqs.eu-west-2.amazonaws.com/123456789012/alerts-test.fifo';
 process.env.AWS_REGION = 'eu-west-2';
+// The Metrics instance reads its namespace and service when the module loads (the function construct sets them).
+process.env.POWERTOOLS_METRICS_NAMESPACE = 'PulseRelay/test';
+process.env.POWERTOOLS_SERVICE_NAME = 'pulse-relay-ingest-blood-pressure';
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
@@ -223,7 +227,7 @@ describe('ingest-blood-pressure handler', () => {
     expect(sent[0].explanation).toContain('systolic 400 mmHg is outside the plausible range 50 to 300');
   });
 
-  it('counts refused and clock-suspect readings as CloudWatch metrics (EMF) in the PulseRelay namespace', async () => {
+  it('counts refused and clock-suspect readings as CloudWatch metrics (EMF) in the stage namespace', async () => {
     const body = JSON.stringify({
       readings: [
         { systolic: 130, diastolic: 80, measuredAt: '2099-11-22T08:15:00Z' },
@@ -236,12 +240,13 @@ describe('ingest-blood-pressure handler', () => {
       .filter((line) => line.includes('_aws'))
       .map((line) => JSON.parse(line));
     expect(emf).toHaveLength(1);
-    expect(emf[0]._aws.CloudWatchMetrics[0].Namespace).toBe('PulseRelay');
+    expect(emf[0]._aws.CloudWatchMetrics[0].Namespace).toBe('PulseRelay/test');
     expect(emf[0]).toMatchObject({
-      service: 'ingest-blood-pressure',
-      BloodPressureReadingsRefused: 1,
-      BloodPressureReadingsStored: 1,
-      BloodPressureReadingsClockSuspect: 1,
+      service: 'pulse-relay-ingest-blood-pressure',
+      format: 'json',
+      ReadingsRefused: 1,
+      ReadingsStored: 1,
+      ReadingsClockSuspect: 1,
     });
   });
 

@@ -1,0 +1,178 @@
+import type { Prices } from './prices.js';
+
+/** Days in an average month (365.25 / 12). */
+export const DAYS_PER_MONTH = 30.4375;
+
+/** What `npm run bench` measured for one active member-day (bench/figures.json, `wearable`). */
+export interface MeasuredMemberDay {
+  syncJobs: number;
+  googleCalls: number;
+  wearableWriteUnits: number;
+  wearableStoredBytes: number;
+}
+
+export type CostedFunction =
+  | 'authorize-device'
+  | 'ingest-blood-pressure'
+  | 'google-health-webhook'
+  | 'sync-worker'
+  | 'evaluate-alerts'
+  | 'catch-up';
+
+/** What the bench does not measure; each is a stated assumption, shown with the estimate. */
+export interface CostAssumptions {
+  /** Home blood-pressure monitoring: a morning and an evening upload, one reading each. */
+  bloodPressureUploadsPerMemberDay: number;
+  readingsPerUpload: number;
+  bytesPerBloodPressureReading: number;
+  /** Billed duration per invocation. */
+  durationMs: Record<Exclude<CostedFunction, 'catch-up'>, number>;
+  memoryMb: Record<CostedFunction, number>;
+  /** Catch-up runs every 30 minutes; its work grows with the members it checks. */
+  catchUpRunsPerDay: number;
+  catchUpMsPerMember: number;
+  /** Per sync job: link read twice consistently, tokens once; notification lookup half a unit. */
+  readUnitsPerSyncJob: number;
+  /** Per stream batch evaluated: member, thresholds, open alerts (eventually consistent). */
+  readUnitsPerEvaluation: number;
+  /** Per catch-up run and member: its share of the directory page, member, thresholds, open alerts. */
+  readUnitsPerCatchUpCheck: number;
+  /** recordSync and recordNotification. */
+  extraWriteUnitsPerSyncJob: number;
+  /** Envelope decryption of the refresh token, and sealing a refreshed one. */
+  kmsRequestsPerSyncJob: number;
+  /** Send, receive and delete of each sync job. */
+  sqsRequestsPerSyncJob: number;
+  /** Whole fleet: Lambda's SQS pollers (long polls) and the queues' and tables' own KMS data-key calls. */
+  fixedSqsRequestsPerDay: number;
+  fixedKmsRequestsPerDay: number;
+  logBytesPerInvocation: number;
+  accessLogBytesPerRequest: number;
+  customMetrics: number;
+  alarms: number;
+  kmsKeys: number;
+  secrets: number;
+  secretReadsPerDay: number;
+}
+
+export interface ServiceCost {
+  /** USD per member-month. */
+  perMemberMonthUsd: number;
+  /** USD a month for the whole fleet at the given number of members. */
+  monthlyUsd: number;
+  /** What was counted, per member-day unless the name says otherwise. */
+  counts: Record<string, number>;
+}
+
+export type Service = 'lambda' | 'dynamoDb' | 'sqs' | 'kms' | 'apiGateway' | 'cloudWatch' | 'secretsManager';
+
+export interface CostEstimate {
+  members: number;
+  perMemberMonthUsd: number;
+  monthlyUsd: number;
+  services: Record<Service, ServiceCost>;
+}
+
+const perMillion = (count: number, price: number) => (count / 1_000_000) * price;
+const GB = 1e9;
+
+/**
+ * Per member-month cost: counts per member-day (measured by the bench, or assumed) x days x prices, plus
+ * the fleet's fixed monthly costs (alarms, metrics, keys, secrets, pollers) shared by the members.
+ */
+export const estimateCost = (
+  members: number,
+  measured: MeasuredMemberDay,
+  assumptions: CostAssumptions,
+  prices: Prices,
+): CostEstimate => {
+  const a = assumptions;
+  const uploads = a.bloodPressureUploadsPerMemberDay;
+  const readings = uploads * a.readingsPerUpload;
+  const jobs = measured.syncJobs;
+
+  const invocations: Record<CostedFunction, number> = {
+    'authorize-device': uploads,
+    'ingest-blood-pressure': uploads,
+    'google-health-webhook': jobs,
+    'sync-worker': jobs,
+    'evaluate-alerts': jobs + uploads,
+    'catch-up': a.catchUpRunsPerDay / members,
+  };
+  const gbSeconds = (Object.keys(invocations) as CostedFunction[]).reduce((sum, name) => {
+    const seconds =
+      name === 'catch-up'
+        ? (a.catchUpRunsPerDay * a.catchUpMsPerMember) / 1000
+        : (invocations[name] * a.durationMs[name]) / 1000;
+    return sum + seconds * (a.memoryMb[name] / 1024);
+  }, 0);
+  const totalInvocations = Object.values(invocations).reduce((sum, count) => sum + count, 0);
+
+  const writeUnits = measured.wearableWriteUnits + readings + jobs * a.extraWriteUnitsPerSyncJob;
+  const readUnits =
+    jobs * a.readUnitsPerSyncJob +
+    (jobs + uploads) * a.readUnitsPerEvaluation +
+    uploads * 1 +
+    a.catchUpRunsPerDay * a.readUnitsPerCatchUpCheck;
+  const storedGbPerMonth =
+    ((measured.wearableStoredBytes + readings * a.bytesPerBloodPressureReading) * DAYS_PER_MONTH) / GB;
+
+  const sqsRequests = jobs * a.sqsRequestsPerSyncJob;
+  const kmsRequests = jobs * a.kmsRequestsPerSyncJob;
+  const apiRequests = uploads + jobs;
+  const logGb = (totalInvocations * a.logBytesPerInvocation + apiRequests * a.accessLogBytesPerRequest) / GB;
+
+  const days = DAYS_PER_MONTH;
+  /** Per member-day variable cost x days, plus a fixed monthly cost shared by the members. */
+  const service = (
+    variablePerMemberDay: number,
+    fixedMonthly: number,
+    counts: Record<string, number>,
+  ): ServiceCost => {
+    const perMemberMonthUsd = variablePerMemberDay * days + fixedMonthly / members;
+    return { perMemberMonthUsd, monthlyUsd: perMemberMonthUsd * members, counts };
+  };
+
+  const services: Record<Service, ServiceCost> = {
+    lambda: service(
+      perMillion(totalInvocations, prices.lambda.perMillionRequests) +
+        gbSeconds * prices.lambda.perGbSecondArm,
+      0,
+      { invocations: totalInvocations, gbSeconds },
+    ),
+    dynamoDb: service(
+      perMillion(writeUnits, prices.dynamoDb.perMillionWriteUnits) +
+        perMillion(readUnits, prices.dynamoDb.perMillionReadUnits),
+      // Storage: what one month of growth adds to every later month's bill.
+      storedGbPerMonth * prices.dynamoDb.perGbMonthStorage * members,
+      { writeUnits, readUnits, storedGbAddedPerMemberMonth: storedGbPerMonth },
+    ),
+    sqs: service(
+      perMillion(sqsRequests, prices.sqs.perMillionRequests),
+      perMillion(a.fixedSqsRequestsPerDay * days, prices.sqs.perMillionRequests),
+      { requests: sqsRequests, fixedRequestsPerDay: a.fixedSqsRequestsPerDay },
+    ),
+    kms: service(
+      perMillion(kmsRequests, prices.kms.perMillionRequests),
+      perMillion(a.fixedKmsRequestsPerDay * days, prices.kms.perMillionRequests) +
+        a.kmsKeys * prices.kms.perKeyMonth,
+      { requests: kmsRequests, keys: a.kmsKeys },
+    ),
+    apiGateway: service(perMillion(apiRequests, prices.apiGateway.perMillionHttpRequests), 0, {
+      requests: apiRequests,
+    }),
+    cloudWatch: service(
+      logGb * (prices.cloudWatch.perGbLogsIngested + prices.cloudWatch.perGbMonthLogsStored),
+      a.customMetrics * prices.cloudWatch.perMetricMonth + a.alarms * prices.cloudWatch.perStandardAlarmMonth,
+      { logGb, customMetrics: a.customMetrics, alarms: a.alarms },
+    ),
+    secretsManager: service(
+      0,
+      a.secrets * prices.secretsManager.perSecretMonth +
+        perMillion(a.secretReadsPerDay * days, prices.secretsManager.perMillionApiCalls),
+      { secrets: a.secrets, readsPerDay: a.secretReadsPerDay },
+    ),
+  };
+  const perMemberMonthUsd = Object.values(services).reduce((sum, cost) => sum + cost.perMemberMonthUsd, 0);
+  return { members, perMemberMonthUsd, monthlyUsd: perMemberMonthUsd * members, services };
+};

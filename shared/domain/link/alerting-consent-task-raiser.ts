@@ -1,0 +1,34 @@
+import { buildScopeRefusedAlert } from '../alerts/link-scope-refused.js';
+import { type AlertPorts, raiseAlerts } from '../alerts/raise-alerts.js';
+import type { MemberDirectory } from '../ports/member-directory.js';
+import type { ConsentTaskRaiser } from './consent-task-raiser.js';
+import { type DataScopeName, scopeNameOfDataType } from './google-scopes.js';
+
+/** Raises one link-scope-refused staff task per refused scope through the alerts outbox. */
+export const alertingConsentTaskRaiser = (
+  directory: MemberDirectory,
+  ports: AlertPorts,
+): ConsentTaskRaiser => ({
+  async raiseScopeRefused({ memberId, timezone, linkedAt, refusedTypes, at }) {
+    const member = await directory.getMember(memberId);
+    const byScope = new Map<DataScopeName, string[]>();
+    for (const dataType of refusedTypes) {
+      const scope = scopeNameOfDataType(dataType);
+      byScope.set(scope, [...(byScope.get(scope) ?? []), dataType]);
+    }
+    await raiseAlerts(
+      ports,
+      [...byScope.entries()].map(([scope, dataTypes]) =>
+        buildScopeRefusedAlert({
+          memberId,
+          ...(member?.name === undefined ? {} : { memberName: member.name }),
+          timezone: member?.timezone ?? timezone,
+          linkedAt,
+          scope,
+          dataTypes,
+          detectedAt: at,
+        }),
+      ),
+    );
+  },
+});
