@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../../../shared/domain/alert.js';
 import { buildScopeRefusedAlert } from '../../../../shared/domain/alerts/link-scope-refused.js';
 import { alertingConsentTaskRaiser } from '../../../../shared/domain/link/alerting-consent-task-raiser.js';
+import { alertPorts } from './in-memory-alert-ports.js';
 
 const input = {
   memberId: 'm-1',
@@ -30,21 +30,11 @@ describe('link-scope-refused', () => {
     );
   });
 
-  it('raises one task per refused scope, not one per data type', async () => {
-    const raised: Alert[] = [];
+  it('raises one task per refused scope, not one per data type, and nothing more on a repeat', async () => {
+    const ports = alertPorts('2026-11-20T09:05:00.000Z');
     const raiser = alertingConsentTaskRaiser(
       { getMember: async () => ({ memberId: 'm-1', name: 'Sam', timezone: 'Europe/London' }) } as never,
-      {
-        alerts: {
-          putIfAbsent: async (alert: Alert) => {
-            raised.push(alert);
-            return { created: true, stored: alert };
-          },
-          markPublished: async () => undefined,
-        } as never,
-        publisher: { publish: async () => undefined } as never,
-        clock: { now: () => new Date('2026-11-20T09:05:00Z') },
-      },
+      ports,
     );
     await raiser.raiseScopeRefused({
       memberId: 'm-1',
@@ -53,9 +43,19 @@ describe('link-scope-refused', () => {
       refusedTypes: ['heart-rate', 'weight', 'oxygen-saturation', 'steps'],
       at: input.detectedAt,
     });
-    expect(raised.map((alert) => alert.episode)).toEqual([
+    const episodes = () => ports.publisher.sent.map((message) => message.alert.episode);
+    expect(episodes()).toEqual([
       '2026-11-20T09:00:00.000Z#health-metrics',
       '2026-11-20T09:00:00.000Z#activity',
     ]);
+    expect(ports.publisher.kinds()).toEqual(['raised', 'raised']);
+    await raiser.raiseScopeRefused({
+      memberId: 'm-1',
+      timezone: 'Europe/London',
+      linkedAt: input.linkedAt,
+      refusedTypes: ['heart-rate', 'steps'],
+      at: input.detectedAt,
+    });
+    expect(ports.publisher.sent).toHaveLength(2);
   });
 });
