@@ -25,8 +25,8 @@ export const GUIDANCE = {
     reference: 'https://support.google.com/fitbit/',
   },
   scopeRefused: {
-    name: 'Wearable sharing partly refused at consent (project rule, see docs/clinical-safety.md)',
-    reference: 'docs/clinical-safety.md#wearable-sharing-partly-refused',
+    name: 'Google Account: what a linked app may access (the member re-consents to the data types refused)',
+    reference: 'https://support.google.com/accounts/answer/3466521',
   },
   relink: {
     name: 'Google Account: third-party apps with account access (re-linking the wearable)',
