@@ -7,6 +7,7 @@
  *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
+ *            pk = MEMBER#<memberId>, sk = DELIVERY#<notificationId>#<target>: one delivered notification.
  */
 export const readingPartitionKey = (memberId: string, metric: string): string =>
   `MEMBER#${memberId}#${metric}`;
@@ -33,6 +34,8 @@ export const healthUserKey = (healthUserId: string) => ({
   pk: `HEALTHUSER#${healthUserId}`,
   sk: 'HEALTHUSER',
 });
+export const teamChannelsKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'CHANNELS' });
+export const teamWebhookSecretKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'WEBHOOKSECRET' });
 export const MEMBERS_INDEX = { name: 'gsi1', partitionValue: 'MEMBERS' } as const;
 
 export const alertKeyOf = (memberId: string, alertKey: string) => ({
@@ -40,3 +43,8 @@ export const alertKeyOf = (memberId: string, alertKey: string) => ({
   sk: `ALERT#${alertKey}`,
 });
 export const ALERTS_INDEX = { name: 'gsi1', partitionValue: 'ALERTS' } as const;
+
+export const deliveryKey = (memberId: string, notificationId: string, target: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `DELIVERY#${notificationId}#${target}`,
+});

@@ -31,4 +31,9 @@ export const ENV = {
   googleClientSecretArn: 'GOOGLE_CLIENT_SECRET_ARN',
   webhookAuthorization: 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION',
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
+  mailFrom: 'MAIL_FROM',
+  smtpUrl: 'SMTP_URL',
+  secureEmailDomains: 'SECURE_EMAIL_DOMAINS',
+  teamWebhookSecretPrefix: 'TEAM_WEBHOOK_SECRET_PREFIX',
+  teamWebhookSecretKmsKeyId: 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID',
 } as const;
