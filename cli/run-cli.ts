@@ -6,6 +6,7 @@ import { alertsList } from './commands/alerts-commands.js';
 import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { deviceRegister, memberCreate, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
+import { teamChannelsGet, teamChannelsSet } from './commands/team-commands.js';
 import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
 import { loadStackEnvironment } from './stack-environment.js';
 
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   'link invite': linkInvite,
   'link status': linkStatusCommand,
   'link remove': linkRemove,
+  'team channels set': teamChannelsSet,
+  'team channels get': teamChannelsGet,
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
@@ -39,6 +42,9 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   link invite --member ID [--ttl-hours H]
   link status --member ID
   link remove --member ID
+  team channels set --team ID [--email a@b[,c@d]] [--webhook https://…] [--webhook-secret whsec_…]
+                    [--full-content true|false] [--by NAME]
+  team channels get --team ID
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
 const stringOption = { type: 'string' } as const;
@@ -58,6 +64,10 @@ const parse = (argv: string[]) =>
       from: stringOption,
       to: stringOption,
       'ttl-hours': stringOption,
+      email: stringOption,
+      webhook: stringOption,
+      'webhook-secret': stringOption,
+      'full-content': stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },
@@ -71,8 +81,10 @@ export const runCli = async (argv: string[]): Promise<number> => {
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error), 2);
     }
-    const name = parsed.positionals.slice(0, 2).join(' ');
-    const command = COMMANDS[name];
+    // Most commands are two words; `team channels set` is three.
+    const command =
+      COMMANDS[parsed.positionals.slice(0, 3).join(' ')] ??
+      COMMANDS[parsed.positionals.slice(0, 2).join(' ')];
     if (parsed.values.help === true || command === undefined) {
       process.stderr.write(`${USAGE}\n`);
       return parsed.values.help === true ? 0 : 2;

@@ -72,8 +72,10 @@ export interface ServiceFindingScopes {
   readonly streamConsumer: ServiceFunction;
   /** Functions invoked synchronously (API Gateway, authoriser) and by poll-based event sources. */
   readonly nonAsyncFunctions: { fn: ServiceFunction; trigger: string }[];
-  readonly queueConsumerMapping: IConstruct;
+  readonly queueConsumerMappings: IConstruct[];
   readonly terminalFailureQueues: IConstruct[];
+  /** The function that reads the teams' webhook secrets, and their name prefix. */
+  readonly teamWebhookSecretReader: { fn: ServiceFunction; prefix: string };
 }
 
 export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void => {
@@ -101,6 +103,16 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
       'stream-failures queue; scoped to that one key ARN.',
   );
 
+  acknowledge(
+    [scopes.teamWebhookSecretReader.fn.role],
+    [
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${scopes.teamWebhookSecretReader.prefix}/*]`,
+    ],
+    'One secret per care team is created by operators (team channels set) after deployment, and secret ARNs ' +
+      'end in a random suffix, so they can only be named by their prefix. The grant is GetSecretValue only, ' +
+      "on this stage's team-webhooks prefix only.",
+  );
+
   // Lambda.
   acknowledge(
     all.map((fn) => fn.function),
@@ -117,10 +129,10 @@ export const acknowledgeServiceFindings = (scopes: ServiceFindingScopes): void =
     );
   }
   acknowledge(
-    [scopes.queueConsumerMapping],
+    scopes.queueConsumerMappings,
     ['Serverless-LambdaEventSourceMappingDestination'],
-    'SQS event source mappings do not support on-failure destinations: failed messages go to sync-jobs-dlq ' +
-      'through the queue redrive policy (maxReceiveCount 5), which is alarmed.',
+    "SQS event source mappings do not support on-failure destinations: failed messages go to the queue's " +
+      'dead-letter queue (sync-jobs-dlq, alerts-dlq) through its redrive policy (maxReceiveCount 5), which is alarmed.',
   );
 
   acknowledgeTerminalFailureQueues(scopes.terminalFailureQueues);

@@ -11,6 +11,7 @@ import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { URGENT_UNDELIVERED_METRIC } from '../shared/adapters/metrics-delivery-alarm.js';
 import { ENV } from '../shared/runtime/environment.js';
 import type { PulseRelayConfig } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
@@ -127,6 +128,11 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      'deliver-alerts': define(
+        'deliver-alerts',
+        { directory: 'read', alerts: 'readWrite', mail: 'send', teamWebhookSecrets: 'read' },
+        { [ENV.publicBaseUrl]: publicBaseUrl, [ENV.secureEmailDomains]: config.secureEmailDomains },
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -165,6 +171,38 @@ export class ServiceStack extends Stack {
       maxConcurrency: FUNCTION_SETTINGS['sync-worker'].reservedConcurrency,
     });
     fn('sync-worker').addEventSource(syncJobsSource);
+
+    // The care-team queue's only consumer. Failures are retried by the queue, then dead-lettered (alarmed).
+    fn('deliver-alerts').addEventSource(
+      new eventSources.SqsEventSource(stateful.alertQueue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: FUNCTION_SETTINGS['deliver-alerts'].reservedConcurrency,
+      }),
+    );
+    new cloudwatch.Metric({
+      namespace: 'PulseRelay',
+      metricName: URGENT_UNDELIVERED_METRIC,
+      dimensionsMap: { service: 'pulse-relay-deliver-alerts' },
+      statistic: 'Sum',
+      period: Duration.minutes(1),
+    })
+      .createAlarm(this, 'UrgentAlertUndelivered', {
+        alarmDescription:
+          'An urgent care-team alert reached no one: every channel failed, or the member has no team or the ' +
+          'team no channels. Phone the care team now, then fix delivery (docs/delivery.md).',
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      })
+      .addAlarmAction(stateful.alarmAction);
+    if (config.alertEmailFrom === undefined) {
+      Annotations.of(this).addWarningV2(
+        'pulse-relay:alertEmailFromMissing',
+        'alertEmailFrom is not set: care-team emails cannot be sent until it is (docs/delivery.md).',
+      );
+    }
 
     new events.Rule(this, 'CatchUpSchedule', {
       description: 'Queues wearable syncs for members who are due and checks for missing data',
@@ -215,9 +253,14 @@ export class ServiceStack extends Stack {
           fn: f['sync-worker'],
           trigger: 'the sync-jobs SQS event source; the queue redrives to sync-jobs-dlq',
         },
+        {
+          fn: f['deliver-alerts'],
+          trigger: 'the alerts FIFO queue event source; the queue redrives to the alerts dead-letter queue',
+        },
       ],
-      queueConsumerMapping: f['sync-worker'].function,
+      queueConsumerMappings: [f['sync-worker'].function, f['deliver-alerts'].function],
       terminalFailureQueues: [scheduleFailures],
+      teamWebhookSecretReader: { fn: f['deliver-alerts'], prefix: stateful.teamWebhookSecretPrefix },
     });
   }
 

@@ -10,6 +10,7 @@ import { AlarmTopic } from './constructs/alarm-topic.js';
 import { Backups } from './constructs/backups.js';
 import { EncryptionKeys } from './constructs/encryption-keys.js';
 import { GoogleSecrets } from './constructs/google-secrets.js';
+import { MailIdentity } from './constructs/mail-identity.js';
 import { Queues } from './constructs/queues.js';
 import { Tables } from './constructs/tables.js';
 import { acknowledgeStatefulFindings } from './nag-suppressions.js';
@@ -31,6 +32,11 @@ export interface StatefulResources {
   readonly googleClientSecret: secretsmanager.ISecret;
   readonly webhookAuthorizationSecret: secretsmanager.ISecret;
   readonly alarmAction: cloudwatch.IAlarmAction;
+  /** SES identity ARN and sender of alert emails; undefined until alertEmailFrom is configured. */
+  readonly mailIdentityArn: string | undefined;
+  readonly mailFrom: string | undefined;
+  /** Name prefix of the teams' webhook signing secrets (one Secrets Manager secret per team). */
+  readonly teamWebhookSecretPrefix: string;
 }
 
 /** Everything that holds data or must outlive a redeploy: keys, tables, queues, secrets, the alarm topic. */
@@ -60,6 +66,11 @@ export class StatefulStack extends Stack {
       clientSecretArn: config.googleClientSecretArn,
     });
 
+    const mail = new MailIdentity(this, 'MailIdentity', {
+      from: config.alertEmailFrom,
+      domain: config.alertEmailDomain,
+    });
+
     this.resources = {
       dataKey: keys.dataKey,
       tokenKey: keys.tokenKey,
@@ -72,6 +83,9 @@ export class StatefulStack extends Stack {
       googleClientSecret: secrets.clientSecret,
       webhookAuthorizationSecret: secrets.webhookAuthorization,
       alarmAction: alarms.action,
+      mailIdentityArn: mail.identityArn,
+      mailFrom: mail.from,
+      teamWebhookSecretPrefix: `pulse-relay/${config.stage}/team-webhooks`,
     };
 
     const outputs: Record<string, [string, string]> = {

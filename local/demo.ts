@@ -1,4 +1,5 @@
 import { createCliContext } from '../cli/cli-context.js';
+import { teamChannelsSet } from '../cli/commands/team-commands.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
 import { createInvitation } from '../shared/domain/link/create-invitation.js';
@@ -10,6 +11,8 @@ import { demoBloodPressureWeek } from './demo-blood-pressure-week.js';
 import { followInvitationLikeAPhone, prepareDemoFitbit } from './demo-wearable.js';
 import type { GoogleHealthSimulator } from './google-health-simulator/simulator.js';
 import type { LocalStack } from './local-stack.js';
+
+const DEMO_TEAM = 'team-demo';
 
 interface DemoOptions {
   apiUrl: string;
@@ -30,16 +33,34 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
 
 /**
  * The demo: what staff and a member's devices do in a first week.
- * 1. Staff enrol a member and register their blood-pressure monitor.
+ * 0. The demo care team says where it wants alerts: a team inbox, and a GP surgery's nhs.net address
+ *    that opted into full content.
+ * 1. Staff enrol a member into the team and register their blood-pressure monitor.
  * 2. The monitor uploads a week of readings, one of them dangerous; one upload is repeated.
  * 3. The member links their Fitbit once, on a phone; 30 days of wearable data arrive.
  * 4. The catch-up schedule notices the Fitbit has not synced for days.
- * Alerts appear in the care-team inbox as they are raised.
+ * Alerts arrive as emails in the local SMTP inbox, which start.ts prints as they come.
  */
 export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions): Promise<void> => {
   const context = createCliContext();
   const now = new Date();
-  const member = await enrolMember({ name: 'Demo Member', timezone: 'Europe/London' }, context);
+  await teamChannelsSet(
+    {
+      team: DEMO_TEAM,
+      email: 'care-team@example.org,gp.surgery@nhs.net',
+      'full-content': 'true',
+      by: 'demo',
+    },
+    context,
+  );
+  print(
+    `demo: team ${DEMO_TEAM} gets alerts by email: care-team@example.org (no health details) and ` +
+      'gp.surgery@nhs.net (secure domain, full content)',
+  );
+  const member = await enrolMember(
+    { name: 'Demo Member', timezone: 'Europe/London', teamId: DEMO_TEAM },
+    context,
+  );
   const device = await registerDevice(member.memberId, context);
   print(`demo: enrolled member ${member.memberId} and registered blood-pressure monitor ${device.deviceId}`);
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { FUNCTION_NAMES, type FunctionName } from '../infra/function-names.js';
 import { ENV } from '../shared/runtime/environment.js';
@@ -5,6 +6,7 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { findFreePort } from './free-port.js';
 import { type HttpApiAdapter, type HttpRoute, startHttpApiAdapter } from './http-api-adapter.js';
 import { requireJava } from './java-requirement.js';
+import { type LocalMailServer, startLocalMailServer } from './local-mail-server.js';
 import {
   awsEnvironmentFor,
   createResources,
@@ -47,6 +49,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   readonly apiUrl: string;
+  /** The care teams' mailbox: the SMTP server the delivery function sends to. */
+  readonly mail: LocalMailServer;
   readonly endpoints: LocalEndpoints;
   readonly resources: LocalResources;
   /** Every variable set in process.env for the handlers. */
@@ -123,6 +127,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   let dynamoDb: DynamoDbLocal | undefined;
   let sqsEmulator: SqsEmulator | undefined;
   let http: HttpApiAdapter | undefined;
+  let mail: LocalMailServer | undefined;
   const runners: (StreamRunner | SqsRunner | ScheduleRunner)[] = [];
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -131,12 +136,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       await Promise.allSettled(runners.map((runner) => runner.stop()));
       await sqsEmulator?.stop();
       await dynamoDb?.stop();
+      await mail?.stop();
     })();
     return stopping;
   };
 
   try {
-    [dynamoDb, sqsEmulator] = await Promise.all([startDynamoDbLocal(), startSqsEmulator()]);
+    [dynamoDb, sqsEmulator, mail] = await Promise.all([
+      startDynamoDbLocal(),
+      startSqsEmulator(),
+      startLocalMailServer(),
+    ]);
     const endpoints: LocalEndpoints = { dynamoDb: dynamoDb.endpoint, sqs: sqsEmulator.endpoint };
     const resources = await createResources({
       endpoints,
@@ -149,6 +159,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...awsEnvironmentFor(endpoints),
       ...environmentFor(resources),
       [ENV.publicBaseUrl]: apiUrl,
+      [ENV.smtpUrl]: mail.url,
+      [ENV.mailFrom]: 'pulse-relay alerts <alerts@pulse-relay.localhost>',
+      // Seals team webhook secrets (and, unless the caller sets it, Google tokens) for this run only.
+      [ENV.localTokenKey]: randomBytes(32).toString('base64'),
       ...options.environment,
     };
     Object.assign(process.env, environment);
@@ -199,6 +213,20 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         }),
       );
     }
+    // The only consumer of the care-team queue: it delivers to the teams' email and webhooks.
+    const deliverAlerts = handlers.get('deliver-alerts');
+    if (deliverAlerts !== undefined) {
+      runners.push(
+        await startSqsRunner({
+          queueUrl: resources.queues.alerts.url,
+          functionName: 'deliver-alerts',
+          handler: deliverAlerts,
+          endpoint: endpoints.sqs,
+          batchSize: 10,
+          log,
+        }),
+      );
+    }
     const catchUp = handlers.get('catch-up');
     const catchUpInterval = options.catchUpIntervalMs ?? 30 * 60 * 1000;
     const schedule =
@@ -214,6 +242,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     return {
       apiUrl: http.url,
+      mail,
       endpoints,
       resources,
       environment,

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       apiRateLimit: 50,
       apiBurstLimit: 100,
       logRetentionDays: 365,
+      secureEmailDomains: 'nhs.net',
       googleHealthApiUrl: 'https://health.googleapis.com',
       googleOAuthAuthorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
       googleOAuthTokenUrl: 'https://oauth2.googleapis.com/token',

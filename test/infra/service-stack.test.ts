@@ -25,7 +25,7 @@ const writeActions = [
 ];
 
 describe('function defaults', () => {
-  it('defines exactly the seven catalogue functions', () => {
+  it('defines exactly the catalogue functions', () => {
     service.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
   });
 
@@ -196,6 +196,37 @@ describe('least privilege', () => {
   });
 });
 
+describe('deliver-alerts', () => {
+  it('reads only its team webhook secrets, and has no mail permission until a sender is configured', () => {
+    const statements = statementsOf(service, 'deliver-alerts');
+    const secretStatements = statements.filter((statement) =>
+      actionsOf([statement]).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(secretStatements).toHaveLength(1);
+    expect(JSON.stringify(secretStatements[0]?.Resource)).toContain(
+      ':secret:pulse-relay/test/team-webhooks/*',
+    );
+    expect(actionsOf(statements)).not.toContain('ses:SendEmail');
+    expect(actionsOf(statementsOn(statements, 'TablesDirectory'))).not.toEqual(
+      expect.arrayContaining(writeActions),
+    );
+  });
+
+  it('sends email only as the configured SES identity and From address', () => {
+    const { service: withMail, stateful } = templatesOf({
+      alertEmailFrom: 'alerts@relay.example.org',
+      alertEmailDomain: 'relay.example.org',
+    });
+    stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'relay.example.org' });
+    const mail = statementsOf(withMail, 'deliver-alerts').filter((statement) =>
+      actionsOf([statement]).includes('ses:SendEmail'),
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'alerts@relay.example.org' } });
+    expect(JSON.stringify(mail[0]?.Resource)).toContain(':identity/relay.example.org');
+  });
+});
+
 describe('HTTP API', () => {
   it('sends device uploads through the device authoriser and nothing else', () => {
     service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
@@ -309,7 +340,27 @@ describe('event sources', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 5 },
     });
-    service.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    service.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
+  });
+
+  it('delivers care-team notifications from the alerts FIFO queue with partial batch responses', () => {
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: ref('deliver-alerts'),
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('QueuesAlerts') },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('alarms as soon as an urgent alert reached no care-team channel', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay',
+      MetricName: 'UrgentAlertUndelivered',
+      Dimensions: [{ Name: 'service', Value: 'pulse-relay-deliver-alerts' }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmsTopic') }],
+    });
   });
 
   it('runs catch-up on the configured schedule with dead-letter queues for failed runs', () => {
