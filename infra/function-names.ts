@@ -9,6 +9,7 @@ export const FUNCTION_NAMES = [
   'sync-worker',
   'catch-up',
   'deliver-alerts',
+  'export-fhir',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

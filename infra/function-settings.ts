@@ -66,6 +66,12 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     memorySize: 512,
     reservedConcurrency: 5,
   },
+  'export-fhir': {
+    description: 'FHIR R4 Observation export of a member for signed-in staff of their team (audited)',
+    timeout: Duration.seconds(15),
+    memorySize: 512,
+    reservedConcurrency: 5,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

@@ -34,6 +34,7 @@ export const LINK_ROUTES = [
   '/v1/oauth/google/callback',
 ];
 export const OAUTH_CALLBACK_PATH = '/v1/oauth/google/callback';
+export const FHIR_OBSERVATION_ROUTE = '/fhir/R4/Observation';
 
 /** Functions, their triggers and the HTTP API. Holds no data: it can be destroyed and redeployed. */
 export class ServiceStack extends Stack {
@@ -127,6 +128,11 @@ export class ServiceStack extends Stack {
         { directory: 'read', alerts: 'readWrite', alertQueue: 'send', syncQueue: 'send' },
         {},
         scheduleFailures.queue,
+      ),
+      'export-fhir': define(
+        'export-fhir',
+        { readings: 'read', directory: 'read', alerts: 'readWrite' },
+        { [ENV.publicBaseUrl]: publicBaseUrl },
       ),
       'deliver-alerts': define(
         'deliver-alerts',
@@ -244,6 +250,7 @@ export class ServiceStack extends Stack {
           trigger: 'API Gateway (synchronous; Google retries failed deliveries)',
         },
         { fn: f['link-pages'], trigger: 'API Gateway (synchronous)' },
+        { fn: f['export-fhir'], trigger: 'API Gateway (synchronous)' },
         {
           fn: f['evaluate-alerts'],
           trigger:
@@ -324,6 +331,11 @@ export class ServiceStack extends Stack {
       methods: [apigwv2.HttpMethod.POST],
       integration: new integrations.HttpLambdaIntegration('GoogleHealthWebhook', fn('google-health-webhook')),
     });
+    const fhirRoutes = this.api.addRoutes({
+      path: FHIR_OBSERVATION_ROUTE,
+      methods: [apigwv2.HttpMethod.GET],
+      integration: new integrations.HttpLambdaIntegration('ExportFhir', fn('export-fhir')),
+    });
     const linkPages = new integrations.HttpLambdaIntegration('LinkPages', fn('link-pages'));
     const linkRoutes = LINK_ROUTES.flatMap((path) =>
       this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: linkPages }),
@@ -334,6 +346,13 @@ export class ServiceStack extends Stack {
         reason:
           'Called by Google, which cannot use our authoriser: the function checks the shared Authorization ' +
           'value and the ECDSA P-256 signature over the raw body before doing anything.',
+      })),
+      ...fhirRoutes.map((route) => ({
+        route,
+        reason:
+          'Fail-closed until the staff (OIDC) authoriser of the care-team console is attached: the function ' +
+          'answers 401 to any request without a staff principal in the authoriser context, which only an ' +
+          "authoriser can set, and 403 for members outside the principal's teams.",
       })),
       ...linkRoutes.map((route) => ({
         route,

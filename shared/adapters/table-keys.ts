@@ -48,3 +48,9 @@ export const deliveryKey = (memberId: string, notificationId: string, target: st
   pk: `MEMBER#${memberId}`,
   sk: `DELIVERY#${notificationId}#${target}`,
 });
+
+/** Audit of exports of a member's data, in the member's partition of the alerts table, newest last. */
+export const exportAuditKey = (memberId: string, at: string, staffId: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `EXPORT#${at}#${staffId}`,
+});

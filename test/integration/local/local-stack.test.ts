@@ -40,6 +40,7 @@ describe('local stack', () => {
       'sync-worker': async () => ({ notAHandler: true }),
       'catch-up': notReady,
       'deliver-alerts': notReady,
+      'export-fhir': notReady,
     };
 
     const stack = await startLocalStack({
@@ -58,6 +59,7 @@ describe('local stack', () => {
         'catch-up',
         'deliver-alerts',
         'evaluate-alerts',
+        'export-fhir',
         'google-health-webhook',
         'sync-worker',
       ]);
