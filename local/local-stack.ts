@@ -165,6 +165,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       [ENV.mailFrom]: 'pulse-relay alerts <alerts@pulse-relay.localhost>',
       // Seals team webhook secrets (and, unless the caller sets it, Google tokens) for this run only.
       [ENV.localTokenKey]: randomBytes(32).toString('base64'),
+      // No CloudWatch here: metrics (EMF lines on stdout) would only clutter the demo and the bench output.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       ...options.environment,
     };
     Object.assign(process.env, environment);
