@@ -10,7 +10,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'],
           testTimeout: 30_000,
           // Synthesising both stacks in beforeAll takes over 10 s on a busy 2-core machine.
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -100,5 +100,6 @@ describe('local stack', () => {
 
     const port = Number(new URL(stack.endpoints.dynamoDb).port);
     expect(await dynamoDbLocalPids(port)).toEqual([]);
-  });
+    // Its own DynamoDB Local JVM and fauxqs: slow to start when the machine is busy.
+  }, 90_000);
 });
