@@ -6,6 +6,7 @@ import { alertsList } from './commands/alerts-commands.js';
 import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { deviceRegister, memberCreate, memberList } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
+import { auditList, staffAdd, staffList, staffRemove } from './commands/staff-commands.js';
 import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
 import { loadStackEnvironment } from './stack-environment.js';
 
@@ -22,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
   'link invite': linkInvite,
   'link status': linkStatusCommand,
   'link remove': linkRemove,
+  'staff add': staffAdd,
+  'staff remove': staffRemove,
+  'staff list': staffList,
+  'audit list': auditList,
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
@@ -37,6 +42,9 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   link invite --member ID [--ttl-hours H]
   link status --member ID
   link remove --member ID
+  staff add --email E [--name N] --team T      staff remove --email E --team T
+  staff list
+  audit list --member ID
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
 const stringOption = { type: 'string' } as const;
@@ -54,6 +62,8 @@ const parse = (argv: string[]) =>
       from: stringOption,
       to: stringOption,
       'ttl-hours': stringOption,
+      email: stringOption,
+      team: stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

@@ -34,3 +34,12 @@ export const alertKeyOf = (memberId: string, alertKey: string) => ({
   sk: `ALERT#${alertKey}`,
 });
 export const ALERTS_INDEX = { name: 'gsi1', partitionValue: 'ALERTS' } as const;
+
+/** Staff users (directory table): one item per person, teams as a string set; listed through gsi1. */
+export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'PROFILE' });
+export const STAFF_INDEX = { name: 'gsi1', partitionValue: 'STAFF' } as const;
+/** Access audit (directory table): pk = AUDIT#<memberId>, sk = <at>#<requestId>#<action>. */
+export const auditKey = (memberId: string, at: string, requestId: string, action: string) => ({
+  pk: `AUDIT#${memberId}`,
+  sk: `${at}#${requestId}#${action}`,
+});
