@@ -31,4 +31,8 @@ export const ENV = {
   googleClientSecretArn: 'GOOGLE_CLIENT_SECRET_ARN',
   webhookAuthorization: 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION',
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
+  consoleOidcIssuer: 'CONSOLE_OIDC_ISSUER',
+  consoleOidcClientId: 'CONSOLE_OIDC_CLIENT_ID',
+  consoleSessionKey: 'CONSOLE_SESSION_KEY',
+  consoleSessionKeySecretArn: 'CONSOLE_SESSION_KEY_SECRET_ARN',
 } as const;
