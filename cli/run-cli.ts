@@ -4,7 +4,7 @@ import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
 import { alertsList } from './commands/alerts-commands.js';
 import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
-import { deviceRegister, memberCreate, memberList } from './commands/member-commands.js';
+import { deviceRegister, memberCreate, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
 import { auditList, staffAdd, staffList, staffRemove } from './commands/staff-commands.js';
 import { THRESHOLD_FLAGS, thresholdsGet, thresholdsSet } from './commands/thresholds-commands.js';
@@ -15,6 +15,7 @@ type Command = (options: Record<string, unknown>, context: CliContext) => Promis
 const COMMANDS: Record<string, Command> = {
   'member create': memberCreate,
   'member list': memberList,
+  'member move': memberMove,
   'device register': deviceRegister,
   'readings list': readingsList,
   'alerts list': alertsList,
@@ -30,7 +31,8 @@ const COMMANDS: Record<string, Command> = {
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
-  member create --name N --timezone <IANA zone>
+  member create --name N --timezone <IANA zone> [--team ID]
+  member move --member ID --team ID [--by NAME]   (recorded: who, when, from which team)
   member list
   device register --member ID
   readings list --member ID [--metric M] [--from ISO] [--to ISO]
@@ -57,13 +59,14 @@ const parse = (argv: string[]) =>
     options: {
       name: stringOption,
       timezone: stringOption,
+      team: stringOption,
+      by: stringOption,
       member: stringOption,
       metric: stringOption,
       from: stringOption,
       to: stringOption,
       'ttl-hours': stringOption,
       email: stringOption,
-      team: stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

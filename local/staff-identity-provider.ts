@@ -26,8 +26,7 @@ export interface LocalStaffIdentityProvider {
   stop(): Promise<void>;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const STYLE =
   'body{margin:0;font:1.125rem/1.5 system-ui,sans-serif;color:#0b0c0c;background:#fff}' +
@@ -171,6 +170,16 @@ export const startStaffIdentityProvider = async (
 
 /** One staff user per demo team, with a fresh password each run (printed by `npm start`). */
 export const demoStaffUsers = (): LocalStaffUser[] => [
-  { email: 'north.worker@pulse-relay.test', name: 'Nia North', teamId: 'north', password: randomBytes(9).toString('base64url') },
-  { email: 'south.worker@pulse-relay.test', name: 'Sol South', teamId: 'south', password: randomBytes(9).toString('base64url') },
+  {
+    email: 'north.worker@pulse-relay.test',
+    name: 'Nia North',
+    teamId: 'team-north',
+    password: randomBytes(9).toString('base64url'),
+  },
+  {
+    email: 'south.worker@pulse-relay.test',
+    name: 'Sol South',
+    teamId: 'team-south',
+    password: randomBytes(9).toString('base64url'),
+  },
 ];

@@ -1,7 +1,8 @@
 import { DynamoDbAccessAuditLog } from '../../shared/adapters/dynamodb-access-audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb-staff-directory.js';
-import { staffEmailSchema, teamIdSchema } from '../../shared/domain/staff/staff-member.js';
+import { staffEmailSchema } from '../../shared/domain/staff/staff-member.js';
+import { teamIdSchema } from '../../shared/domain/teams/team-id.js';
 import { ENV, requireEnv } from '../../shared/runtime/environment.js';
 import { CliError } from '../cli-error.js';
 import { optionalOption, requiredOption } from '../options.js';

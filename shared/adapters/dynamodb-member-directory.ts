@@ -1,9 +1,24 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Device } from '../domain/device.js';
-import type { Member } from '../domain/member.js';
-import type { MemberDirectory } from '../domain/ports/member-directory.js';
-import { deviceKey, MEMBERS_INDEX, memberKey } from './table-keys.js';
+import type { Member, TeamMove } from '../domain/member.js';
+import { type MemberDirectory, MemberTeamChangedError } from '../domain/ports/member-directory.js';
+import { deviceKey, MEMBERS_INDEX, memberKey, TEAM_MOVE_PREFIX, teamMoveKey } from './table-keys.js';
+
+const toMember = (item: Record<string, unknown>): Member => ({
+  memberId: item.memberId as string,
+  name: item.name as string,
+  timezone: item.timezone as string,
+  createdAt: item.createdAt as string,
+  ...(typeof item.teamId === 'string' ? { teamId: item.teamId } : {}),
+});
 
 export class MemberAlreadyExistsError extends Error {
   constructor(memberId: string) {
@@ -53,7 +68,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
       new GetCommand({ TableName: this.tableName, Key: memberKey(memberId) }),
     );
     if (Item === undefined) return undefined;
-    return { memberId: Item.memberId, name: Item.name, timezone: Item.timezone, createdAt: Item.createdAt };
+    return toMember(Item);
   }
 
   async listMembers(): Promise<Member[]> {
@@ -69,14 +84,7 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        members.push({
-          memberId: item.memberId,
-          name: item.name,
-          timezone: item.timezone,
-          createdAt: item.createdAt,
-        });
-      }
+      for (const item of page.Items ?? []) members.push(toMember(item));
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey !== undefined);
     return members;
@@ -109,5 +117,65 @@ export class DynamoDbMemberDirectory implements MemberDirectory {
       tokenHash: Item.tokenHash,
       createdAt: Item.createdAt,
     };
+  }
+
+  async moveMemberToTeam(move: TeamMove): Promise<void> {
+    const fromCondition = move.fromTeamId === undefined ? 'attribute_not_exists(teamId)' : 'teamId = :from';
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: memberKey(move.memberId),
+                UpdateExpression: 'SET teamId = :to, teamMovedAt = :at, teamMovedBy = :by',
+                ConditionExpression: `attribute_exists(pk) AND ${fromCondition}`,
+                ExpressionAttributeValues: {
+                  ':to': move.toTeamId,
+                  ':at': move.movedAt,
+                  ':by': move.movedBy,
+                  ...(move.fromTeamId === undefined ? {} : { ':from': move.fromTeamId }),
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...teamMoveKey(move.memberId, move.movedAt), type: 'team-move', ...move },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new MemberTeamChangedError(move.memberId);
+      throw error;
+    }
+  }
+
+  async listTeamMoves(memberId: string): Promise<TeamMove[]> {
+    const moves: TeamMove[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': memberKey(memberId).pk, ':prefix': TEAM_MOVE_PREFIX },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        moves.push({
+          memberId: item.memberId,
+          ...(typeof item.fromTeamId === 'string' ? { fromTeamId: item.fromTeamId } : {}),
+          toTeamId: item.toTeamId,
+          movedBy: item.movedBy,
+          movedAt: item.movedAt,
+        });
+      }
+    }
+    return moves;
   }
 }

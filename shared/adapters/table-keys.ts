@@ -7,6 +7,7 @@
  *            sk = DAY#<local date>                     dense day buckets and daily summaries (replaced whole)
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
+ *            pk = MEMBER#<memberId>, sk = DELIVERY#<notificationId>#<target>: one delivered notification.
  */
 export const readingPartitionKey = (memberId: string, metric: string): string =>
   `MEMBER#${memberId}#${metric}`;
@@ -20,6 +21,12 @@ export const activityKey = (memberId: string, kind: string) => ({
   pk: `MEMBER#${memberId}`,
   sk: `ACTIVITY#${kind}`,
 });
+/** Audit record of one care-team move; sorted by time under the member. */
+export const teamMoveKey = (memberId: string, movedAt: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `TEAMMOVE#${movedAt}`,
+});
+export const TEAM_MOVE_PREFIX = 'TEAMMOVE#';
 export const deviceKey = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
 export const linkKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'LINK#google-health' });
 export const invitationKey = (invitationId: string) => ({ pk: `INVITE#${invitationId}`, sk: 'INVITE' });
@@ -27,6 +34,8 @@ export const healthUserKey = (healthUserId: string) => ({
   pk: `HEALTHUSER#${healthUserId}`,
   sk: 'HEALTHUSER',
 });
+export const teamChannelsKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'CHANNELS' });
+export const teamWebhookSecretKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'WEBHOOKSECRET' });
 export const MEMBERS_INDEX = { name: 'gsi1', partitionValue: 'MEMBERS' } as const;
 
 export const alertKeyOf = (memberId: string, alertKey: string) => ({
@@ -42,4 +51,8 @@ export const STAFF_INDEX = { name: 'gsi1', partitionValue: 'STAFF' } as const;
 export const auditKey = (memberId: string, at: string, requestId: string, action: string) => ({
   pk: `AUDIT#${memberId}`,
   sk: `${at}#${requestId}#${action}`,
+});
+export const deliveryKey = (memberId: string, notificationId: string, target: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `DELIVERY#${notificationId}#${target}`,
 });

@@ -4,4 +4,18 @@ export interface Member {
   /** IANA zone, e.g. Europe/London. Local days and device clocks are read in it. */
   timezone: string;
   createdAt: string;
+  /**
+   * The care team the member belongs to: its staff see the member and receive its alerts. Absent only on
+   * members enrolled before teams existed; such a member is seen by no staff until moved to a team.
+   */
+  teamId?: string;
+}
+
+/** One change of a member's care team, kept as an audit record (who moved them, when, from where). */
+export interface TeamMove {
+  memberId: string;
+  fromTeamId?: string;
+  toTeamId: string;
+  movedBy: string;
+  movedAt: string;
 }

@@ -35,4 +35,9 @@ export const ENV = {
   consoleOidcClientId: 'CONSOLE_OIDC_CLIENT_ID',
   consoleSessionKey: 'CONSOLE_SESSION_KEY',
   consoleSessionKeySecretArn: 'CONSOLE_SESSION_KEY_SECRET_ARN',
+  mailFrom: 'MAIL_FROM',
+  smtpUrl: 'SMTP_URL',
+  secureEmailDomains: 'SECURE_EMAIL_DOMAINS',
+  teamWebhookSecretPrefix: 'TEAM_WEBHOOK_SECRET_PREFIX',
+  teamWebhookSecretKmsKeyId: 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID',
 } as const;

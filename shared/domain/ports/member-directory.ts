@@ -1,5 +1,5 @@
 import type { Device } from '../device.js';
-import type { Member } from '../member.js';
+import type { Member, TeamMove } from '../member.js';
 
 export interface MemberDirectory {
   createMember(member: Member): Promise<void>;
@@ -7,4 +7,18 @@ export interface MemberDirectory {
   listMembers(): Promise<Member[]>;
   registerDevice(device: Device): Promise<void>;
   getDevice(deviceId: string): Promise<Device | undefined>;
+  /**
+   * Moves a member to another team and records the move, atomically. Fails with
+   * MemberTeamChangedError if the member's team is no longer `move.fromTeamId` (a concurrent move).
+   */
+  moveMemberToTeam(move: TeamMove): Promise<void>;
+  /** The member's team moves, oldest first. */
+  listTeamMoves(memberId: string): Promise<TeamMove[]>;
+}
+
+export class MemberTeamChangedError extends Error {
+  constructor(readonly memberId: string) {
+    super(`Member ${memberId} was moved to another team meanwhile; check their team and try again`);
+    this.name = 'MemberTeamChangedError';
+  }
 }

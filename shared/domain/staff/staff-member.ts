@@ -1,13 +1,5 @@
 import * as z from 'zod';
 
-/** A care-team team id: lower-case letters, digits and dashes, e.g. `north` or `team-b`. */
-export const teamIdSchema = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9-]{0,39}$/,
-    'a team id is lower-case letters, digits or dashes, starting with a letter',
-  );
-
 /** Staff are identified by the verified e-mail their identity provider asserts; kept lower-case. */
 export const staffEmailSchema = z
   .email()

@@ -21,6 +21,8 @@ const directoryWith = (members: Member[]): MemberDirectory => ({
   listMembers: async () => members,
   registerDevice: async () => {},
   getDevice: async () => undefined,
+  moveMemberToTeam: async () => {},
+  listTeamMoves: async () => [],
 });
 
 const thresholdsWith = (overrides?: ThresholdOverrides): ThresholdStore => ({
