@@ -8,6 +8,7 @@ export const FUNCTION_NAMES = [
   'link-pages',
   'sync-worker',
   'catch-up',
+  'console',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

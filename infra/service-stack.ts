@@ -4,6 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -12,6 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
+import { CONSOLE_ROUTES } from './api-routes.js';
 import type { PulseRelayConfig } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
@@ -71,6 +73,24 @@ export class ServiceStack extends Stack {
       meaning: 'Scheduled catch-up runs failed after retries; wearable syncs and no-data alerts may be late.',
     });
 
+    // A public client (no secret): the console uses authorisation code with PKCE.
+    const consoleClient = new cognito.UserPoolClient(this, 'ConsoleClient', {
+      userPool: stateful.staffUserPool,
+      userPoolClientName: `pulse-relay-${config.stage}-console`,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${publicBaseUrl}/console/auth/callback`],
+        logoutUrls: [`${publicBaseUrl}/console/signed-out`],
+      },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.minutes(60),
+      accessTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(12),
+    });
+
     const define = (
       name: FunctionName,
       bindings: FunctionBindings,
@@ -126,6 +146,16 @@ export class ServiceStack extends Stack {
         { directory: 'read', alerts: 'readWrite', alertQueue: 'send', syncQueue: 'send' },
         {},
         scheduleFailures.queue,
+      ),
+      console: define(
+        'console',
+        // Directory: staff, audit entries and invitations; alerts: acknowledge and snooze.
+        { readings: 'read', directory: 'readWrite', alerts: 'readWrite', consoleSessionKey: 'read' },
+        {
+          [ENV.publicBaseUrl]: publicBaseUrl,
+          [ENV.consoleOidcIssuer]: stateful.staffIssuer,
+          [ENV.consoleOidcClientId]: consoleClient.userPoolClientId,
+        },
       ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
@@ -191,6 +221,14 @@ export class ServiceStack extends Stack {
       value: `${publicBaseUrl}${WEBHOOK_ROUTE}`,
       description: 'Register this as the Google Health subscriber endpointUri',
     });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${publicBaseUrl}/console`,
+      description: 'The care-team console',
+    });
+    new CfnOutput(this, 'ConsoleClientId', {
+      value: consoleClient.userPoolClientId,
+      description: 'Cognito app client of the console (CONSOLE_OIDC_CLIENT_ID)',
+    });
     new CfnOutput(this, 'ScheduleFailuresQueueUrl', { value: scheduleFailures.queue.queueUrl });
 
     const f = this.functions;
@@ -206,6 +244,7 @@ export class ServiceStack extends Stack {
           trigger: 'API Gateway (synchronous; Google retries failed deliveries)',
         },
         { fn: f['link-pages'], trigger: 'API Gateway (synchronous)' },
+        { fn: f.console, trigger: 'API Gateway (synchronous)' },
         {
           fn: f['evaluate-alerts'],
           trigger:
@@ -285,7 +324,18 @@ export class ServiceStack extends Stack {
     const linkRoutes = LINK_ROUTES.flatMap((path) =>
       this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: linkPages }),
     );
+    const consolePages = new integrations.HttpLambdaIntegration('Console', fn('console'));
+    const consoleRoutes = CONSOLE_ROUTES.flatMap((path) =>
+      this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration: consolePages }),
+    );
     return [
+      ...consoleRoutes.map((route) => ({
+        route,
+        reason:
+          'The care-team console signs staff in itself (OpenID Connect code flow with PKCE against the Cognito ' +
+          'user pool, MFA required) and checks a sealed session cookie, CSRF token and team membership on every ' +
+          'request; the sign-in pages must be reachable before there is a session.',
+      })),
       ...webhookRoutes.map((route) => ({
         route,
         reason:

@@ -39,7 +39,10 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
 export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions): Promise<void> => {
   const context = createCliContext();
   const now = new Date();
-  const member = await enrolMember({ name: 'Demo Member', timezone: 'Europe/London' }, context);
+  const member = await enrolMember(
+    { name: 'Demo Member', timezone: 'Europe/London', teamId: 'team-north' },
+    context,
+  );
   const device = await registerDevice(member.memberId, context);
   print(`demo: enrolled member ${member.memberId} and registered blood-pressure monitor ${device.deviceId}`);
 

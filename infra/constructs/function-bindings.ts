@@ -19,6 +19,7 @@ export interface FunctionBindings {
   /** Envelope encryption of OAuth tokens: GenerateDataKey to seal, Decrypt to open (token-vault-kms.ts). */
   readonly tokenKey?: 'envelope';
   readonly googleClientSecret?: 'read';
+  readonly consoleSessionKey?: 'read';
 }
 
 export interface BindableResources {
@@ -29,6 +30,7 @@ export interface BindableResources {
   readonly syncQueue: sqs.IQueue;
   readonly tokenKey: kms.IKey;
   readonly googleClientSecret: secretsmanager.ISecret;
+  readonly consoleSessionKey: secretsmanager.ISecret;
 }
 
 // Explicit action lists instead of CDK's grantReadData/grantReadWriteData: no Scan, no index/* wildcard,
@@ -103,6 +105,17 @@ const bindQueueSend = (fn: lambda.Function, queue: sqs.IQueue, variable: string)
   allowKeyVia(fn, queue.encryptionMasterKey, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt']);
 };
 
+const bindSecretRead = (fn: lambda.Function, secret: secretsmanager.ISecret, variable: string): void => {
+  fn.addEnvironment(variable, secret.secretArn);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [secret.secretArn],
+    }),
+  );
+  allowKeyVia(fn, secret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+};
+
 export const bindFunction = (
   fn: lambda.Function,
   resources: BindableResources,
@@ -123,13 +136,9 @@ export const bindFunction = (
     );
   }
   if (bindings.googleClientSecret === 'read') {
-    fn.addEnvironment(ENV.googleClientSecretArn, resources.googleClientSecret.secretArn);
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-        resources: [resources.googleClientSecret.secretArn],
-      }),
-    );
-    allowKeyVia(fn, resources.googleClientSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+    bindSecretRead(fn, resources.googleClientSecret, ENV.googleClientSecretArn);
+  }
+  if (bindings.consoleSessionKey === 'read') {
+    bindSecretRead(fn, resources.consoleSessionKey, ENV.consoleSessionKeySecretArn);
   }
 };

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV } from '../runtime/environment.js';
 
@@ -26,7 +27,11 @@ export const consoleSessionKey = (env: NodeJS.ProcessEnv = process.env): Promise
   cached ??= (async () => {
     secretsManager ??= new SecretsManagerClient({});
     const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
-    return toKey(SecretString ?? '', 'The console session key secret');
+    // Secrets Manager generates a random string, not key bytes: derive the key from it.
+    if (SecretString === undefined || SecretString.length < 32) {
+      throw new Error('The console session key secret must be at least 32 random characters');
+    }
+    return new Uint8Array(hkdfSync('sha256', SecretString, '', 'pulse-relay console session', 32));
   })().catch((error: unknown) => {
     cached = undefined;
     throw error;

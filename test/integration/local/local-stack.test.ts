@@ -39,6 +39,7 @@ describe('local stack', () => {
       'google-health-webhook': notReady,
       'sync-worker': async () => ({ notAHandler: true }),
       'catch-up': notReady,
+      console: notReady,
     };
 
     const stack = await startLocalStack({
@@ -55,6 +56,7 @@ describe('local stack', () => {
       expect([...stack.loaded].sort()).toEqual(['authorize-device', 'ingest-blood-pressure', 'link-pages']);
       expect(stack.skipped.map((skip) => skip.name).sort()).toEqual([
         'catch-up',
+        'console',
         'evaluate-alerts',
         'google-health-webhook',
         'sync-worker',

@@ -1,0 +1,3 @@
+// Kept free of CDK imports: the local stack reads it too.
+/** The console's routes: every method, so its forms can post; the function dispatches by path. */
+export const CONSOLE_ROUTES = ['/console', '/console/{proxy+}'] as const;
