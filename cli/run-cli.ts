@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
-import { alertsList } from './commands/alerts-commands.js';
+import { alertsAck, alertsList, alertsSnooze } from './commands/alerts-commands.js';
 import { linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { deviceRegister, memberCreate, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
@@ -19,6 +19,8 @@ const COMMANDS: Record<string, Command> = {
   'device register': deviceRegister,
   'readings list': readingsList,
   'alerts list': alertsList,
+  'alerts ack': alertsAck,
+  'alerts snooze': alertsSnooze,
   'thresholds set': thresholdsSet,
   'thresholds get': thresholdsGet,
   'link invite': linkInvite,
@@ -37,6 +39,8 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   device register --member ID
   readings list --member ID [--metric M] [--from ISO] [--to ISO]
   alerts list [--member ID]
+  alerts ack --alert <alertKey> --by "<name>" [--note "<text>"]
+  alerts snooze --alert <alertKey> --until <RFC 3339> --by "<name>" --reason "<text>"
   thresholds get --member ID
   thresholds set --member ID ${Object.keys(THRESHOLD_FLAGS)
     .map((flag) => `[--${flag} V]`)
@@ -67,6 +71,10 @@ const parse = (argv: string[]) =>
       to: stringOption,
       'ttl-hours': stringOption,
       email: stringOption,
+      alert: stringOption,
+      note: stringOption,
+      until: stringOption,
+      reason: stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

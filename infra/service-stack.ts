@@ -114,6 +114,7 @@ export class ServiceStack extends Stack {
       'ingest-blood-pressure': define('ingest-blood-pressure', { readings: 'readWrite', directory: 'read' }),
       'authorize-device': define('authorize-device', { directory: 'read' }),
       'evaluate-alerts': define('evaluate-alerts', {
+        readings: 'read',
         directory: 'readWrite',
         alerts: 'readWrite',
         alertQueue: 'send',

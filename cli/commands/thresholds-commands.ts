@@ -9,11 +9,16 @@ export const THRESHOLD_FLAGS = {
   'bp-severe-diastolic': ['bloodPressure', 'severeDiastolic'],
   'bp-low-systolic': ['bloodPressure', 'lowSystolic'],
   'bp-low-enabled': ['bloodPressure', 'lowSystolicEnabled'],
+  'bp-low-diastolic': ['bloodPressure', 'lowDiastolic'],
   'resting-hr-low': ['restingHeartRate', 'low'],
+  'resting-hr-watch-at-or-below': ['restingHeartRate', 'watchAtOrBelow'],
+  'resting-hr-watch-at-or-above': ['restingHeartRate', 'watchAtOrAbove'],
   'resting-hr-high': ['restingHeartRate', 'high'],
   'spo2-urgent-at-or-below': ['oxygenSaturation', 'urgentAtOrBelow'],
   'spo2-watch-at-or-below': ['oxygenSaturation', 'watchAtOrBelow'],
+  'spo2-single-night-urgent-at-or-below': ['oxygenSaturation', 'singleNightUrgentAtOrBelow'],
   'no-data-days': ['noData', 'wearableDays'],
+  'bp-no-readings-days': ['noData', 'bloodPressureDays'],
 } as const;
 
 const parseFlagValue = (flag: string, raw: string): number | boolean => {

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { checkWearableSilence } from '../../shared/domain/alerts/check-wearable-silence.js';
 import type { AlertPorts } from '../../shared/domain/alerts/raise-alerts.js';
+import { resolveOpenAlerts } from '../../shared/domain/alerts/resolve-open-alerts.js';
 import type { Clock } from '../../shared/domain/clock.js';
 import { queueCatchUpSyncs } from '../../shared/domain/google-health/queue-catch-up-syncs.js';
 import type { SyncJobQueue } from '../../shared/domain/google-health/sync-job-queue.js';
@@ -23,7 +24,9 @@ export interface CatchUpDependencies {
 /**
  * The 30-minute schedule.
  * 1. Queue a catch-up sync for every linked member not heard from for N hours.
- * 2. For every linked member, run the wearable-no-data check on lastDataAt (or linkedAt when no data has
+ * 2. For every linked member (and every member whose link needs re-linking: they are not synced, but a
+ *    silent wearable must still be noticed), resolve a re-link task once the link works again, and run
+ *    the wearable-no-data check on lastDataAt (or linkedAt when no data has
  *    ever come): raise the staff alert after the member's wearableDays, or clear it. One member's failure
  *    is logged and does not stop the others; the run fails at the end so the schedule's retry sees it.
  */
@@ -35,6 +38,16 @@ export const runCatchUp = async (deps: CatchUpDependencies): Promise<{ queued: n
     try {
       const member = await deps.members.getMember(link.memberId);
       const thresholds = mergeThresholds(await deps.thresholds.getOverrides(link.memberId));
+      if (link.state === 'linked') {
+        // Backstop for the re-link: once the link works again the staff task is done.
+        await resolveOpenAlerts(
+          deps.alerts,
+          link.memberId,
+          'link-needs-relink',
+          () => true,
+          ' Update: the member has re-linked their wearable, so this task is done.',
+        );
+      }
       await checkWearableSilence(deps.alerts, {
         subject: { memberId: link.memberId, timezone: member?.timezone ?? link.timezone, name: member?.name },
         lastDataAt: link.lastDataAt ?? link.linkedAt,

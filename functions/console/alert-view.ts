@@ -1,19 +1,9 @@
 import type { Alert, AlertRule, AlertSeverity } from '../../shared/domain/alert.js';
 
-/**
- * The fields of an alert the console shows about what people did with it. Declared here as optional
- * so the console reads alerts written before acknowledgement and notifications existed.
- */
-export type AlertView = Alert & {
-  acknowledgement?: { by: string; at: string; note?: string };
-  snooze?: { until: string; by: string; at: string; reason: string };
-  notifications?: { kind: string; at: string; publishedAt?: string }[];
-};
-
 export type AlertStatusFilter = 'open' | 'acknowledged' | 'snoozed' | 'resolved' | 'all';
 
 /** Where the alert stands for the care team, in the inbox's own terms. */
-export const alertStatusOf = (alert: AlertView, now: Date): Exclude<AlertStatusFilter, 'all'> => {
+export const alertStatusOf = (alert: Alert, now: Date): Exclude<AlertStatusFilter, 'all'> => {
   if (alert.status === 'resolved') return 'resolved';
   if (alert.snooze !== undefined && Date.parse(alert.snooze.until) > now.getTime()) return 'snoozed';
   if (alert.acknowledgement !== undefined) return 'acknowledged';
@@ -23,6 +13,8 @@ export const alertStatusOf = (alert: AlertView, now: Date): Exclude<AlertStatusF
 export const RULE_LABELS: Record<AlertRule, string> = {
   'bp-severe': 'Very high blood pressure',
   'bp-low': 'Low blood pressure',
+  'bp-no-readings': 'No blood-pressure readings',
+  'baseline-summary': 'Readings from before monitoring began',
   'resting-hr-out-of-band': 'Resting heart rate out of range',
   'spo2-urgent': 'Low blood oxygen',
   'spo2-watch': 'Blood oxygen a little low',
@@ -70,7 +62,7 @@ export const ukTime = (iso: string): string =>
   }).format(new Date(iso));
 
 /** What has been sent or done about the alert, oldest first. */
-export const historyOf = (alert: AlertView): { at: string; text: string }[] => {
+export const historyOf = (alert: Alert): { at: string; text: string }[] => {
   const entries: { at: string; text: string }[] = [{ at: alert.raisedAt, text: 'Alert raised' }];
   if (alert.notifications !== undefined && alert.notifications.length > 0) {
     for (const notification of alert.notifications) {

@@ -1,3 +1,5 @@
+import { acknowledgeAlert } from '../../shared/domain/alerts/acknowledge-alert.js';
+import { snoozeAlert } from '../../shared/domain/alerts/snooze-alert.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { httpHandler } from '../../shared/runtime/http/http-handler.js';
 import { createLogger } from '../../shared/runtime/logger.js';
@@ -9,13 +11,10 @@ const logger = createLogger('console');
 /** The care-team console under /console: server-rendered pages, OIDC sign-in, team-checked access. */
 export const handler = httpHandler(
   createConsoleRoute(
-    createConsoleDeps(logger, () => ({
-      acknowledge: async () => {
-        throw new Error(`acknowledging is not available yet (${systemClock.now().toISOString()})`);
-      },
-      snooze: async () => {
-        throw new Error('snoozing is not available yet');
-      },
+    createConsoleDeps(logger, (alerts) => ({
+      // The same use cases as `pulse-relay alerts ack` and `alerts snooze`.
+      acknowledge: (input) => acknowledgeAlert({ alerts, clock: systemClock }, input),
+      snooze: (input) => snoozeAlert({ alerts, clock: systemClock }, input),
     })),
   ),
   logger,

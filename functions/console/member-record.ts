@@ -1,3 +1,4 @@
+import type { Alert } from '../../shared/domain/alert.js';
 import type { BloodPressureReading } from '../../shared/domain/blood-pressure-reading.js';
 import type { TeamMember } from '../../shared/domain/ports/care-team-roster.js';
 import type { ThresholdOverrides, Thresholds } from '../../shared/domain/thresholds.js';
@@ -9,7 +10,6 @@ import type {
   StepsDay,
   WeightReading,
 } from '../../shared/domain/wearable-reading.js';
-import type { AlertView } from './alert-view.js';
 
 /** Periods the member page offers; 30 days by default. */
 export const PERIOD_DAYS = [30, 90] as const;
@@ -31,5 +31,5 @@ export interface MemberRecord {
   link: (WearableLink & { refusedDataTypes?: string[] }) | undefined;
   thresholds: Thresholds;
   overrides: ThresholdOverrides | undefined;
-  alerts: AlertView[];
+  alerts: Alert[];
 }

@@ -28,7 +28,6 @@ import { mergeThresholds } from '../../shared/domain/thresholds.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import {
   type AlertStatusFilter,
-  type AlertView,
   alertStatusOf,
   inboxOrder,
   RULE_LABELS,
@@ -315,13 +314,13 @@ const inbox = async (
     members.map((member) => deps.alerts.list({ memberId: member.memberId })),
   );
   const names = new Map(members.map((member) => [member.memberId, member.name]));
-  const wanted = (alert: AlertView) =>
+  const wanted = (alert: Alert) =>
     (filters.rule === undefined || alert.rule === filters.rule) &&
     (filters.severity === undefined || alert.severity === filters.severity) &&
     (filters.status === 'all' || alertStatusOf(alert, now) === filters.status);
   const alerts = perMember
     .flat()
-    .map((alert): AlertView => ({ ...alert, memberName: names.get(alert.memberId) ?? alert.memberName }))
+    .map((alert): Alert => ({ ...alert, memberName: names.get(alert.memberId) ?? alert.memberName }))
     .filter(wanted)
     .sort(inboxOrder);
   const returnTo = `/console${event.rawQueryString === '' ? '' : `?${event.rawQueryString.replace(/(^|&)done=[^&]*/g, '')}`}`;
@@ -406,7 +405,7 @@ const loadRecord = async (deps: ConsoleDeps, member: TeamMember, days: PeriodDay
     link,
     thresholds: mergeThresholds(overrides),
     overrides,
-    alerts: alerts as AlertView[],
+    alerts,
   };
 };
 
@@ -458,8 +457,7 @@ const alertFor = async (
 ): Promise<Alert | undefined> => {
   const member = await memberFor(deps, signed, memberId, requestId);
   if (member === undefined || !canSeeTeam(signed.staff, member.teamId)) return undefined;
-  const alerts = await deps.alerts.list({ memberId: member.memberId });
-  return alerts.find((alert) => alert.alertKey === alertKey);
+  return deps.alerts.get(member.memberId, alertKey);
 };
 
 const afterAction = (returnTo: string | undefined, done: string, signed: Signed): HttpResult => {

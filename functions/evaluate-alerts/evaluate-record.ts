@@ -18,7 +18,8 @@ export const createRecordEvaluator =
     // Keys and counts only: no names, no values.
     logger.info('reading evaluated', {
       metric: reading.metric,
-      raised: result.raised,
+      episodes: result.episodes,
+      baseline: result.baseline !== undefined,
       resolved: result.resolved.length,
       fallbacks: result.fallbacks,
     });

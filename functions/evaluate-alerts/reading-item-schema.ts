@@ -4,7 +4,11 @@ import type { ReadingFacts } from '../../shared/domain/alerts/reading-facts.js';
 const base = {
   memberId: z.string().min(1),
   measuredAt: z.iso.datetime({ offset: true }),
-  provenance: z.object({ source: z.string().min(1), recordingMethod: z.string().optional() }),
+  provenance: z.object({
+    source: z.string().min(1),
+    deviceId: z.string().optional(),
+    recordingMethod: z.string().optional(),
+  }),
 };
 
 const wearableTime = { endAt: z.iso.datetime({ offset: true }).optional() };

@@ -126,22 +126,25 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
     return typeof Item?.memberId === 'string' ? Item.memberId : undefined;
   }
 
+  /** 'linked' and 'needs-relink' links (see LinkStore.listLinked), one gsi1 partition each. */
   async listLinked(): Promise<WearableLink[]> {
     const links: WearableLink[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :links',
-          ExpressionAttributeValues: { ':links': linksIndexPartition('linked') },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) links.push(toLink(linkItemSchema.parse(item)));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    for (const state of ['linked', 'needs-relink'] as const) {
+      let exclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :links',
+            ExpressionAttributeValues: { ':links': linksIndexPartition(state) },
+            ExclusiveStartKey: exclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) links.push(toLink(linkItemSchema.parse(item)));
+        exclusiveStartKey = page.LastEvaluatedKey;
+      } while (exclusiveStartKey !== undefined);
+    }
     return links;
   }
 

@@ -1,12 +1,13 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { Alert } from '../domain/alert.js';
-import { resolvedNoticeId, toFifoSafeId } from '../domain/alerts/alert-key.js';
+import type { Alert, AlertNotification } from '../domain/alert.js';
+import { toFifoSafeId } from '../domain/alerts/alert-key.js';
 import type { AlertPublisher } from '../domain/ports/alert-publisher.js';
 
 /**
- * Sends alerts to the care-team FIFO queue. Group = member, so one member's alerts arrive in order and
- * members do not block each other. Dedupe id = alert key (the resolved notice: `<alertKey>#resolved`),
- * so a repeated send within SQS's 5-minute window is dropped by the queue.
+ * Sends alert notifications to the care-team FIFO queue. Group = member, so one member's alerts arrive in
+ * order and members do not block each other. Dedupe id = the notification's own id (alert key + kind +
+ * position), so a repeated send of the same notification within SQS's 5-minute window is dropped, while a
+ * reminder or escalation of the same alert is a new message.
  */
 export class SqsAlertPublisher implements AlertPublisher {
   constructor(
@@ -14,19 +15,23 @@ export class SqsAlertPublisher implements AlertPublisher {
     private readonly queueUrl: string,
   ) {}
 
-  async publish(alert: Alert): Promise<void> {
+  async publish(alert: Alert, notification: AlertNotification): Promise<void> {
+    const message: Alert = {
+      ...alert,
+      notification: { kind: notification.kind, at: notification.at, dedupeId: notification.dedupeId },
+    };
     await this.client.send(
       new SendMessageCommand({
         QueueUrl: this.queueUrl,
-        MessageBody: JSON.stringify(alert),
+        MessageBody: JSON.stringify(message),
         MessageGroupId: toFifoSafeId(alert.memberId),
-        MessageDeduplicationId:
-          alert.status === 'resolved' ? resolvedNoticeId(alert.alertKey) : alert.alertKey,
+        MessageDeduplicationId: notification.dedupeId,
         MessageAttributes: {
           schemaVersion: { DataType: 'String', StringValue: alert.schemaVersion },
           rule: { DataType: 'String', StringValue: alert.rule },
           severity: { DataType: 'String', StringValue: alert.severity },
           status: { DataType: 'String', StringValue: alert.status },
+          notification: { DataType: 'String', StringValue: notification.kind },
         },
       }),
     );

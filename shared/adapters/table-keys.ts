@@ -8,6 +8,7 @@
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
  *            pk = MEMBER#<memberId>, sk = DELIVERY#<notificationId>#<target>: one delivered notification.
+ *            pk = MEMBER#<memberId>, sk = OPEN#<slot>: the open-slot marker; gsi1 (gsi1pk = OPEN-ALERTS).
  */
 export const readingPartitionKey = (memberId: string, metric: string): string =>
   `MEMBER#${memberId}#${metric}`;
@@ -56,3 +57,8 @@ export const deliveryKey = (memberId: string, notificationId: string, target: st
   pk: `MEMBER#${memberId}`,
   sk: `DELIVERY#${notificationId}#${target}`,
 });
+export const openSlotKeyOf = (memberId: string, slot: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `OPEN#${slot}`,
+});
+export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' } as const;

@@ -1,12 +1,5 @@
-import {
-  type AlertView,
-  ageOf,
-  alertStatusOf,
-  historyOf,
-  ruleLabel,
-  SEVERITY_LABELS,
-  ukTime,
-} from '../alert-view.js';
+import type { Alert } from '../../../shared/domain/alert.js';
+import { ageOf, alertStatusOf, historyOf, ruleLabel, SEVERITY_LABELS, ukTime } from '../alert-view.js';
 import { html, type SafeHtml } from './html.js';
 
 const SNOOZE_CHOICES = [
@@ -18,7 +11,7 @@ const SNOOZE_CHOICES = [
 
 /** One alert with its explanation, history and, while it is open, the acknowledge and snooze forms. */
 export const alertCard = (
-  alert: AlertView,
+  alert: Alert,
   options: { now: Date; csrfToken: string; returnTo: string; showMember: boolean },
 ): SafeHtml => {
   const status = alertStatusOf(alert, options.now);

@@ -1,5 +1,5 @@
-import type { AlertRule, AlertSeverity } from '../../../shared/domain/alert.js';
-import { type AlertStatusFilter, type AlertView, RULE_LABELS, SEVERITY_LABELS } from '../alert-view.js';
+import type { Alert, AlertRule, AlertSeverity } from '../../../shared/domain/alert.js';
+import { type AlertStatusFilter, RULE_LABELS, SEVERITY_LABELS } from '../alert-view.js';
 import { alertCard } from './alert-card.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -26,7 +26,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export const inboxBody = (input: {
-  alerts: readonly AlertView[];
+  alerts: readonly Alert[];
   filters: InboxFilters;
   now: Date;
   csrfToken: string;

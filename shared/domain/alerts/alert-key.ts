@@ -22,5 +22,16 @@ export const toFifoSafeId = (raw: string): string => {
 export const buildAlertKey = (memberId: string, rule: AlertRule, episode: string): string =>
   toFifoSafeId(`${memberId}#${rule}#${episode}`);
 
-/** Dedupe id of the "resolved" notice for an alert, distinct from the alert's own. */
-export const resolvedNoticeId = (alertKey: string): string => toFifoSafeId(`${alertKey}#resolved`);
+/** FIFO dedupe id of one notification: the alert key, its kind and its position in the history. */
+export const notificationDedupeId = (alertKey: string, kind: string, position: number): string =>
+  toFifoSafeId(`${alertKey}#${kind}-${position}`);
+
+/**
+ * The member an alert key belongs to: keys start with `<memberId>#`, and member ids are short and
+ * FIFO-safe (`m-` plus 12 letters), so the prefix survives toFifoSafeId. This lets `alerts ack --alert`
+ * find the alert in the member's partition without a second index.
+ */
+export const memberIdOfAlertKey = (alertKey: string): string | undefined => {
+  const hash = alertKey.indexOf('#');
+  return hash > 0 ? alertKey.slice(0, hash) : undefined;
+};

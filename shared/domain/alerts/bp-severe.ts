@@ -1,53 +1,65 @@
-import type { Alert } from '../alert.js';
 import type { Thresholds } from '../thresholds.js';
 import type { AlertSubject } from './alert-subject.js';
+import { SEVERE_BP_ADVICE } from './care-advice.js';
+import type { Finding } from './finding.js';
 import { GUIDANCE } from './guidance.js';
 import { lateArrivalSentence } from './late-arrival.js';
-import { localDateOf, localTimeLabel } from './local-time.js';
-import { newAlert } from './new-alert.js';
+import { localTimeLabel } from './local-time.js';
 import { qualityFlagsOf, qualitySentence } from './quality-flags.js';
 import type { BloodPressureFacts } from './reading-facts.js';
 
+/** NEWS2 systolic band 3 (high side): 220 mmHg or more. Reaching it within an episode escalates. */
+export const NEWS2_SYSTOLIC_BAND_3 = 220;
+
 /**
- * bp-severe: one reading with systolic >= severeSystolic OR diastolic >= severeDiastolic (NICE NG136: 180/120).
- * Urgent, asking the team to contact the member and review. Never a diagnosis: NICE's same-day referral
- * needs a clinic reading plus clinical signs, which a home reading alone cannot meet.
- * Episode: the member-local date of the reading, so later severe readings that day do not send again.
+ * bp-severe: one reading with systolic >= severeSystolic OR diastolic >= severeDiastolic (NICE NG136:
+ * 180/120). Urgent. Tier 1, or tier 2 when systolic reaches NEWS2 band 3 (>= 220). Never a diagnosis:
+ * NICE's same-day referral needs a clinic reading plus clinical signs, which a home reading cannot meet.
  */
 export const evaluateBpSevere = (
   reading: BloodPressureFacts,
   subject: AlertSubject,
   thresholds: Thresholds,
   now: Date,
-): Alert | undefined => {
+): Finding | undefined => {
   const { severeSystolic, severeDiastolic } = thresholds.bloodPressure;
-  if (reading.systolic < severeSystolic && reading.diastolic < severeDiastolic) {
+  const systolicHigh = reading.systolic >= severeSystolic;
+  const diastolicHigh = reading.diastolic >= severeDiastolic;
+  if (!systolicHigh && !diastolicHigh) {
     return undefined;
   }
   const qualityFlags = qualityFlagsOf(reading.status);
   const when = localTimeLabel(reading.measuredAt, subject.timezone);
-  return newAlert({
-    subject,
+  const crossed = [
+    systolicHigh ? `the top number (systolic, ${reading.systolic}) is at or above ${severeSystolic}` : '',
+    diastolicHigh
+      ? `the bottom number (diastolic, ${reading.diastolic}) is at or above ${severeDiastolic}`
+      : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' and ');
+  const tier = reading.systolic >= NEWS2_SYSTOLIC_BAND_3 ? 2 : 1;
+  return {
     rule: 'bp-severe',
+    condition: 'bp-severe',
     severity: 'urgent',
-    episode: localDateOf(reading.measuredAt, subject.timezone),
-    raisedAt: now,
-    readings: [
-      {
-        metric: reading.metric,
-        measuredAt: reading.measuredAt,
-        values: { systolic: reading.systolic, diastolic: reading.diastolic },
-        source: reading.provenance.source,
-      },
-    ],
+    tier,
+    peak: reading.systolic,
+    rank: Math.max(reading.systolic - severeSystolic, reading.diastolic - severeDiastolic),
+    reading: {
+      metric: reading.metric,
+      measuredAt: reading.measuredAt,
+      values: { systolic: reading.systolic, diastolic: reading.diastolic },
+      source: reading.provenance.source,
+    },
     thresholds: { severeSystolic, severeDiastolic },
     explanation:
-      `A home blood pressure reading of ${reading.systolic}/${reading.diastolic} mmHg at ${when} is at or above ` +
-      `the severe level of ${severeSystolic}/${severeDiastolic}. Please contact the member and review; ` +
-      'a single home reading cannot confirm severe hypertension on its own.' +
+      `Very high home blood pressure: ${reading.systolic}/${reading.diastolic} mmHg at ${when}; ${crossed}` +
+      `${tier === 2 ? `, and the top number is ${NEWS2_SYSTOLIC_BAND_3} or more` : ''}. ` +
+      SEVERE_BP_ADVICE +
       qualitySentence(qualityFlags) +
       lateArrivalSentence(reading.measuredAt, now),
     guidance: GUIDANCE.niceNg136,
     qualityFlags,
-  });
+  };
 };

@@ -20,5 +20,14 @@ export const checkWearableSilence = async (
   if (decision.action === 'raise') {
     return { raised: await raiseAlerts(ports, [decision.alert]), resolved: [] };
   }
-  return { raised: [], resolved: await resolveOpenAlerts(ports, input.subject.memberId, 'wearable-no-data') };
+  return {
+    raised: [],
+    resolved: await resolveOpenAlerts(
+      ports,
+      input.subject.memberId,
+      'wearable-no-data',
+      () => true,
+      ' Update: wearable data is arriving again, so this alert is closed.',
+    ),
+  };
 };

@@ -10,5 +10,5 @@ export const lateArrivalSentence = (measuredAtIso: string, now: Date, graceHours
     return '';
   }
   const days = Math.floor(ageHours / 24);
-  return ` This data reached us ${days} day${days === 1 ? '' : 's'} after it was taken.`;
+  return ` This reading reached us ${days} day${days === 1 ? '' : 's'} later than it was taken: check how the member is now.`;
 };

@@ -13,9 +13,10 @@ export interface RelinkAlertInput {
 }
 
 /**
- * link-needs-relink: a staff task, never a message to the member. Episode: the member-local date it was
- * detected, so a sync that keeps failing all day raises one task, and a new failure after re-linking
- * on a later day raises a new one.
+ * link-needs-relink: a staff task, never a message to the member. One open task per member (its
+ * condition holds the open slot), so a sync that keeps failing raises one task; the follow-up schedule
+ * re-sends it weekly until the member re-links, and the catch-up schedule resolves it once the link works.
+ * Episode: the member-local date it was detected.
  */
 export const buildRelinkAlert = (input: RelinkAlertInput): Alert =>
   newAlert({
@@ -32,6 +33,7 @@ export const buildRelinkAlert = (input: RelinkAlertInput): Alert =>
     thresholds: {},
     explanation:
       `The member's wearable link stopped working at ${localTimeLabel(input.detectedAt, input.timezone)}, so ` +
-      'no new wearable data can arrive. Please help the member re-link their account at their next contact.',
+      'no new wearable data can arrive. What to do: help the member re-link their account at their next ' +
+      'contact, within a week. This is a task for staff: please do not send the member an automated message.',
     guidance: GUIDANCE.relink,
   });

@@ -1,46 +1,47 @@
 import type { Alert } from '../alert.js';
-import type { Clock } from '../clock.js';
-import type { AlertPublisher } from '../ports/alert-publisher.js';
-import type { AlertStore } from '../ports/alert-store.js';
+import { openSlotOf } from './alert-condition.js';
+import { type AlertPorts, sendPendingNotifications } from './alert-outbox.js';
 
-export interface AlertPorts {
-  alerts: AlertStore;
-  publisher: AlertPublisher;
-  clock: Clock;
-}
+export type { AlertPorts } from './alert-outbox.js';
 
-/** raised: new and sent; resent: stored earlier but never marked sent; already-sent: nothing to do. */
+/**
+ * raised: new and sent; resent: stored earlier but its notification never confirmed sent; already-sent:
+ * nothing to do; already-open: another alert of the same condition is open and carries on (reminders);
+ * already-resolved: resolved before it was ever sent.
+ */
 export type RaiseOutcome = {
   alertKey: string;
-  outcome: 'raised' | 'resent' | 'already-sent' | 'already-resolved';
+  outcome: 'raised' | 'resent' | 'already-sent' | 'already-open' | 'already-resolved';
 };
 
 /**
- * Raises alerts exactly once per (member, rule, episode), outbox-style.
- *
- * For each alert:
- * 1. AlertStore.putIfAbsent on its key. The stored record is the outbox entry.
- * 2. If this call created it, or the stored one has no publishedAt (an earlier attempt crashed between
- *    the put and the send), publish the stored alert. The FIFO dedupe id is the alert key, so a send
- *    repeated within SQS's 5-minute window is dropped by the queue as well.
- * 3. markPublished. Until this succeeds a retry will send again: at-least-once, never silently lost.
- * An alert already published, or already resolved before it was ever sent, is left alone.
+ * Raises one alert exactly once per key, outbox-style: store it with its `raised` notification queued
+ * (and claim its open slot), then send what is pending. A repeat call with the same key only finishes an
+ * interrupted send. This is the entry point for any rule that builds a whole alert itself (newAlert):
+ * wearable-no-data, link-needs-relink, bp-no-readings, reading-refused, ...
  */
+export const raiseAlert = async (ports: AlertPorts, alert: Alert): Promise<RaiseOutcome> => {
+  const slot = openSlotOf(alert);
+  const created = await ports.alerts.create(alert, slot);
+  if (created === 'slot-taken') {
+    const holder = await ports.alerts.findBySlot(alert.memberId, slot);
+    if (holder !== undefined) await sendPendingNotifications(ports, holder);
+    return { alertKey: holder?.alertKey ?? alert.alertKey, outcome: 'already-open' };
+  }
+  const stored = created === 'created' ? alert : await ports.alerts.get(alert.memberId, alert.alertKey);
+  if (stored === undefined) return { alertKey: alert.alertKey, outcome: 'already-resolved' };
+  const sent = await sendPendingNotifications(ports, stored);
+  if (created === 'created') return { alertKey: alert.alertKey, outcome: 'raised' };
+  if (sent > 0) return { alertKey: alert.alertKey, outcome: 'resent' };
+  return {
+    alertKey: alert.alertKey,
+    outcome: stored.status === 'resolved' ? 'already-resolved' : 'already-sent',
+  };
+};
+
+/** raiseAlert for each alert, in order. */
 export const raiseAlerts = async (ports: AlertPorts, alerts: readonly Alert[]): Promise<RaiseOutcome[]> => {
   const outcomes: RaiseOutcome[] = [];
-  for (const alert of alerts) {
-    const { created, stored } = await ports.alerts.putIfAbsent(alert);
-    if (stored.publishedAt !== undefined) {
-      outcomes.push({ alertKey: stored.alertKey, outcome: 'already-sent' });
-      continue;
-    }
-    if (stored.status === 'resolved') {
-      outcomes.push({ alertKey: stored.alertKey, outcome: 'already-resolved' });
-      continue;
-    }
-    await ports.publisher.publish(stored);
-    await ports.alerts.markPublished(stored.memberId, stored.alertKey, ports.clock.now().toISOString());
-    outcomes.push({ alertKey: stored.alertKey, outcome: created ? 'raised' : 'resent' });
-  }
+  for (const alert of alerts) outcomes.push(await raiseAlert(ports, alert));
   return outcomes;
 };

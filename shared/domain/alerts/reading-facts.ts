@@ -2,7 +2,7 @@ import type { BloodPressureReading } from '../blood-pressure-reading.js';
 import type { Metric } from '../metric.js';
 import type { DailyOxygenSaturation, RestingHeartRate } from '../wearable-reading.js';
 
-type Source = { provenance: { source: string; recordingMethod?: string } };
+type Source = { provenance: { source: string; deviceId?: string; recordingMethod?: string } };
 
 export type BloodPressureFacts = Pick<
   BloodPressureReading,

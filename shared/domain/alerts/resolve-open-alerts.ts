@@ -1,30 +1,28 @@
 import type { Alert, AlertRule } from '../alert.js';
-import type { AlertPorts } from './raise-alerts.js';
+import { type AlertPorts, changeAlert, sendPendingNotifications } from './alert-outbox.js';
+import { resolveEpisode } from './episode-lifecycle.js';
 
 /**
- * Resolves a member's open alerts for one rule (e.g. wearable-no-data when data returns) and tells the
- * care team.
- *
- * For each open alert:
- * 1. Publish a copy with status 'resolved' and resolvedAt; its FIFO dedupe id is `<alertKey>#resolved`.
- * 2. AlertStore.resolve. Publishing first means a crash in between leaves the alert open, so a retry
- *    sends the notice again rather than never; the dedupe id absorbs a quick repeat.
- * Alerts that were never published are resolved without a notice: staff never saw them open.
- * `shouldResolve` narrows which open alerts the caller's evidence clears. Returns the keys resolved.
+ * Resolves a member's open alerts for one rule (wearable-no-data when data returns, bp-no-readings when
+ * a reading arrives, link-needs-relink on re-link) and sends the `resolved` notice. Alerts the care team
+ * was never told about are closed silently. `shouldResolve` narrows which open alerts the caller's
+ * evidence clears. Returns the keys resolved.
  */
 export const resolveOpenAlerts = async (
   ports: AlertPorts,
   memberId: string,
   rule: AlertRule,
   shouldResolve: (alert: Alert) => boolean = () => true,
+  sentence = ' Update: this has cleared, so the alert is closed.',
 ): Promise<string[]> => {
   const open = (await ports.alerts.listOpen(memberId, rule)).filter(shouldResolve);
-  const resolvedAt = ports.clock.now().toISOString();
-  for (const alert of open) {
-    if (alert.publishedAt !== undefined) {
-      await ports.publisher.publish({ ...alert, status: 'resolved', resolvedAt });
-    }
-    await ports.alerts.resolve(memberId, alert.alertKey, resolvedAt);
+  const resolved: string[] = [];
+  for (const candidate of open) {
+    const { alert, changed } = await changeAlert(ports.alerts, memberId, candidate.alertKey, (stored) =>
+      stored.status === 'open' ? resolveEpisode(stored, ports.clock.now(), sentence) : undefined,
+    );
+    await sendPendingNotifications(ports, alert);
+    if (changed) resolved.push(alert.alertKey);
   }
-  return open.map((alert) => alert.alertKey);
+  return resolved;
 };

@@ -45,7 +45,8 @@ export const evaluateNoData = (input: NoDataInput): NoDataDecision => {
       explanation:
         `No data has arrived from the member's wearable for ${silentDays} days (last seen at ` +
         `${localTimeLabel(lastSeen, input.subject.timezone)}). Please check in with the member, for example ` +
-        'about charging, wearing or syncing the device.',
+        'about charging, wearing or syncing the device, within the next few days. If you cannot reach the ' +
+        'member, follow your usual welfare check process.',
       guidance: GUIDANCE.wearableNoData,
     }),
   };

@@ -1,6 +1,9 @@
-import type { Alert } from '../alert.js';
+import type { Alert, AlertNotification } from '../alert.js';
 
-/** Sends an alert to the care-team queue. Must be safe to call twice for the same alert key. */
+/**
+ * Puts one notification of an alert on the care-team queue. Must be safe to call twice for the same
+ * notification: its dedupeId is the queue's deduplication id.
+ */
 export interface AlertPublisher {
-  publish(alert: Alert): Promise<void>;
+  publish(alert: Alert, notification: AlertNotification): Promise<void>;
 }

@@ -4,6 +4,10 @@ import type { WearableLink } from '../wearable-link.js';
 export interface LinkStore {
   get(memberId: string): Promise<WearableLink | undefined>;
   findMemberByHealthUserId(healthUserId: string): Promise<string | undefined>;
+  /**
+   * Links still monitored: 'linked' and 'needs-relink' (a member whose link broke stays in the no-data
+   * check until re-linked). Callers that sync filter on state 'linked'.
+   */
   listLinked(): Promise<WearableLink[]>;
   /** Advances cursors and sync timestamps; never moves a cursor backwards. */
   recordSync(

@@ -9,6 +9,9 @@ import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-membe
 import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
 import { SqsAlertPublisher } from '../../../shared/adapters/sqs-alert-publisher.js';
 import type { Alert } from '../../../shared/domain/alert.js';
+import { openSlotOf } from '../../../shared/domain/alerts/alert-condition.js';
+import { GUIDANCE } from '../../../shared/domain/alerts/guidance.js';
+import { newAlert } from '../../../shared/domain/alerts/new-alert.js';
 import type { BloodPressureReading } from '../../../shared/domain/blood-pressure-reading.js';
 import type { HeartRateDayBucket } from '../../../shared/domain/wearable-reading.js';
 import fixture from '../../fixtures/evaluate-alerts/stream-insert-blood-pressure.json' with { type: 'json' };
@@ -83,14 +86,15 @@ describe('evaluate-alerts against DynamoDB Local and fauxqs', () => {
     await runner.stop();
     expect(message?.Attributes).toMatchObject({
       MessageGroupId: 'm-severe',
-      MessageDeduplicationId: 'm-severe#bp-severe#2026-07-15',
+      MessageDeduplicationId: 'm-severe#bp-severe#2026-07-14T23:30:00.000Z#raised-0',
     });
-    expect(message?.MessageAttributes?.schemaVersion?.StringValue).toBe('1.0');
+    expect(message?.MessageAttributes?.schemaVersion?.StringValue).toBe('1.1');
     expect(bodyOf(message)).toMatchObject({
-      alertKey: 'm-severe#bp-severe#2026-07-15',
+      alertKey: 'm-severe#bp-severe#2026-07-14T23:30:00.000Z',
       rule: 'bp-severe',
       severity: 'urgent',
-      episode: '2026-07-15',
+      episode: '2026-07-14T23:30:00.000Z',
+      notification: { kind: 'raised' },
       readings: [{ values: { systolic: 186, diastolic: 104 }, measuredAt: '2026-07-14T23:30:00.000Z' }],
     });
 
@@ -104,31 +108,34 @@ describe('evaluate-alerts against DynamoDB Local and fauxqs', () => {
     }
 
     const stored = await alerts.list({ memberId: 'm-severe' });
-    expect(stored.map((alert) => alert.alertKey)).toEqual(['m-severe#bp-severe#2026-07-15']);
+    expect(stored.map((alert) => alert.alertKey)).toEqual(['m-severe#bp-severe#2026-07-14T23:30:00.000Z']);
     expect(stored[0]?.publishedAt).toBeDefined();
+    expect(stored[0]?.notifications.map((n) => [n.kind, n.publishedAt !== undefined])).toEqual([
+      ['raised', true],
+    ]);
     expect(publish).toHaveBeenCalledTimes(1);
     expect(await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { timeoutMs: 1_500 })).toEqual([]);
     publish.mockRestore();
   });
 
   it('resolves an open wearable-no-data alert when wearable data arrives, with one resolved notice', async () => {
-    const open: Alert = {
-      schemaVersion: '1.0',
-      alertKey: 'm-wearable#wearable-no-data#2026-11-15T08:00:00.000Z',
-      memberId: 'm-wearable',
+    const raised = newAlert({
+      subject: { memberId: 'm-wearable', timezone: 'Europe/London' },
       rule: 'wearable-no-data',
       severity: 'watch',
       episode: '2026-11-15T08:00:00.000Z',
-      raisedAt: '2026-11-18T08:00:00.000Z',
-      publishedAt: '2026-11-18T08:00:01.000Z',
-      status: 'open',
+      raisedAt: new Date('2026-11-18T08:00:00.000Z'),
       readings: [],
       thresholds: { wearableDays: 3 },
       explanation: 'No data has arrived from the wearable for 3 days.',
-      guidance: { name: 'n', reference: 'r' },
-      qualityFlags: [],
+      guidance: GUIDANCE.wearableNoData,
+    });
+    const open: Alert = {
+      ...raised,
+      publishedAt: '2026-11-18T08:00:01.000Z',
+      notifications: raised.notifications.map((n) => ({ ...n, publishedAt: '2026-11-18T08:00:01.000Z' })),
     };
-    await alerts.putIfAbsent(open);
+    expect(await alerts.create(open, openSlotOf(open))).toBe('created');
     // The watch is worn again: a heart-rate day bucket whose newest sample is after the silence began.
     const heartRateDay: HeartRateDayBucket = {
       metric: 'heart-rate',
@@ -151,9 +158,13 @@ describe('evaluate-alerts against DynamoDB Local and fauxqs', () => {
     await runner.stop();
     expect(notice?.Attributes).toMatchObject({
       MessageGroupId: 'm-wearable',
-      MessageDeduplicationId: 'm-wearable#wearable-no-data#2026-11-15T08:00:00.000Z#resolved',
+      MessageDeduplicationId: 'm-wearable#wearable-no-data#2026-11-15T08:00:00.000Z#resolved-1',
     });
-    expect(bodyOf(notice)).toMatchObject({ alertKey: open.alertKey, status: 'resolved' });
+    expect(bodyOf(notice)).toMatchObject({
+      alertKey: open.alertKey,
+      status: 'resolved',
+      notification: { kind: 'resolved' },
+    });
     const stored = await waitUntil(async () => {
       const [alert] = await alerts.list({ memberId: 'm-wearable' });
       return alert?.status === 'resolved' && alert;
@@ -177,7 +188,7 @@ describe('evaluate-alerts against DynamoDB Local and fauxqs', () => {
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '111100000000000000002' }] });
     const [message] = await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { expected: 1 });
     expect(bodyOf(message)).toMatchObject({
-      alertKey: 'm-batch#bp-severe#2026-11-20',
+      alertKey: 'm-batch#bp-severe#2026-11-20T07:31:00.000Z',
       qualityFlags: ['the monitor reported an irregular pulse'],
     });
   });

@@ -85,8 +85,11 @@ describe('a care team hears about a dangerous home reading, once', () => {
     const { deviceId, token } = device.output as { deviceId: string; token: string };
     expect(token.startsWith(`${deviceId}.`)).toBe(true);
 
-    const severe = { systolic: 186, diastolic: 100, pulse: 74, measuredAt: '2026-11-20T07:31:00+00:00' };
-    const normal = { systolic: 132, diastolic: 84, measuredAt: '2026-11-20T07:33:00+00:00' };
+    // Taken just now: readings from before the monitor was registered would be a baseline, not alerts.
+    const takenAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 2 * 3_600_000);
+    const minutesLater = (minutes: number) => new Date(takenAt.getTime() + minutes * 60_000).toISOString();
+    const severe = { systolic: 186, diastolic: 100, pulse: 74, measuredAt: minutesLater(0) };
+    const normal = { systolic: 132, diastolic: 84, measuredAt: minutesLater(2) };
     expect((await upload(token, [severe, normal])).body.summary).toEqual({
       stored: 2,
       duplicate: 0,
@@ -108,18 +111,19 @@ describe('a care team hears about a dangerous home reading, once', () => {
     expect(messages[0]?.Attributes?.MessageGroupId).toBe(memberId);
     const [alert] = alertsOn(messages);
     expect(alert).toMatchObject({
-      schemaVersion: '1.0',
+      schemaVersion: '1.1',
       memberId,
       rule: 'bp-severe',
       severity: 'urgent',
-      alertKey: `${memberId}#bp-severe#2026-11-20`,
+      alertKey: `${memberId}#bp-severe#${minutesLater(0)}`,
+      notification: { kind: 'raised' },
       thresholds: expect.objectContaining({ severeSystolic: 180, severeDiastolic: 120 }),
       readings: [
         expect.objectContaining({ values: expect.objectContaining({ systolic: 186, diastolic: 100 }) }),
       ],
     });
-    expect(alert.explanation).toMatch(/contact the member and review/i);
-    expect(messages[0]?.Attributes?.MessageDeduplicationId).toBe(alert.alertKey);
+    expect(alert.explanation).toMatch(/contact the member today/i);
+    expect(messages[0]?.Attributes?.MessageDeduplicationId).toBe(`${alert.alertKey}#raised-0`);
 
     // Nothing more arrives after the retries have been through the stream.
     expect(await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { timeoutMs: 2_000 })).toHaveLength(
@@ -131,11 +135,58 @@ describe('a care team hears about a dangerous home reading, once', () => {
     expect(
       readings.map((reading) => [reading.measuredAt, reading.systolic, reading.diastolic, reading.pulse]),
     ).toEqual([
-      ['2026-11-20T07:31:00.000Z', 186, 100, 74],
-      ['2026-11-20T07:33:00.000Z', 132, 84, undefined],
+      [minutesLater(0), 186, 100, 74],
+      [minutesLater(2), 132, 84, undefined],
     ]);
+
+    // A care worker acknowledges it from the CLI; alerts list shows who, when and the note.
+    const ack = await cli(
+      'alerts',
+      'ack',
+      '--alert',
+      alert.alertKey,
+      '--by',
+      'Alex Carer',
+      '--note',
+      'Phoned',
+    );
+    expect(ack.exitCode).toBe(0);
     const alerts = await cli('alerts', 'list', '--member', memberId);
-    expect((alerts.output as { alerts: unknown[] }).alerts).toHaveLength(1);
+    const stored = (alerts.output as { alerts: Array<Record<string, unknown>> }).alerts;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.acknowledgement).toMatchObject({ by: 'Alex Carer', note: 'Phoned' });
+    expect(stored[0]?.notifications).toMatchObject([{ kind: 'raised' }]);
+
+    const snoozed = await cli(
+      'alerts',
+      'snooze',
+      '--alert',
+      alert.alertKey,
+      '--until',
+      minutesLater(6 * 60),
+      '--by',
+      'Alex Carer',
+      '--reason',
+      'GP appointment this afternoon',
+    );
+    expect(snoozed.exitCode).toBe(0);
+    const badUntil = await cli(
+      'alerts',
+      'snooze',
+      '--alert',
+      alert.alertKey,
+      '--until',
+      'tomorrow',
+      '--by',
+      'A',
+      '--reason',
+      'r',
+    );
+    expect(badUntil.exitCode).toBe(2);
+    expect(badUntil.error).toContain('RFC 3339');
+    const unknown = await cli('alerts', 'ack', '--alert', `${memberId}#bp-severe#nope`, '--by', 'A');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.error).toContain('alerts list');
   });
 
   it('honours a per-member threshold set from the CLI, and refuses nonsense thresholds', async () => {
@@ -148,7 +199,8 @@ describe('a care team hears about a dangerous home reading, once', () => {
     expect(set.exitCode).toBe(0);
     const { token } = (await cli('device', 'register', '--member', memberId)).output as { token: string };
 
-    await upload(token, [{ systolic: 165, diastolic: 90, measuredAt: '2026-11-21T08:00:00+00:00' }]);
+    const recent = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000).toISOString();
+    await upload(token, [{ systolic: 165, diastolic: 90, measuredAt: recent }]);
     const [alert] = alertsOn(
       await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { expected: 1, timeoutMs: 15_000 }),
     );

@@ -1,15 +1,13 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
-  UpdateCommand,
+  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AlertNotFoundError, DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
+import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import type { Alert } from '../../../shared/domain/alert.js';
 
 const TABLE = 'alerts-table';
@@ -17,14 +15,16 @@ const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west
 const ddb = mockClient(client);
 const store = new DynamoDbAlertStore(client, TABLE);
 
+const KEY = 'm-1#bp-severe#2026-11-20T07:31:00.000Z';
 const alert: Alert = {
-  schemaVersion: '1.0',
-  alertKey: 'm-1#bp-severe#2026-11-20',
+  schemaVersion: '1.1',
+  alertKey: KEY,
   memberId: 'm-1',
   memberTimezone: 'Europe/London',
   rule: 'bp-severe',
   severity: 'urgent',
-  episode: '2026-11-20',
+  tier: 1,
+  episode: '2026-11-20T07:31:00.000Z',
   raisedAt: '2026-11-20T09:00:00.000Z',
   status: 'open',
   readings: [
@@ -39,20 +39,31 @@ const alert: Alert = {
   explanation: 'A reading.',
   guidance: { name: 'NICE NG136', reference: 'https://www.nice.org.uk/guidance/ng136' },
   qualityFlags: [],
+  notifications: [
+    {
+      kind: 'raised',
+      at: '2026-11-20T09:00:00.000Z',
+      dedupeId: `${KEY}#raised-0`,
+      severity: 'urgent',
+      tier: 1,
+    },
+  ],
+  revision: 1,
 };
 
-const keys = { pk: 'MEMBER#m-1', sk: 'ALERT#m-1#bp-severe#2026-11-20' };
-const item = {
-  ...keys,
+const alertItem = (a: Alert) => ({
+  pk: 'MEMBER#m-1',
+  sk: `ALERT#${KEY}`,
   gsi1pk: 'ALERTS',
-  gsi1sk: '2026-11-20T09:00:00.000Z#m-1#bp-severe#2026-11-20',
-  ...alert,
-};
-const conditionFailed = (old?: Record<string, unknown>) =>
-  new ConditionalCheckFailedException({
-    message: 'The conditional request failed',
+  gsi1sk: `2026-11-20T09:00:00.000Z#${KEY}`,
+  ...a,
+});
+const slotKey = { pk: 'MEMBER#m-1', sk: 'OPEN#bp-severe' };
+const cancelled = (codes: string[]) =>
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
     $metadata: {},
-    ...(old === undefined ? {} : { Item: marshall(old) }),
+    CancellationReasons: codes.map((Code) => ({ Code })),
   });
 
 describe('DynamoDbAlertStore', () => {
@@ -60,127 +71,154 @@ describe('DynamoDbAlertStore', () => {
     ddb.reset();
   });
 
-  describe('putIfAbsent', () => {
-    it('puts the alert with its keys and index attributes, only if absent', async () => {
-      ddb.on(PutCommand).resolves({});
-      expect(await store.putIfAbsent(alert)).toEqual({ created: true, stored: alert });
-      expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
+  describe('create', () => {
+    it('puts the alert and its open slot in one transaction, each only if absent', async () => {
+      ddb.on(TransactWriteCommand).resolves({});
+      expect(await store.create(alert, 'bp-severe')).toBe('created');
+      expect(ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input).toEqual({
+        TransactItems: [
+          {
+            Put: {
+              TableName: TABLE,
+              Item: alertItem(alert),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: {
+                ...slotKey,
+                gsi1pk: 'OPEN-ALERTS',
+                gsi1sk: 'm-1#bp-severe',
+                memberId: 'm-1',
+                alertKey: KEY,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      });
+    });
+
+    it.each([
+      [['ConditionalCheckFailed', 'None'], 'exists'],
+      [['None', 'ConditionalCheckFailed'], 'slot-taken'],
+    ])('tells which condition failed (%j -> %s)', async (codes, outcome) => {
+      ddb.on(TransactWriteCommand).rejects(cancelled(codes));
+      expect(await store.create(alert, 'bp-severe')).toBe(outcome);
+    });
+
+    it('passes other errors on', async () => {
+      ddb.on(TransactWriteCommand).rejects(new Error('throttled'));
+      await expect(store.create(alert, 'bp-severe')).rejects.toThrow('throttled');
+    });
+  });
+
+  describe('replace', () => {
+    it('writes only over the previous revision', async () => {
+      ddb.on(TransactWriteCommand).resolves({});
+      const next = { ...alert, revision: 3 };
+      expect(await store.replace(next, 'bp-severe')).toBe(true);
+      expect(ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input).toEqual({
+        TransactItems: [
+          {
+            Put: {
+              TableName: TABLE,
+              Item: alertItem(next),
+              ConditionExpression: 'revision = :previous',
+              ExpressionAttributeValues: { ':previous': 2 },
+            },
+          },
+        ],
+      });
+    });
+
+    it('releases its own slot once resolved and every notice is sent', async () => {
+      ddb.on(TransactWriteCommand).resolves({});
+      const settled: Alert = {
+        ...alert,
+        status: 'resolved',
+        resolvedAt: '2026-11-21T09:00:00.000Z',
+        notifications: alert.notifications.map((n) => ({ ...n, publishedAt: n.at })),
+        revision: 4,
+      };
+      await store.replace(settled, 'bp-severe');
+      expect(ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[1]).toEqual({
+        Delete: {
+          TableName: TABLE,
+          Key: slotKey,
+          ConditionExpression: 'attribute_not_exists(pk) OR alertKey = :alertKey',
+          ExpressionAttributeValues: { ':alertKey': KEY },
+        },
+      });
+    });
+
+    it('returns false when another writer got there first', async () => {
+      ddb.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed']));
+      expect(await store.replace({ ...alert, revision: 2 }, 'bp-severe')).toBe(false);
+    });
+  });
+
+  describe('reads', () => {
+    it('gets an alert consistently, and through its slot', async () => {
+      ddb
+        .on(GetCommand, { Key: { pk: 'MEMBER#m-1', sk: `ALERT#${KEY}` } })
+        .resolves({ Item: alertItem(alert) });
+      ddb.on(GetCommand, { Key: slotKey }).resolves({ Item: { ...slotKey, alertKey: KEY } });
+      expect(await store.findBySlot('m-1', 'bp-severe')).toEqual(alert);
+      expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input)).toEqual([
+        { TableName: TABLE, Key: slotKey, ConsistentRead: true },
+        { TableName: TABLE, Key: { pk: 'MEMBER#m-1', sk: `ALERT#${KEY}` }, ConsistentRead: true },
+      ]);
+    });
+
+    it('reads an alert stored under 1.0 as 1.1, its one send becoming the raised notification', async () => {
+      const { tier: _t, notifications: _n, revision: _r, ...old } = alert;
+      ddb.on(GetCommand).resolves({
+        Item: { ...old, schemaVersion: '1.0', publishedAt: '2026-11-20T09:00:01.000Z' },
+      });
+      const read = await store.get('m-1', KEY);
+      expect(read?.schemaVersion).toBe('1.1');
+      expect(read?.revision).toBe(0);
+      expect(read?.notifications).toEqual([
+        {
+          kind: 'raised',
+          at: '2026-11-20T09:00:01.000Z',
+          dedupeId: KEY,
+          severity: 'urgent',
+          tier: 1,
+          publishedAt: '2026-11-20T09:00:01.000Z',
+        },
+      ]);
+    });
+
+    it('lists every held slot from the open-alerts index, page by page', async () => {
+      ddb
+        .on(QueryCommand)
+        .resolvesOnce({ Items: [{ memberId: 'm-1', alertKey: KEY }], LastEvaluatedKey: { pk: 'x' } })
+        .resolvesOnce({ Items: [{ memberId: 'm-2', alertKey: 'm-2#bp-low#t' }] });
+      expect(await store.listSlots()).toEqual([
+        { memberId: 'm-1', alertKey: KEY },
+        { memberId: 'm-2', alertKey: 'm-2#bp-low#t' },
+      ]);
+      expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
         TableName: TABLE,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :open',
+        ExpressionAttributeValues: { ':open': 'OPEN-ALERTS' },
       });
     });
 
-    it('returns the stored alert from the failed condition without another read', async () => {
-      const published = { ...item, publishedAt: '2026-11-20T09:00:01.000Z' };
-      ddb.on(PutCommand).rejects(conditionFailed(published));
-      const { pk: _pk, sk: _sk, gsi1pk: _p, gsi1sk: _s, ...stored } = published;
-      expect(await store.putIfAbsent({ ...alert, raisedAt: '2026-11-20T10:00:00.000Z' })).toEqual({
-        created: false,
-        stored,
-      });
-      expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
-    });
-
-    it('falls back to a consistent read when the failed condition carries no item', async () => {
-      ddb.on(PutCommand).rejects(conditionFailed());
-      ddb.on(GetCommand).resolves({ Item: item });
-      expect(await store.putIfAbsent(alert)).toEqual({ created: false, stored: alert });
-      expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toEqual({
+    it("lists a member's alerts newest first, without the slot items", async () => {
+      const older = { ...alert, alertKey: 'm-1#bp-low#a', raisedAt: '2026-11-19T09:00:00.000Z' };
+      ddb.on(QueryCommand).resolves({ Items: [alertItem(older), alertItem(alert)] });
+      expect((await store.list({ memberId: 'm-1' })).map((a) => a.alertKey)).toEqual([KEY, 'm-1#bp-low#a']);
+      expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
         TableName: TABLE,
-        Key: keys,
-        ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': 'MEMBER#m-1', ':prefix': 'ALERT#' },
       });
     });
-
-    it('passes other errors through', async () => {
-      ddb.on(PutCommand).rejects(new Error('throttled'));
-      await expect(store.putIfAbsent(alert)).rejects.toThrow('throttled');
-    });
-  });
-
-  it('markPublished keeps the first publish time and requires the alert', async () => {
-    ddb.on(UpdateCommand).resolves({});
-    await store.markPublished('m-1', alert.alertKey, '2026-11-20T09:00:01.000Z');
-    expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input).toEqual({
-      TableName: TABLE,
-      Key: keys,
-      UpdateExpression: 'SET publishedAt = if_not_exists(publishedAt, :publishedAt)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':publishedAt': '2026-11-20T09:00:01.000Z' },
-    });
-  });
-
-  it('resolve sets status and the first resolve time', async () => {
-    ddb.on(UpdateCommand).resolves({});
-    await store.resolve('m-1', alert.alertKey, '2026-11-21T09:00:00.000Z');
-    expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input).toEqual({
-      TableName: TABLE,
-      Key: keys,
-      UpdateExpression: 'SET #status = :resolved, resolvedAt = if_not_exists(resolvedAt, :resolvedAt)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':resolved': 'resolved', ':resolvedAt': '2026-11-21T09:00:00.000Z' },
-    });
-  });
-
-  it('an update on a missing alert is an AlertNotFoundError', async () => {
-    ddb.on(UpdateCommand).rejects(conditionFailed());
-    await expect(store.resolve('m-1', 'nope', '2026-11-21T09:00:00.000Z')).rejects.toBeInstanceOf(
-      AlertNotFoundError,
-    );
-  });
-
-  it('lists every alert newest first from gsi1', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [item] });
-    expect(await store.list({ limit: 20 })).toEqual([alert]);
-    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
-      TableName: TABLE,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :alerts',
-      ExpressionAttributeValues: { ':alerts': 'ALERTS' },
-      ScanIndexForward: false,
-      Limit: 20,
-    });
-  });
-
-  it("lists a member's alerts across pages, newest first", async () => {
-    const older = { ...item, sk: 'ALERT#m-1#bp-low#2026-11-01', alertKey: 'm-1#bp-low#2026-11-01' };
-    const olderAlert = { ...alert, alertKey: 'm-1#bp-low#2026-11-01', raisedAt: '2026-11-01T09:00:00.000Z' };
-    ddb
-      .on(QueryCommand)
-      .resolvesOnce({ Items: [{ ...older, raisedAt: olderAlert.raisedAt }], LastEvaluatedKey: older })
-      .resolvesOnce({ Items: [item] });
-    expect(await store.list({ memberId: 'm-1' })).toEqual([alert, olderAlert]);
-    const calls = ddb.commandCalls(QueryCommand).map((call) => call.args[0].input);
-    const memberQuery = {
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': 'MEMBER#m-1', ':prefix': 'ALERT#' },
-    };
-    expect(calls).toEqual([memberQuery, { ...memberQuery, ExclusiveStartKey: older }]);
-  });
-
-  it('listOpen filters on status and rule', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [item] });
-    expect(await store.listOpen('m-1', 'bp-severe')).toEqual([alert]);
-    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#status = :open AND #rule = :rule',
-      ExpressionAttributeNames: { '#status': 'status', '#rule': 'rule' },
-      ExpressionAttributeValues: {
-        ':pk': 'MEMBER#m-1',
-        ':prefix': 'ALERT#',
-        ':open': 'open',
-        ':rule': 'bp-severe',
-      },
-    });
-  });
-
-  it('refuses a stored record that is not a valid alert', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [{ ...item, severity: 'panic' }] });
-    await expect(store.list({})).rejects.toThrow();
   });
 });

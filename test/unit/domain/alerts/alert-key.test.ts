@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildAlertKey, resolvedNoticeId, toFifoSafeId } from '../../../../shared/domain/alerts/alert-key.js';
+import {
+  buildAlertKey,
+  memberIdOfAlertKey,
+  notificationDedupeId,
+  toFifoSafeId,
+} from '../../../../shared/domain/alerts/alert-key.js';
 
 describe('alert keys', () => {
   it('is member#rule#episode', () => {
@@ -19,9 +24,16 @@ describe('alert keys', () => {
     expect(a).toMatch(/^[\x21-\x7e]+$/);
   });
 
-  it('gives the resolved notice its own dedupe id', () => {
-    expect(resolvedNoticeId('m-1#wearable-no-data#2026-11-17T08:00:00.000Z')).toBe(
-      'm-1#wearable-no-data#2026-11-17T08:00:00.000Z#resolved',
-    );
+  it('gives each notification its own dedupe id: kind and position', () => {
+    const key = 'm-1#bp-severe#2026-11-17T08:00:00.000Z';
+    expect(notificationDedupeId(key, 'raised', 0)).toBe(`${key}#raised-0`);
+    expect(notificationDedupeId(key, 'reminder', 2)).not.toBe(notificationDedupeId(key, 'reminder', 3));
+    expect(notificationDedupeId(`${'x'.repeat(140)}`, 'resolved', 4)).toHaveLength(128);
+  });
+
+  it('finds the member in a key, so an alert is found by its key alone', () => {
+    expect(memberIdOfAlertKey('m-abc#bp-severe#2026-11-20T07:31:00.000Z')).toBe('m-abc');
+    expect(memberIdOfAlertKey('no-member')).toBeUndefined();
+    expect(memberIdOfAlertKey('#bp-severe#x')).toBeUndefined();
   });
 });

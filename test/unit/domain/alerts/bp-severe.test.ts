@@ -13,60 +13,52 @@ describe('bp-severe', () => {
   });
 
   it.each([
-    [180, 80],
-    [120, 120],
-    [200, 121],
-  ])('fires urgent on %i/%i', (systolic, diastolic) => {
-    const alert = evaluateBpSevere(bp(systolic, diastolic), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-    expect(alert?.severity).toBe('urgent');
-    expect(alert?.readings).toEqual([
-      {
-        metric: 'blood-pressure',
-        measuredAt: '2026-11-20T07:31:00.000Z',
-        values: { systolic, diastolic },
-        source: 'bluetooth-0x2a35',
-      },
-    ]);
-  });
-
-  it('builds the full alert: key, episode, thresholds, guidance and plain explanation', () => {
-    const alert = evaluateBpSevere(bp(184, 102), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-    expect(alert).toEqual({
-      schemaVersion: '1.0',
-      alertKey: 'm-1#bp-severe#2026-11-20',
-      memberId: 'm-1',
-      memberName: 'Sam Example',
-      memberTimezone: 'Europe/London',
-      rule: 'bp-severe',
-      severity: 'urgent',
-      episode: '2026-11-20',
-      raisedAt: '2026-11-20T09:00:00.000Z',
-      status: 'open',
-      readings: [
-        {
-          metric: 'blood-pressure',
-          measuredAt: '2026-11-20T07:31:00.000Z',
-          values: { systolic: 184, diastolic: 102 },
-          source: 'bluetooth-0x2a35',
-        },
-      ],
-      thresholds: { severeSystolic: 180, severeDiastolic: 120 },
-      explanation:
-        'A home blood pressure reading of 184/102 mmHg at 07:31 GMT on 20 Nov 2026 is at or above the severe ' +
-        'level of 180/120. Please contact the member and review; a single home reading cannot confirm severe ' +
-        'hypertension on its own.',
-      guidance: {
-        name: 'NICE NG136 Hypertension in adults: severe hypertension is 180/120 or more',
-        reference: 'https://www.nice.org.uk/guidance/ng136',
-      },
-      qualityFlags: [],
+    [180, 80, 1],
+    [120, 120, 1],
+    [200, 121, 1],
+    [219, 100, 1],
+    [220, 100, 2],
+    [232, 134, 2],
+  ])('fires urgent on %i/%i with tier %i (NEWS2 systolic band 3 from 220)', (systolic, diastolic, tier) => {
+    const finding = evaluateBpSevere(bp(systolic, diastolic), SUBJECT, DEFAULT_THRESHOLDS, NOW);
+    expect(finding?.severity).toBe('urgent');
+    expect(finding?.condition).toBe('bp-severe');
+    expect(finding?.tier).toBe(tier);
+    expect(finding?.peak).toBe(systolic);
+    expect(finding?.reading).toEqual({
+      metric: 'blood-pressure',
+      measuredAt: '2026-11-20T07:31:00.000Z',
+      values: { systolic, diastolic },
+      source: 'bluetooth-0x2a35',
     });
   });
 
-  it('never words the alert as a diagnosis', () => {
-    const alert = evaluateBpSevere(bp(190, 125), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-    expect(alert?.explanation).toContain('contact the member and review');
-    expect(alert?.explanation).not.toMatch(/\bhas (severe )?hypertension\b|diagnos/i);
+  it('names the component that crossed: systolic only, diastolic only, or both', () => {
+    const systolic = evaluateBpSevere(bp(184, 102), SUBJECT, DEFAULT_THRESHOLDS, NOW)?.explanation;
+    expect(systolic).toContain('the top number (systolic, 184) is at or above 180');
+    expect(systolic).not.toContain('bottom number');
+    const diastolic = evaluateBpSevere(bp(179, 120), SUBJECT, DEFAULT_THRESHOLDS, NOW)?.explanation;
+    expect(diastolic).toContain('the bottom number (diastolic, 120) is at or above 120');
+    expect(diastolic).not.toContain('top number (systolic');
+    const both = evaluateBpSevere(bp(190, 125), SUBJECT, DEFAULT_THRESHOLDS, NOW)?.explanation;
+    expect(both).toContain('systolic, 190) is at or above 180 and the bottom number (diastolic, 125)');
+  });
+
+  it('says what to do, by when, and when to advise 999 or 111', () => {
+    const text = evaluateBpSevere(bp(184, 102), SUBJECT, DEFAULT_THRESHOLDS, NOW)?.explanation ?? '';
+    expect(text).toContain('contact the member today');
+    for (const symptom of [
+      'chest pain',
+      'severe headache',
+      'confusion',
+      'breathlessness',
+      'eyesight',
+      'weakness',
+    ])
+      expect(text).toContain(symptom);
+    expect(text).toContain('call 999 now');
+    expect(text).toContain('NHS 111');
+    expect(text).toContain('07:31 GMT on 20 Nov 2026');
   });
 
   it('uses the member override instead of the NICE default', () => {
@@ -78,69 +70,41 @@ describe('bp-severe', () => {
     expect(evaluateBpSevere(bp(169, 90), SUBJECT, thresholds, NOW)).toBeUndefined();
   });
 
-  it('puts the monitor quality flags in the alert and the explanation', () => {
-    const alert = evaluateBpSevere(
-      bp(185, 100, '2026-11-20T07:31:00.000Z', { ...cleanStatus, irregularPulse: true }),
+  it('says what an irregular-pulse flag may mean, never that the member has a condition', () => {
+    const finding = evaluateBpSevere(
+      bp(185, 100, '2026-11-20T07:31:00.000Z', { ...cleanStatus, irregularPulse: true, bodyMovement: true }),
       SUBJECT,
       DEFAULT_THRESHOLDS,
       NOW,
     );
-    expect(alert?.qualityFlags).toEqual(['the monitor reported an irregular pulse']);
-    expect(alert?.explanation).toContain(
-      'The monitor reported an irregular pulse, so the reading may be less reliable.',
+    expect(finding?.qualityFlags).toEqual([
+      'the monitor reported an irregular pulse',
+      'the monitor reported body movement during the reading',
+    ]);
+    expect(finding?.explanation).toContain(
+      'body movement during the reading, so the reading may be less reliable.',
     );
+    expect(finding?.explanation).toContain('an irregular pulse may be a sign of a heart-rhythm problem');
+    expect(finding?.explanation).not.toMatch(/\bhas (an? )?(atrial|irregular|heart)/i);
   });
 
-  describe('episode is the member-local date (BST aware)', () => {
-    it('a BST evening reading at 23:30 UTC belongs to the next local day', () => {
-      const alert = evaluateBpSevere(
-        bp(181, 90, '2026-07-14T23:30:00.000Z'),
-        SUBJECT,
-        DEFAULT_THRESHOLDS,
-        NOW,
-      );
-      expect(alert?.episode).toBe('2026-07-15');
-      expect(alert?.alertKey).toBe('m-1#bp-severe#2026-07-15');
-      expect(alert?.explanation).toContain('00:30 BST on 15 Jul 2026');
-    });
-
-    it('the same UTC time in winter stays on the same local day', () => {
-      const alert = evaluateBpSevere(
-        bp(181, 90, '2026-01-14T23:30:00.000Z'),
-        SUBJECT,
-        DEFAULT_THRESHOLDS,
-        NOW,
-      );
-      expect(alert?.episode).toBe('2026-01-14');
-    });
-
-    it('two severe readings on one local day share a key; across local midnight they do not', () => {
-      const morning = evaluateBpSevere(
-        bp(181, 90, '2026-10-25T00:30:00.000Z'),
-        SUBJECT,
-        DEFAULT_THRESHOLDS,
-        NOW,
-      );
-      const evening = evaluateBpSevere(
-        bp(195, 90, '2026-10-25T22:00:00.000Z'),
-        SUBJECT,
-        DEFAULT_THRESHOLDS,
-        NOW,
-      );
-      const previous = evaluateBpSevere(
-        bp(185, 90, '2026-10-24T23:30:00.000Z'),
-        SUBJECT,
-        DEFAULT_THRESHOLDS,
-        NOW,
-      );
-      expect(morning?.alertKey).toBe(evening?.alertKey);
-      // 23:30 UTC on 24 Oct is 00:30 BST on 25 Oct (clocks go back at 01:00 UTC that morning).
-      expect(previous?.alertKey).toBe(morning?.alertKey);
-    });
+  it('shows the time in the member zone across the clock change (BST)', () => {
+    const finding = evaluateBpSevere(
+      bp(181, 90, '2026-07-14T23:30:00.000Z'),
+      SUBJECT,
+      DEFAULT_THRESHOLDS,
+      NOW,
+    );
+    expect(finding?.explanation).toContain('00:30 BST on 15 Jul 2026');
   });
 
-  it('says when a reading arrived days after it was taken', () => {
-    const alert = evaluateBpSevere(bp(181, 90, '2026-11-17T07:00:00.000Z'), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-    expect(alert?.explanation).toContain('This data reached us 3 days after it was taken.');
+  it('says when a reading reached us days later', () => {
+    const finding = evaluateBpSevere(
+      bp(181, 90, '2026-11-17T07:00:00.000Z'),
+      SUBJECT,
+      DEFAULT_THRESHOLDS,
+      NOW,
+    );
+    expect(finding?.explanation).toContain('This reading reached us 3 days later than it was taken');
   });
 });

@@ -1,40 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateReading } from '../../../../shared/domain/alerts/evaluate-reading.js';
 import { evaluateStoredReading } from '../../../../shared/domain/alerts/evaluate-stored-reading.js';
-import type { Member } from '../../../../shared/domain/member.js';
-import type { MemberDirectory } from '../../../../shared/domain/ports/member-directory.js';
-import type { ThresholdStore } from '../../../../shared/domain/ports/threshold-store.js';
-import { DEFAULT_THRESHOLDS, type ThresholdOverrides } from '../../../../shared/domain/thresholds.js';
-import { alertPorts } from './in-memory-alert-ports.js';
-import { bp, dailySpo2, NOW, restingHr, SUBJECT } from './reading-builders.js';
-
-const member: Member = {
-  memberId: 'm-1',
-  name: 'Sam Example',
-  timezone: 'Europe/London',
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-
-const directoryWith = (members: Member[]): MemberDirectory => ({
-  getMember: async (id) => members.find((m) => m.memberId === id),
-  createMember: async () => {},
-  listMembers: async () => members,
-  registerDevice: async () => {},
-  getDevice: async () => undefined,
-  moveMemberToTeam: async () => {},
-  listTeamMoves: async () => [],
-});
-
-const thresholdsWith = (overrides?: ThresholdOverrides): ThresholdStore => ({
-  getOverrides: async () => overrides,
-  setOverrides: async () => {},
-});
-
-const portsFor = (options: { members?: Member[]; overrides?: ThresholdOverrides } = {}) => ({
-  ...alertPorts(),
-  members: directoryWith(options.members ?? [member]),
-  thresholds: thresholdsWith(options.overrides),
-});
+import { GUIDANCE } from '../../../../shared/domain/alerts/guidance.js';
+import { DEFAULT_THRESHOLDS } from '../../../../shared/domain/thresholds.js';
+import { bp, dailySpo2, NOW, restingHr, SUBJECT, storedSpo2 } from './reading-builders.js';
+import { seedSentAlert, storedReadingPorts } from './stored-reading-ports.js';
 
 const heartRateDay = (dayStartUtc: string, samples: Array<[number, number]>) => ({
   metric: 'heart-rate' as const,
@@ -45,33 +15,31 @@ const heartRateDay = (dayStartUtc: string, samples: Array<[number, number]>) => 
   provenance: { source: 'google-health', recordingMethod: 'passively-measured' },
 });
 
-const seedOpenNoDataAlert = async (ports: ReturnType<typeof portsFor>) =>
-  ports.alerts.putIfAbsent({
-    schemaVersion: '1.0',
-    alertKey: 'm-1#wearable-no-data#2026-11-15T08:00:00.000Z',
-    memberId: 'm-1',
+const seedOpenNoDataAlert = (ports: ReturnType<typeof storedReadingPorts>) =>
+  seedSentAlert(ports, {
     rule: 'wearable-no-data',
     severity: 'watch',
     episode: '2026-11-15T08:00:00.000Z',
-    raisedAt: '2026-11-18T08:00:00.000Z',
-    publishedAt: '2026-11-18T08:00:01.000Z',
-    status: 'open',
+    raisedAt: new Date('2026-11-18T08:00:00.000Z'),
     readings: [],
     thresholds: { wearableDays: 3 },
     explanation: 'No data.',
-    guidance: { name: 'n', reference: 'r' },
-    qualityFlags: [],
+    guidance: GUIDANCE.wearableNoData,
   });
 
+const findings = (observations: ReturnType<typeof evaluateReading>) =>
+  observations.flatMap((o) => (o.finding === undefined ? [] : [o.finding.rule]));
+
 describe('evaluateReading', () => {
-  it('runs the rules for each metric and nothing for others', () => {
-    expect(evaluateReading(bp(184, 85), SUBJECT, DEFAULT_THRESHOLDS, NOW).map((a) => a.rule)).toEqual([
-      'bp-severe',
-    ]);
-    expect(evaluateReading(restingHr(120), SUBJECT, DEFAULT_THRESHOLDS, NOW).map((a) => a.rule)).toEqual([
+  it('observes each condition a metric speaks to, with a finding only where it crossed', () => {
+    const context = { now: NOW };
+    const pressure = evaluateReading(bp(184, 85), SUBJECT, DEFAULT_THRESHOLDS, context);
+    expect(pressure.map((o) => o.condition)).toEqual(['bp-severe', 'bp-low']);
+    expect(findings(pressure)).toEqual(['bp-severe']);
+    expect(findings(evaluateReading(restingHr(120), SUBJECT, DEFAULT_THRESHOLDS, context))).toEqual([
       'resting-hr-out-of-band',
     ]);
-    expect(evaluateReading(dailySpo2(90), SUBJECT, DEFAULT_THRESHOLDS, NOW).map((a) => a.rule)).toEqual([
+    expect(findings(evaluateReading(dailySpo2(88), SUBJECT, DEFAULT_THRESHOLDS, context))).toEqual([
       'spo2-urgent',
     ]);
     const steps = {
@@ -80,21 +48,20 @@ describe('evaluateReading', () => {
       measuredAt: NOW.toISOString(),
       provenance: { source: 'google-health' },
     };
-    expect(evaluateReading(steps, SUBJECT, DEFAULT_THRESHOLDS, NOW)).toEqual([]);
-    expect(evaluateReading(bp(120, 80), SUBJECT, DEFAULT_THRESHOLDS, NOW)).toEqual([]);
+    expect(evaluateReading(steps, SUBJECT, DEFAULT_THRESHOLDS, context)).toEqual([]);
+    expect(findings(evaluateReading(bp(120, 80), SUBJECT, DEFAULT_THRESHOLDS, context))).toEqual([]);
   });
 });
 
 describe('evaluateStoredReading', () => {
   it('uses the member zone, name and overrides', async () => {
-    const ports = portsFor({ overrides: { bloodPressure: { severeSystolic: 160 } } });
+    const ports = storedReadingPorts({ overrides: { bloodPressure: { severeSystolic: 160 } } });
     const result = await evaluateStoredReading(ports, bp(165, 90));
-    expect(result).toEqual({
-      raised: [{ alertKey: 'm-1#bp-severe#2026-11-20', outcome: 'raised' }],
-      resolved: [],
-      fallbacks: [],
-    });
-    expect(ports.publisher.sent[0]).toMatchObject({
+    expect(result.episodes).toEqual([
+      { condition: 'bp-severe', alertKey: 'm-1#bp-severe#2026-11-20T07:31:00.000Z', outcome: 'raised' },
+      { condition: 'bp-low', outcome: 'unchanged' },
+    ]);
+    expect(ports.publisher.sent[0]?.alert).toMatchObject({
       memberName: 'Sam Example',
       thresholds: { severeSystolic: 160, severeDiastolic: 120 },
     });
@@ -102,15 +69,26 @@ describe('evaluateStoredReading', () => {
 
   it('still alerts, on defaults and the UK zone, when the member record or overrides are unusable', async () => {
     const invalid = { bloodPressure: { severeSystolic: 5 } };
-    const ports = portsFor({ members: [], overrides: invalid });
+    const ports = storedReadingPorts({ members: [], overrides: invalid });
     const result = await evaluateStoredReading(ports, bp(181, 90, '2026-07-14T23:30:00.000Z'));
     expect(result.fallbacks).toEqual(['member-missing', 'invalid-overrides']);
-    expect(result.raised).toEqual([{ alertKey: 'm-1#bp-severe#2026-07-15', outcome: 'raised' }]);
-    expect(ports.publisher.sent[0]?.thresholds).toEqual({ severeSystolic: 180, severeDiastolic: 120 });
+    expect(result.episodes[0]?.outcome).toBe('raised');
+    expect(ports.publisher.sent[0]?.alert.thresholds).toEqual({ severeSystolic: 180, severeDiastolic: 120 });
+    expect(ports.publisher.sent[0]?.alert.explanation).toContain('00:30 BST on 15 Jul 2026');
+  });
+
+  it('uses the two earlier nights for the SpO2 "2 of 3 nights" rule', async () => {
+    const ports = storedReadingPorts({
+      stored: [storedSpo2(91, '2026-11-17'), storedSpo2(96, '2026-11-18')],
+    });
+    await evaluateStoredReading(ports, dailySpo2(92, '2026-11-19'));
+    expect(ports.publisher.sent.map((m) => [m.alert.rule, m.alert.severity])).toEqual([
+      ['spo2-urgent', 'urgent'],
+    ]);
   });
 
   it('resolves an open wearable-no-data alert when the device measures again, with one resolved notice', async () => {
-    const ports = portsFor();
+    const ports = storedReadingPorts();
     await seedOpenNoDataAlert(ports);
     // Bucket for 16 Nov (GMT), newest sample 07:30: after the silence began on 15 Nov 08:00.
     const first = await evaluateStoredReading(
@@ -123,11 +101,13 @@ describe('evaluateStoredReading', () => {
     );
     expect(first.resolved).toEqual(['m-1#wearable-no-data#2026-11-15T08:00:00.000Z']);
     expect(again.resolved).toEqual([]);
-    expect(ports.publisher.sent.map((a) => [a.rule, a.status])).toEqual([['wearable-no-data', 'resolved']]);
+    expect(ports.publisher.sent.map((m) => [m.alert.rule, m.notification.kind])).toEqual([
+      ['wearable-no-data', 'resolved'],
+    ]);
   });
 
   it('keeps a silence open for what arrives without the device being worn', async () => {
-    const ports = portsFor();
+    const ports = storedReadingPorts();
     await seedOpenNoDataAlert(ports);
     // Daily summaries are computed upstream even for a tracker left in a drawer.
     await evaluateStoredReading(ports, restingHr(70));
@@ -159,7 +139,7 @@ describe('evaluateStoredReading', () => {
   });
 
   it('does not resolve a silence with late data measured before the silence began', async () => {
-    const ports = portsFor();
+    const ports = storedReadingPorts();
     await seedOpenNoDataAlert(ports);
     const result = await evaluateStoredReading(ports, restingHr(70, '2026-11-14'));
     expect(result.resolved).toEqual([]);
@@ -167,11 +147,24 @@ describe('evaluateStoredReading', () => {
     expect(await ports.alerts.listOpen('m-1', 'wearable-no-data')).toHaveLength(1);
   });
 
-  it('does not touch no-data alerts for a blood-pressure reading', async () => {
-    const ports = portsFor();
+  it('does not touch no-data alerts for a blood-pressure reading, and resolves bp-no-readings', async () => {
+    const ports = storedReadingPorts();
     await seedOpenNoDataAlert(ports);
+    await seedSentAlert(ports, {
+      rule: 'bp-no-readings',
+      severity: 'watch',
+      episode: '2026-11-10T08:00:00.000Z',
+      raisedAt: new Date('2026-11-17T08:00:00.000Z'),
+      readings: [],
+      thresholds: { bloodPressureDays: 7 },
+      explanation: 'No BP readings.',
+      guidance: GUIDANCE.homeMonitoring,
+    });
     const result = await evaluateStoredReading(ports, bp(120, 80));
-    expect(result).toEqual({ raised: [], resolved: [], fallbacks: [] });
+    expect(result.resolved).toEqual(['m-1#bp-no-readings#2026-11-10T08:00:00.000Z']);
     expect(await ports.alerts.listOpen('m-1', 'wearable-no-data')).toHaveLength(1);
+    expect(ports.publisher.sent.map((m) => [m.alert.rule, m.notification.kind])).toEqual([
+      ['bp-no-readings', 'resolved'],
+    ]);
   });
 });

@@ -11,13 +11,14 @@ describe('buildRelinkAlert', () => {
         timezone: 'Europe/London',
       }),
     ).toEqual({
-      schemaVersion: '1.0',
+      schemaVersion: '1.1',
       alertKey: 'm-1#link-needs-relink#2026-06-02',
       memberId: 'm-1',
       memberName: 'Sam Example',
       memberTimezone: 'Europe/London',
       rule: 'link-needs-relink',
       severity: 'staff-task',
+      tier: 1,
       episode: '2026-06-02',
       raisedAt: '2026-06-01T23:15:00.000Z',
       status: 'open',
@@ -25,12 +26,23 @@ describe('buildRelinkAlert', () => {
       thresholds: {},
       explanation:
         "The member's wearable link stopped working at 00:15 BST on 2 Jun 2026, so no new wearable data can " +
-        'arrive. Please help the member re-link their account at their next contact.',
+        'arrive. What to do: help the member re-link their account at their next contact, within a week. ' +
+        'This is a task for staff: please do not send the member an automated message.',
       guidance: {
-        name: 'Wearable link needs re-linking (project rule, see docs/clinical-safety.md)',
-        reference: 'docs/clinical-safety.md#wearable-link-needs-re-linking',
+        name: 'Google Account: third-party apps with account access (re-linking the wearable)',
+        reference: 'https://support.google.com/accounts/answer/3466521',
       },
       qualityFlags: [],
+      notifications: [
+        {
+          kind: 'raised',
+          at: '2026-06-01T23:15:00.000Z',
+          dedupeId: 'm-1#link-needs-relink#2026-06-02#raised-0',
+          severity: 'staff-task',
+          tier: 1,
+        },
+      ],
+      revision: 1,
     });
   });
 

@@ -1,64 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBpSevere } from '../../../../shared/domain/alerts/bp-severe.js';
-import { raiseAlerts } from '../../../../shared/domain/alerts/raise-alerts.js';
-import { DEFAULT_THRESHOLDS } from '../../../../shared/domain/thresholds.js';
+import { buildRelinkAlert } from '../../../../shared/domain/alerts/link-needs-relink.js';
+import { raiseAlert, raiseAlerts } from '../../../../shared/domain/alerts/raise-alerts.js';
+import { evaluateNoData } from '../../../../shared/domain/alerts/wearable-no-data.js';
 import { alertPorts } from './in-memory-alert-ports.js';
-import { bp, NOW, SUBJECT } from './reading-builders.js';
+import { SUBJECT } from './reading-builders.js';
 
-const severe = (measuredAt = '2026-11-20T07:31:00.000Z') => {
-  const alert = evaluateBpSevere(bp(184, 102, measuredAt), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-  if (alert === undefined) throw new Error('expected an alert');
-  return alert;
+const silence = (lastDataAt = '2026-11-15T08:00:00.000Z') => {
+  const decision = evaluateNoData({
+    subject: SUBJECT,
+    lastDataAt,
+    wearableDays: 3,
+    now: new Date('2026-11-20T09:00:00.000Z'),
+  });
+  if (decision.action !== 'raise') throw new Error('expected a raise');
+  return decision.alert;
 };
+const KEY = 'm-1#wearable-no-data#2026-11-15T08:00:00.000Z';
 
-describe('raiseAlerts', () => {
-  it('stores, publishes once and marks a new alert published', async () => {
+describe('raiseAlert (one whole alert, e.g. wearable-no-data, reading-refused)', () => {
+  it('stores, sends the raised notification once and records when it was sent', async () => {
     const ports = alertPorts();
-    const outcomes = await raiseAlerts(ports, [severe()]);
-    expect(outcomes).toEqual([{ alertKey: 'm-1#bp-severe#2026-11-20', outcome: 'raised' }]);
-    expect(ports.publisher.sent.map((a) => a.alertKey)).toEqual(['m-1#bp-severe#2026-11-20']);
-    expect(ports.alerts.items.get('m-1#bp-severe#2026-11-20')?.publishedAt).toBe('2026-11-20T09:00:05.000Z');
+    expect(await raiseAlert(ports, silence())).toEqual({ alertKey: KEY, outcome: 'raised' });
+    expect(
+      ports.publisher.sent.map((m) => [m.alert.alertKey, m.notification.kind, m.notification.dedupeId]),
+    ).toEqual([[KEY, 'raised', `${KEY}#raised-0`]]);
+    const stored = ports.alerts.items.get(KEY);
+    expect(stored?.publishedAt).toBe('2026-11-20T09:00:05.000Z');
+    expect(stored?.notifications[0]?.publishedAt).toBe('2026-11-20T09:00:05.000Z');
+    expect(stored?.revision).toBe(2);
   });
 
-  it('does not publish again when the same record is redelivered', async () => {
+  it('does not send again when called again with the same key', async () => {
     const ports = alertPorts();
-    await raiseAlerts(ports, [severe()]);
-    const outcomes = await raiseAlerts(ports, [severe()]);
-    await raiseAlerts(ports, [severe()]);
-    expect(outcomes).toEqual([{ alertKey: 'm-1#bp-severe#2026-11-20', outcome: 'already-sent' }]);
+    await raiseAlert(ports, silence());
+    expect(await raiseAlerts(ports, [silence(), silence()])).toEqual([
+      { alertKey: KEY, outcome: 'already-sent' },
+      { alertKey: KEY, outcome: 'already-sent' },
+    ]);
     expect(ports.publisher.sent).toHaveLength(1);
   });
 
-  it('does not publish a later severe reading on the same local day', async () => {
-    const ports = alertPorts();
-    await raiseAlerts(ports, [severe('2026-11-20T07:31:00.000Z')]);
-    await raiseAlerts(ports, [severe('2026-11-20T19:10:00.000Z')]);
-    expect(ports.publisher.sent).toHaveLength(1);
-    expect(ports.publisher.sent[0]?.readings[0]?.measuredAt).toBe('2026-11-20T07:31:00.000Z');
-  });
-
-  it('republishes the stored alert when an earlier attempt crashed before sending', async () => {
+  it('sends the stored alert when an earlier attempt crashed before sending', async () => {
     const ports = alertPorts();
     ports.publisher.failNext = true;
-    await expect(raiseAlerts(ports, [severe()])).rejects.toThrow('queue unavailable');
-    expect(ports.alerts.items.get('m-1#bp-severe#2026-11-20')?.publishedAt).toBeUndefined();
-
-    // The retry carries a later reading; the first stored alert is what goes out.
-    const outcomes = await raiseAlerts(ports, [severe('2026-11-20T08:00:00.000Z')]);
-    expect(outcomes).toEqual([{ alertKey: 'm-1#bp-severe#2026-11-20', outcome: 'resent' }]);
+    await expect(raiseAlert(ports, silence())).rejects.toThrow('queue unavailable');
+    expect(ports.alerts.items.get(KEY)?.publishedAt).toBeUndefined();
+    expect(await raiseAlert(ports, silence())).toEqual({ alertKey: KEY, outcome: 'resent' });
     expect(ports.publisher.sent).toHaveLength(1);
-    expect(ports.publisher.sent[0]?.readings[0]?.measuredAt).toBe('2026-11-20T07:31:00.000Z');
-    expect(ports.alerts.items.get('m-1#bp-severe#2026-11-20')?.publishedAt).toBeDefined();
   });
 
-  it('leaves an alert that was resolved before it was ever sent', async () => {
+  it('keeps one open re-link task per member: a later detection joins the open one', async () => {
     const ports = alertPorts();
-    const alert = severe();
-    await ports.alerts.putIfAbsent(alert);
-    await ports.alerts.resolve(alert.memberId, alert.alertKey, '2026-11-20T09:00:00.000Z');
-    expect(await raiseAlerts(ports, [alert])).toEqual([
-      { alertKey: alert.alertKey, outcome: 'already-resolved' },
-    ]);
-    expect(ports.publisher.sent).toHaveLength(0);
+    const first = buildRelinkAlert({
+      memberId: 'm-1',
+      detectedAt: '2026-11-18T08:00:00.000Z',
+      timezone: 'Europe/London',
+    });
+    const later = buildRelinkAlert({
+      memberId: 'm-1',
+      detectedAt: '2026-11-20T08:00:00.000Z',
+      timezone: 'Europe/London',
+    });
+    await raiseAlert(ports, first);
+    expect(await raiseAlert(ports, later)).toEqual({ alertKey: first.alertKey, outcome: 'already-open' });
+    expect(ports.publisher.sent).toHaveLength(1);
   });
 });

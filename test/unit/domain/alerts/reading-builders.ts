@@ -5,6 +5,7 @@ import type {
   RestingHeartRateFacts,
 } from '../../../../shared/domain/alerts/reading-facts.js';
 import type { MeasurementStatus } from '../../../../shared/domain/blood-pressure-reading.js';
+import type { DailyOxygenSaturation } from '../../../../shared/domain/wearable-reading.js';
 
 export const SUBJECT: AlertSubject = { memberId: 'm-1', name: 'Sam Example', timezone: 'Europe/London' };
 export const NOW = new Date('2026-11-20T09:00:00.000Z');
@@ -21,7 +22,7 @@ export const bp = (
   systolic,
   diastolic,
   ...(status === undefined ? {} : { status }),
-  provenance: { source: 'bluetooth-0x2a35' },
+  provenance: { source: 'bluetooth-0x2a35', recordingMethod: 'device-measured' as const },
 });
 
 export const restingHr = (beatsPerMinute: number, localDate = '2026-11-19'): RestingHeartRateFacts => ({
@@ -30,7 +31,7 @@ export const restingHr = (beatsPerMinute: number, localDate = '2026-11-19'): Res
   measuredAt: `${localDate}T00:00:00.000Z`,
   localDate,
   beatsPerMinute,
-  provenance: { source: 'google-health' },
+  provenance: { source: 'google-health', recordingMethod: 'device-measured' as const },
 });
 
 export const dailySpo2 = (
@@ -42,7 +43,7 @@ export const dailySpo2 = (
   measuredAt: `${localDate}T00:00:00.000Z`,
   localDate,
   averagePercentage,
-  provenance: { source: 'google-health' },
+  provenance: { source: 'google-health', recordingMethod: 'device-measured' as const },
 });
 
 export const cleanStatus: MeasurementStatus = {
@@ -53,3 +54,10 @@ export const cleanStatus: MeasurementStatus = {
   improperPosition: false,
   raw: 0,
 };
+
+/** A stored nightly SpO2 reading (the full Reading shape), for the readings a rule looks back at. */
+export const storedSpo2 = (averagePercentage: number, localDate: string): DailyOxygenSaturation => ({
+  ...dailySpo2(averagePercentage, localDate),
+  utcOffsetMinutes: 0,
+  provenance: { source: 'google-health', recordingMethod: 'device-measured' },
+});

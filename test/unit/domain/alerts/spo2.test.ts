@@ -1,63 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { news2Spo2Scale1Band } from '../../../../shared/domain/alerts/news2-spo2-band.js';
-import { evaluateSpo2Urgent } from '../../../../shared/domain/alerts/spo2-urgent.js';
-import { evaluateSpo2Watch } from '../../../../shared/domain/alerts/spo2-watch.js';
+import { evaluateSpo2 } from '../../../../shared/domain/alerts/spo2-low.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from '../../../../shared/domain/thresholds.js';
 import { dailySpo2, NOW, SUBJECT } from './reading-builders.js';
 
-const both = (value: number, thresholds = DEFAULT_THRESHOLDS) =>
-  [
-    evaluateSpo2Urgent(dailySpo2(value), SUBJECT, thresholds, NOW),
-    evaluateSpo2Watch(dailySpo2(value), SUBJECT, thresholds, NOW),
-  ].flatMap((alert) => (alert === undefined ? [] : [alert.rule]));
+const rule = (value: number, earlier: number[] = [], thresholds = DEFAULT_THRESHOLDS) =>
+  evaluateSpo2(dailySpo2(value), SUBJECT, thresholds, NOW, earlier)?.rule;
 
-describe('spo2 rules', () => {
+describe('wrist SpO2 (overnight average)', () => {
   it.each([
-    [96, []],
-    [95, []],
-    [94.5, []],
-    [94, ['spo2-watch']],
-    [93, ['spo2-watch']],
-    [92.5, ['spo2-watch']],
-    [92, ['spo2-urgent']],
-    [88, ['spo2-urgent']],
-  ])('an average of %s fires %j (urgent inhibits watch)', (value, rules) => {
-    expect(both(value)).toEqual(rules);
+    [96, undefined],
+    [94.5, undefined],
+    [94, 'spo2-watch'],
+    [93, 'spo2-watch'],
+    [92.5, 'spo2-watch'],
+    [92, 'spo2-watch'],
+    [89, 'spo2-watch'],
+    [88, 'spo2-urgent'],
+    [85, 'spo2-urgent'],
+  ])('one night at %s%% with no earlier low nights gives %s', (value, expected) => {
+    expect(rule(value)).toBe(expected);
   });
 
-  it('urgent cites oximetry@home and the NEWS2 band without calling it a score', () => {
-    const alert = evaluateSpo2Urgent(dailySpo2(91), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-    expect(alert?.severity).toBe('urgent');
-    expect(alert?.alertKey).toBe('m-1#spo2-urgent#2026-11-19');
-    expect(alert?.thresholds).toEqual({ urgentAtOrBelow: 92 });
-    expect(alert?.guidance.reference).toBe('https://www.england.nhs.uk/nhs-at-home/covid-oximetry-at-home/');
-    expect(alert?.explanation).toContain('for 19 Nov 2026 was 91%, at or below the urgent level of 92%');
-    expect(alert?.explanation).toContain('NEWS2 SpO2 scale 1 band: 91% or below');
-    expect(alert?.explanation).not.toMatch(/NEWS2 score/i);
+  it('is urgent at 92% or below on 2 of the last 3 nights', () => {
+    expect(rule(92, [92])).toBe('spo2-urgent');
+    expect(rule(91, [95, 90])).toBe('spo2-urgent');
+    expect(rule(92, [93, 94])).toBe('spo2-watch');
+    // This night must itself be low: earlier low nights alone do not make 93% urgent.
+    expect(rule(93, [90, 90])).toBe('spo2-watch');
   });
 
-  it('watch carries both thresholds it looked at', () => {
-    const alert = evaluateSpo2Watch(dailySpo2(94), SUBJECT, DEFAULT_THRESHOLDS, NOW);
-    expect(alert?.severity).toBe('watch');
-    expect(alert?.thresholds).toEqual({ watchAtOrBelow: 94, urgentAtOrBelow: 92 });
-    expect(alert?.readings[0]?.values).toEqual({ averagePercentage: 94 });
+  it('one low night asks for a fingertip oximeter and names the wrist overnight average', () => {
+    const finding = evaluateSpo2(dailySpo2(92), SUBJECT, DEFAULT_THRESHOLDS, NOW, []);
+    expect(finding?.severity).toBe('watch');
+    expect(finding?.condition).toBe('spo2-low');
+    expect(finding?.explanation).toContain('overnight average from a wrist device');
+    expect(finding?.explanation).toContain('fingertip oximeter');
+    expect(finding?.qualityFlags).toEqual(['overnight average from a wrist device']);
+    expect(finding?.explanation).toContain('NEWS2 SpO2 scale 1 band: 92 to 93%');
+    expect(finding?.explanation).not.toMatch(/NEWS2 score/i);
   });
 
-  it('follows per-member levels (e.g. a member with COPD and an agreed lower target)', () => {
+  it('urgent and watch share one condition, urgent a higher tier', () => {
+    const watch = evaluateSpo2(dailySpo2(93), SUBJECT, DEFAULT_THRESHOLDS, NOW, []);
+    const urgent = evaluateSpo2(dailySpo2(92), SUBJECT, DEFAULT_THRESHOLDS, NOW, [92]);
+    expect(watch?.condition).toBe(urgent?.condition);
+    expect(urgent?.tier).toBeGreaterThan(watch?.tier ?? 0);
+    expect(urgent?.explanation).toContain('on 2 of the last 3 nights');
+  });
+
+  it('follows per-member levels (an agreed lower target)', () => {
     const thresholds = mergeThresholds({ oxygenSaturation: { urgentAtOrBelow: 87, watchAtOrBelow: 89 } });
-    expect(both(90, thresholds)).toEqual([]);
-    expect(both(88, thresholds)).toEqual(['spo2-watch']);
-    expect(both(87, thresholds)).toEqual(['spo2-urgent']);
+    expect(rule(90, [], thresholds)).toBeUndefined();
+    expect(rule(88, [], thresholds)).toBe('spo2-watch');
+    expect(rule(87, [], thresholds)).toBe('spo2-urgent');
   });
 
-  it.each([
-    [91, '91% or below'],
-    [92, '92 to 93%'],
-    [93, '92 to 93%'],
-    [94, '94 to 95%'],
-    [95, '94 to 95%'],
-    [96, '96% or above'],
-  ])('NEWS2 scale 1 reference band of %i is %s', (value, band) => {
-    expect(news2Spo2Scale1Band(value)).toBe(band);
+  it('NEWS2 band labels, for reference', () => {
+    expect([91, 92, 93, 94, 95, 96].map(news2Spo2Scale1Band)).toEqual([
+      '91% or below',
+      '92 to 93%',
+      '92 to 93%',
+      '94 to 95%',
+      '94 to 95%',
+      '96% or above',
+    ]);
   });
 });

@@ -37,7 +37,8 @@ describe('evaluateNoData', () => {
     });
     expect(decision.alert.explanation).toBe(
       "No data has arrived from the member's wearable for 3 days (last seen at 08:00 GMT on 17 Nov 2026). " +
-        'Please check in with the member, for example about charging, wearing or syncing the device.',
+        'Please check in with the member, for example about charging, wearing or syncing the device, within ' +
+        'the next few days. If you cannot reach the member, follow your usual welfare check process.',
     );
   });
 
@@ -58,7 +59,7 @@ describe('checkWearableSilence (the catch-up call)', () => {
         now: new Date(now),
       });
     }
-    expect(ports.publisher.sent.map((a) => a.status)).toEqual(['open']);
+    expect(ports.publisher.kinds()).toEqual(['raised']);
 
     const result = await checkWearableSilence(ports, {
       subject: SUBJECT,
@@ -67,7 +68,8 @@ describe('checkWearableSilence (the catch-up call)', () => {
       now: new Date('2026-11-21T09:30:00.000Z'),
     });
     expect(result.resolved).toEqual(['m-1#wearable-no-data#2026-11-17T08:00:00.000Z']);
-    expect(ports.publisher.sent.map((a) => a.status)).toEqual(['open', 'resolved']);
-    expect(ports.publisher.sent[1]?.resolvedAt).toBe('2026-11-20T09:00:05.000Z');
+    expect(ports.publisher.kinds()).toEqual(['raised', 'resolved']);
+    expect(ports.publisher.sent[1]?.alert.status).toBe('resolved');
+    expect(ports.publisher.sent[1]?.alert.resolvedAt).toBe('2026-11-20T09:00:05.000Z');
   });
 });

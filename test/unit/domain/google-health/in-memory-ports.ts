@@ -44,7 +44,7 @@ export class InMemoryLinkStore implements LinkStore {
     return [...this.links.values()].find((link) => link.healthUserId === healthUserId)?.memberId;
   }
   async listLinked() {
-    return [...this.links.values()].filter((link) => link.state === 'linked');
+    return [...this.links.values()].filter((link) => link.state !== 'unlinked');
   }
   async recordSync(
     memberId: string,

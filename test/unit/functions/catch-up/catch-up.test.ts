@@ -2,38 +2,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { runCatchUp } from '../../../../functions/catch-up/catch-up.js';
 import type { Alert } from '../../../../shared/domain/alert.js';
-import type { AlertStore } from '../../../../shared/domain/ports/alert-store.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
+import { InMemoryAlertStore } from '../../domain/alerts/in-memory-alert-ports.js';
 import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
 const now = new Date('2026-11-23T10:00:00Z');
-
-class InMemoryAlertStore implements AlertStore {
-  readonly alerts = new Map<string, Alert>();
-  async putIfAbsent(alert: Alert) {
-    const existing = this.alerts.get(alert.alertKey);
-    if (existing !== undefined) return { created: false, stored: existing };
-    this.alerts.set(alert.alertKey, alert);
-    return { created: true, stored: alert };
-  }
-  async markPublished(_memberId: string, alertKey: string, publishedAt: string) {
-    const alert = this.alerts.get(alertKey);
-    if (alert !== undefined) this.alerts.set(alertKey, { ...alert, publishedAt });
-  }
-  async resolve(_memberId: string, alertKey: string, resolvedAt: string) {
-    const alert = this.alerts.get(alertKey);
-    if (alert !== undefined) this.alerts.set(alertKey, { ...alert, status: 'resolved', resolvedAt });
-  }
-  async list() {
-    return [...this.alerts.values()];
-  }
-  async listOpen(memberId: string, rule: string) {
-    return [...this.alerts.values()].filter(
-      (a) => a.memberId === memberId && a.rule === rule && a.status === 'open',
-    );
-  }
-}
 
 const setUp = () => {
   const links = new InMemoryLinkStore();
@@ -76,7 +50,8 @@ describe('runCatchUp', () => {
     );
     links.links.set('relink', linkFor('relink', { state: 'needs-relink' }));
 
-    expect(await runCatchUp(deps)).toEqual({ queued: 1, checked: 2 });
+    // The member whose link needs re-linking is not synced but stays in the no-data check.
+    expect(await runCatchUp(deps)).toEqual({ queued: 1, checked: 3 });
     expect(sent).toEqual([{ memberId: 'quiet', reason: 'catch-up' }]);
   });
 
@@ -97,6 +72,6 @@ describe('runCatchUp', () => {
       lastDataAt: '2026-11-23T09:45:00Z',
     });
     await runCatchUp(deps);
-    expect([...alertStore.alerts.values()].map((alert) => alert.status)).toEqual(['resolved']);
+    expect([...alertStore.items.values()].map((alert) => alert.status)).toEqual(['resolved']);
   });
 });

@@ -24,7 +24,8 @@ describe('readingFromStreamRecord', () => {
         improperPosition: false,
         raw: 4,
       },
-      provenance: { source: 'json', recordingMethod: 'device-measured' },
+      // The device id is kept: it tells the baseline rule when the monitor was registered.
+      provenance: { source: 'json', deviceId: 'dev-1', recordingMethod: 'device-measured' },
     });
   });
 

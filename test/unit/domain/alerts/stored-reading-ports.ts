@@ -1,0 +1,79 @@
+import type { Alert } from '../../../../shared/domain/alert.js';
+import { DEFAULT_ALERT_POLICY } from '../../../../shared/domain/alerts/alert-policy.js';
+import { newAlert } from '../../../../shared/domain/alerts/new-alert.js';
+import type { Device } from '../../../../shared/domain/device.js';
+import type { Member } from '../../../../shared/domain/member.js';
+import type { Reading } from '../../../../shared/domain/reading.js';
+import type { ThresholdOverrides } from '../../../../shared/domain/thresholds.js';
+import type { WearableLink } from '../../../../shared/domain/wearable-link.js';
+import { alertPorts } from './in-memory-alert-ports.js';
+
+export const MEMBER: Member = {
+  memberId: 'm-1',
+  name: 'Sam Example',
+  timezone: 'Europe/London',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+
+export interface PortsOptions {
+  members?: Member[];
+  overrides?: ThresholdOverrides;
+  devices?: Device[];
+  link?: Pick<WearableLink, 'linkedAt'>;
+  stored?: Reading[];
+  now?: string;
+}
+
+/** StoredReadingPorts over in-memory fakes. */
+export const storedReadingPorts = (options: PortsOptions = {}) => {
+  const members = options.members ?? [MEMBER];
+  const stored = options.stored ?? [];
+  return {
+    ...alertPorts(options.now),
+    members: {
+      getMember: async (id: string) => members.find((m) => m.memberId === id),
+      getDevice: async (id: string) => options.devices?.find((d) => d.deviceId === id),
+    },
+    thresholds: { getOverrides: async () => options.overrides, setOverrides: async () => {} },
+    readings: {
+      listRange: async (query: { memberId: string; metric: string; from?: string; to?: string }) =>
+        stored.filter(
+          (r) =>
+            r.memberId === query.memberId &&
+            r.metric === query.metric &&
+            (query.from === undefined || r.measuredAt >= query.from) &&
+            (query.to === undefined || r.measuredAt <= query.to),
+        ),
+    },
+    links: {
+      get: async () =>
+        options.link === undefined
+          ? undefined
+          : ({
+              memberId: 'm-1',
+              provider: 'google-health',
+              state: 'linked',
+              healthUserId: 'h',
+              timezone: 'Europe/London',
+              cursors: {},
+              ...options.link,
+            } as WearableLink),
+    },
+    policy: DEFAULT_ALERT_POLICY,
+  };
+};
+
+/** An open, already-sent alert stored as the raise path would leave it. */
+export const seedSentAlert = async (
+  ports: ReturnType<typeof storedReadingPorts>,
+  fields: Omit<Parameters<typeof newAlert>[0], 'subject'>,
+): Promise<Alert> => {
+  const alert = newAlert({ subject: { memberId: 'm-1', timezone: 'Europe/London' }, ...fields });
+  const sent: Alert = {
+    ...alert,
+    publishedAt: fields.raisedAt.toISOString(),
+    notifications: alert.notifications.map((n) => ({ ...n, publishedAt: fields.raisedAt.toISOString() })),
+  };
+  await ports.alerts.create(sent, fields.rule === 'wearable-no-data' ? `key:${sent.alertKey}` : fields.rule);
+  return sent;
+};
