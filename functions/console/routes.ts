@@ -3,6 +3,12 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import QRCode from 'qrcode';
 import * as z from 'zod';
 import type { Alert } from '../../shared/domain/alert.js';
+import { AlertAlreadyResolvedError } from '../../shared/domain/alerts/alert-lookup.js';
+import { ConcurrentAlertUpdateError } from '../../shared/domain/alerts/alert-outbox.js';
+import {
+  InvalidSnoozeUntilError,
+  MissingSnoozeDetailsError,
+} from '../../shared/domain/alerts/snooze-alert.js';
 import type { Clock } from '../../shared/domain/clock.js';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
@@ -465,6 +471,30 @@ const afterAction = (returnTo: string | undefined, done: string, signed: Signed)
   return seeOther(`${target}${target.includes('?') ? '&' : '?'}done=${done}`, [signed.cookie]);
 };
 
+/** Refusals of the alert use cases as pages a person can act on; anything else is a server fault. */
+const alertActionRefusal = (error: unknown, signed: Signed): HttpResult => {
+  if (error instanceof AlertAlreadyResolvedError) {
+    return problemPage(
+      409,
+      'Already resolved',
+      'This alert was resolved in the meantime. Nothing was changed.',
+      signed.chrome,
+    );
+  }
+  if (error instanceof ConcurrentAlertUpdateError) {
+    return problemPage(
+      409,
+      'Changed by someone else',
+      'Someone changed this alert at the same moment. Reload and try again.',
+      signed.chrome,
+    );
+  }
+  if (error instanceof InvalidSnoozeUntilError || error instanceof MissingSnoozeDetailsError) {
+    return problemPage(400, 'Could not snooze', error.message, signed.chrome);
+  }
+  throw error;
+};
+
 const acknowledge = async (
   deps: ConsoleDeps,
   signed: Signed,
@@ -482,11 +512,15 @@ const acknowledge = async (
   const alert = await alertFor(deps, signed, input.data.memberId, input.data.alertKey, requestId);
   if (alert === undefined) return refused(signed);
   const note = input.data.note?.trim();
-  await deps.actions.acknowledge({
-    alertKey: alert.alertKey,
-    by: signed.staff.name,
-    ...(note === undefined || note === '' ? {} : { note }),
-  });
+  try {
+    await deps.actions.acknowledge({
+      alertKey: alert.alertKey,
+      by: signed.staff.name,
+      ...(note === undefined || note === '' ? {} : { note }),
+    });
+  } catch (error) {
+    return alertActionRefusal(error, signed);
+  }
   await audit(deps, signed, alert.memberId, 'acknowledge-alert', requestId, alert.alertKey);
   return afterAction(input.data.returnTo, 'acknowledged', signed);
 };
@@ -508,12 +542,16 @@ const snooze = async (
   }
   const alert = await alertFor(deps, signed, input.data.memberId, input.data.alertKey, requestId);
   if (alert === undefined) return refused(signed);
-  await deps.actions.snooze({
-    alertKey: alert.alertKey,
-    until: snoozeUntil(input.data.until, deps.clock.now()),
-    by: signed.staff.name,
-    reason: input.data.reason,
-  });
+  try {
+    await deps.actions.snooze({
+      alertKey: alert.alertKey,
+      until: snoozeUntil(input.data.until, deps.clock.now()),
+      by: signed.staff.name,
+      reason: input.data.reason,
+    });
+  } catch (error) {
+    return alertActionRefusal(error, signed);
+  }
   await audit(deps, signed, alert.memberId, 'snooze-alert', requestId, alert.alertKey);
   return afterAction(input.data.returnTo, 'snoozed', signed);
 };

@@ -106,8 +106,8 @@ export const trendChart = (input: TrendChartInput): SafeHtml => {
       html`<rect x="${PAD.left}" width="${WIDTH - PAD.left - PAD.right}" y="${clampY(band.to).toFixed(1)}" height="${Math.max(clampY(band.from) - clampY(band.to), 0).toFixed(1)}" fill="${band.fill}"><title>${band.label}</title></rect>`,
   )}${ticks(low, high).map(
     (tick) =>
-      html`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${PAD.left - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#0b0c0c">${tick}</text>`,
-  )}<text x="${PAD.left}" y="${HEIGHT - 8}" font-size="12" fill="#0b0c0c">${input.formatDate(input.from)}</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" font-size="12" text-anchor="end" fill="#0b0c0c">${input.formatDate(input.to)}</text>${input.series.map(
+      html`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#b1b4b6" stroke-width="1"/><text x="${PAD.left - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" font-size="15" fill="#0b0c0c">${tick}</text>`,
+  )}<text x="${PAD.left}" y="${HEIGHT - 8}" font-size="15" fill="#0b0c0c">${input.formatDate(input.from)}</text><text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" font-size="15" text-anchor="end" fill="#0b0c0c">${input.formatDate(input.to)}</text>${input.series.map(
     (series) => {
       const sorted = points(series);
       const path = sorted
