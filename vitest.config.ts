@@ -8,7 +8,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Synthesising both stacks (with cdk-nag) takes over 30 s when the 2-core machine is busy.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
