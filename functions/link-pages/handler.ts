@@ -30,6 +30,7 @@ export const handler = httpHandler(
     sendSyncJob: (job) => syncJobs.send([job]),
     clock: systemClock,
     logger,
+    secureCookies: !requireEnv(ENV.publicBaseUrl).startsWith('http://'),
   }),
   logger,
 );

@@ -97,6 +97,17 @@ export const completionPage = (outcome: CompleteOutcome): HttpResult => {
         { p: 'Please open the link your support worker sent you and try again.' },
         { p: ASK_STAFF },
       ]);
+    case 'other-browser':
+      return htmlPage(403, 'Please start again on the same phone', [
+        { p: 'Nothing has been linked.' },
+        {
+          p: 'This page was opened on a different phone, tablet or browser from the one that pressed "Continue to Google", or too long afterwards.',
+        },
+        {
+          p: 'Open the link your support worker sent you again, on the same phone, and start again from the beginning.',
+        },
+        { p: ASK_STAFF },
+      ]);
     case 'invitation-problem':
       return invitationProblemPage(outcome.problem);
     case 'account-linked-elsewhere':

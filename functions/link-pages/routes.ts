@@ -7,6 +7,11 @@ import type { GoogleOAuth } from '../../shared/domain/link/google-oauth.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import { checkInvitation, startAuthorization } from '../../shared/domain/link/start-authorization.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
+import {
+  browserBindingCookie,
+  browserBindingSecretOf,
+  expiredBrowserBindingCookie,
+} from './browser-binding-cookie.js';
 import { redirect } from './link-page.js';
 import {
   completionPage,
@@ -20,6 +25,8 @@ export interface LinkPagesDeps extends CompleteLinkDeps {
   oauth: GoogleOAuth;
   clock: Clock;
   logger: Logger;
+  /** Mark the binding cookie Secure: true unless the public address is plain http (the local stack). */
+  secureCookies: boolean;
 }
 
 const invitationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
@@ -71,19 +78,32 @@ const dispatch = async (event: APIGatewayProxyEventV2, deps: LinkPagesDeps): Pro
   if (route === undefined) return invitationProblemPage('not-found');
   if (route.page === 'callback') {
     const query = callbackQuerySchema.safeParse(event.queryStringParameters ?? {});
-    const outcome = await completeLink(query.success ? query.data : {}, deps);
+    const outcome = await completeLink(
+      query.success ? query.data : {},
+      { bindingSecret: browserBindingSecretOf(event) },
+      deps,
+    );
     deps.logger.info('link callback', {
       outcome: outcome.kind,
       ...(outcome.kind === 'linked' ? { backfillQueued: outcome.backfillQueued } : {}),
     });
-    return completionPage(outcome);
+    const page = completionPage(outcome);
+    // A refused other browser keeps whatever cookie it has: it may belong to a newer attempt of its own.
+    return outcome.kind === 'other-browser'
+      ? page
+      : { ...page, cookies: [expiredBrowserBindingCookie(deps.secureCookies)] };
   }
   const invitationId = invitationIdSchema.safeParse(route.invitationId);
   if (!invitationId.success) return invitationProblemPage('not-found');
   if (route.page === 'start') {
     const outcome = await startAuthorization(invitationId.data, deps);
     deps.logger.info('link start', { outcome: outcome.kind === 'redirect' ? 'redirect' : outcome.problem });
-    return outcome.kind === 'redirect' ? redirect(outcome.url) : invitationProblemPage(outcome.problem);
+    return outcome.kind === 'redirect'
+      ? {
+          ...redirect(outcome.url),
+          cookies: [browserBindingCookie(outcome.browserSecret, deps.secureCookies)],
+        }
+      : invitationProblemPage(outcome.problem);
   }
   const check = await checkInvitation(invitationId.data, deps);
   return check.kind === 'usable' ? invitationPage(invitationId.data) : invitationProblemPage(check.problem);

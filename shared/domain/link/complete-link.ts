@@ -5,6 +5,7 @@ import type { LinkStore } from '../ports/link-store.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import type { TokenVault } from '../ports/token-vault.js';
 import type { SyncJob } from '../sync-job.js';
+import { browserMatchesState } from './browser-binding.js';
 import type { GoogleOAuth, GrantedTokens } from './google-oauth.js';
 import { grantsAnyDataScope } from './google-scopes.js';
 import { type HealthAccountReader, HealthAccountUnavailableError } from './health-account-reader.js';
@@ -27,10 +28,17 @@ export interface CallbackQuery {
   error?: string;
 }
 
+/** The binding cookie's secret, if the browser sent one (see browser-binding.ts). */
+export interface CallbackBrowser {
+  bindingSecret: string | undefined;
+}
+
 export type CompleteOutcome =
   | { kind: 'linked'; memberId: string; backfillQueued: boolean }
   /** Unknown, malformed or mismatched state: not an answer to an attempt we started. */
   | { kind: 'bad-state' }
+  /** The state is right but this browser did not start the attempt (no or wrong binding cookie). */
+  | { kind: 'other-browser' }
   | { kind: 'invitation-problem'; problem: Exclude<InvitationProblem, 'not-found'> }
   /** The member said no. The invitation stays usable until it expires. */
   | { kind: 'declined'; expiresAt: string }
@@ -79,6 +87,8 @@ const revokeUnlessInUse = async (
 /**
  * Handles Google's redirect back to us.
  * 1. Match the state to the invitation's pending attempt (timing-safe); refuse used or expired invitations.
+ *    Refuse a browser whose binding cookie does not hash to the state nonce, before anything else happens:
+ *    no code exchange, and the member's own attempt stays usable.
  * 2. A decline or Google error forgets the attempt; the invitation stays usable until it expires.
  * 3. Exchange the code with the PKCE verifier; require a refresh token and at least one data scope.
  * 4. Read the Google Health user id and time zone (falling back to the member's zone), seal the tokens.
@@ -89,6 +99,7 @@ const revokeUnlessInUse = async (
  */
 export const completeLink = async (
   query: CallbackQuery,
+  browser: CallbackBrowser,
   deps: CompleteLinkDeps,
 ): Promise<CompleteOutcome> => {
   const now = deps.clock.now();
@@ -101,6 +112,7 @@ export const completeLink = async (
   const stateMatches = pending !== undefined && noncesMatch(parsed.nonce, pending.stateNonce);
   if (problem !== undefined) return { kind: 'invitation-problem', problem };
   if (!stateMatches || pending === undefined) return { kind: 'bad-state' };
+  if (!browserMatchesState(browser.bindingSecret, pending.stateNonce)) return { kind: 'other-browser' };
 
   if (query.error !== undefined || query.code === undefined || query.code === '') {
     await deps.invitations.clearAuthorization(invitation.invitationId, pending.stateNonce);

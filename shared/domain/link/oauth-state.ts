@@ -1,8 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 
 /**
  * The OAuth `state` is `<invitationId>.<nonce>`: the id finds the invitation, the nonce (stored on it with the
- * PKCE verifier) proves this callback answers the attempt we started. Only the nonce is secret.
+ * PKCE verifier) proves this callback answers the attempt we started. The nonce is the hash of the browser's
+ * binding secret (browser-binding.ts), so it also names the browser that may finish the attempt.
  */
 export interface ParsedState {
   invitationId: string;
@@ -10,8 +11,6 @@ export interface ParsedState {
 }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-
-export const createStateNonce = (): string => randomBytes(32).toString('base64url');
 
 export const formatState = (invitationId: string, nonce: string): string => `${invitationId}.${nonce}`;
 

@@ -1,14 +1,15 @@
 import type { Clock } from '../clock.js';
+import { createBrowserBinding } from './browser-binding.js';
 import type { GoogleOAuth } from './google-oauth.js';
 import { type InvitationProblem, invitationProblem } from './invitation.js';
 import type { InvitationStore } from './invitation-store.js';
-import { createStateNonce, formatState } from './oauth-state.js';
+import { formatState } from './oauth-state.js';
 import { codeChallengeS256, createCodeVerifier } from './pkce.js';
 
 export type InvitationCheck = { kind: 'usable' } | { kind: 'problem'; problem: InvitationProblem };
 export type StartOutcome =
-  | { kind: 'redirect'; url: string }
-  | { kind: 'problem'; problem: InvitationProblem };
+  /** browserSecret goes into the binding cookie; only the browser holding it can finish the attempt. */
+  { kind: 'redirect'; url: string; browserSecret: string } | { kind: 'problem'; problem: InvitationProblem };
 
 /** Whether the invitation page may offer the button. */
 export const checkInvitation = async (
@@ -22,8 +23,10 @@ export const checkInvitation = async (
 /**
  * Starts the Google consent for an invitation.
  * 1. Refuse unknown, used or expired invitations.
- * 2. Create a PKCE verifier and a state nonce; store both on the invitation (replacing any earlier attempt).
- * 3. Return Google's authorisation URL with the S256 challenge and state `<invitationId>.<nonce>`.
+ * 2. Create a PKCE verifier and a browser binding (secret for the cookie, its hash as the state nonce); store
+ *    the verifier and the nonce on the invitation (replacing any earlier attempt).
+ * 3. Return Google's authorisation URL with the S256 challenge and state `<invitationId>.<nonce>`, and the
+ *    browser secret for the cookie.
  */
 export const startAuthorization = async (
   invitationId: string,
@@ -32,7 +35,7 @@ export const startAuthorization = async (
   const now = deps.clock.now();
   const problem = invitationProblem(await deps.invitations.getInvitation(invitationId), now);
   if (problem !== undefined) return { kind: 'problem', problem };
-  const stateNonce = createStateNonce();
+  const { secret: browserSecret, stateNonce } = createBrowserBinding();
   const codeVerifier = createCodeVerifier();
   const started = await deps.invitations.startAuthorization(
     invitationId,
@@ -51,5 +54,5 @@ export const startAuthorization = async (
     state: formatState(invitationId, stateNonce),
     codeChallenge: codeChallengeS256(codeVerifier),
   });
-  return { kind: 'redirect', url };
+  return { kind: 'redirect', url, browserSecret };
 };

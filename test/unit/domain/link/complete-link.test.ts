@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CompleteLinkDeps, completeLink } from '../../../../shared/domain/link/complete-link.js';
+import {
+  type CallbackBrowser,
+  type CompleteLinkDeps,
+  completeLink,
+} from '../../../../shared/domain/link/complete-link.js';
 import { createInvitation } from '../../../../shared/domain/link/create-invitation.js';
 import { HealthAccountUnavailableError } from '../../../../shared/domain/link/health-account-reader.js';
 import { InvalidGrantError } from '../../../../shared/domain/link/oauth-errors.js';
@@ -28,6 +32,8 @@ describe('invitation, start and callback', () => {
   let jobs: SyncJob[];
   let healthUserId: string;
   let deps: CompleteLinkDeps;
+  /** The browser that made the latest start: it holds the binding cookie. */
+  let browser: CallbackBrowser;
 
   const invite = () =>
     createInvitation('m1', { directory, invitations: store, clock, publicBaseUrl: 'https://pulse.example/' });
@@ -37,6 +43,7 @@ describe('invitation, start and callback', () => {
     const { invitationId } = await invite();
     const outcome = await startAuthorization(invitationId, { invitations: store, oauth: google, clock });
     if (outcome.kind !== 'redirect') throw new Error('start failed');
+    browser = { bindingSecret: outcome.browserSecret };
     return {
       invitationId,
       state: new URL(outcome.url).searchParams.get('state') ?? '',
@@ -91,7 +98,7 @@ describe('invitation, start and callback', () => {
 
   it('links, seals the tokens, uses the invitation and queues a 30-day backfill', async () => {
     const { invitationId, state, codeVerifier } = await startedState();
-    const outcome = await completeLink({ state, code: 'the-code' }, deps);
+    const outcome = await completeLink({ state, code: 'the-code' }, browser, deps);
     expect(outcome).toEqual({ kind: 'linked', memberId: 'm1', backfillQueued: true });
     expect(codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(google.exchanges).toEqual([{ code: 'the-code', codeVerifier }]);
@@ -111,23 +118,60 @@ describe('invitation, start and callback', () => {
     deps.accounts.timeZone = async () => {
       throw new HealthAccountUnavailableError(403, 'ACCESS_TOKEN_SCOPE_INSUFFICIENT');
     };
-    await completeLink({ state, code: 'c' }, deps);
+    await completeLink({ state, code: 'c' }, browser, deps);
     expect(store.links.get('m1')?.link.timezone).toBe('Europe/London');
   });
 
   it('refuses a state whose nonce does not match, and links nothing', async () => {
     const { invitationId } = await startedState();
     const forged = `${invitationId}.${'A'.repeat(43)}`;
-    expect(await completeLink({ state: forged, code: 'c' }, deps)).toEqual({ kind: 'bad-state' });
-    expect(await completeLink({ state: 'garbage', code: 'c' }, deps)).toEqual({ kind: 'bad-state' });
+    expect(await completeLink({ state: forged, code: 'c' }, browser, deps)).toEqual({ kind: 'bad-state' });
+    expect(await completeLink({ state: 'garbage', code: 'c' }, browser, deps)).toEqual({ kind: 'bad-state' });
     expect(google.exchanges).toEqual([]);
     expect(store.links.size).toBe(0);
   });
 
+  it.each([
+    ['no binding cookie', undefined],
+    ['an empty binding cookie', ''],
+    ['the binding cookie of another attempt', 'x'.repeat(43)],
+  ])(
+    'refuses a callback from a browser with %s: no code exchange, the attempt stays usable',
+    async (_, secret) => {
+      const { invitationId, state } = await startedState();
+      const pendingBefore = store.invitations.get(invitationId)?.pendingAuthorization;
+      for (const query of [
+        { state, code: 'c' },
+        { state, error: 'access_denied' },
+      ]) {
+        expect(await completeLink(query, { bindingSecret: secret }, deps)).toEqual({ kind: 'other-browser' });
+      }
+      expect(google.exchanges).toEqual([]);
+      expect(store.links.size).toBe(0);
+      expect(store.invitations.get(invitationId)?.pendingAuthorization).toEqual(pendingBefore);
+      expect(await completeLink({ state, code: 'c' }, browser, deps)).toMatchObject({ kind: 'linked' });
+    },
+  );
+
+  it("refuses a browser holding a different attempt's cookie for the same invitation", async () => {
+    const first = await startedState();
+    const firstBrowser = browser;
+    const again = await startAuthorization(first.invitationId, { invitations: store, oauth: google, clock });
+    if (again.kind !== 'redirect') throw new Error('start failed');
+    const secondState = new URL(again.url).searchParams.get('state') ?? '';
+    expect(await completeLink({ state: secondState, code: 'c' }, firstBrowser, deps)).toEqual({
+      kind: 'other-browser',
+    });
+    expect(google.exchanges).toEqual([]);
+    expect(
+      await completeLink({ state: secondState, code: 'c' }, { bindingSecret: again.browserSecret }, deps),
+    ).toMatchObject({ kind: 'linked' });
+  });
+
   it('refuses a replayed callback after the link was made', async () => {
     const { state } = await startedState();
-    await completeLink({ state, code: 'c' }, deps);
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({
+    await completeLink({ state, code: 'c' }, browser, deps);
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({
       kind: 'invitation-problem',
       problem: 'used',
     });
@@ -137,7 +181,7 @@ describe('invitation, start and callback', () => {
   it('refuses an expired invitation even though TTL has not deleted it', async () => {
     const { state } = await startedState();
     now = new Date('2026-11-26T10:00:01.000Z');
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({
       kind: 'invitation-problem',
       problem: 'expired',
     });
@@ -145,12 +189,12 @@ describe('invitation, start and callback', () => {
 
   it('on a decline forgets the attempt and leaves the invitation usable', async () => {
     const { invitationId, state } = await startedState();
-    expect(await completeLink({ state, error: 'access_denied' }, deps)).toEqual({
+    expect(await completeLink({ state, error: 'access_denied' }, browser, deps)).toEqual({
       kind: 'declined',
       expiresAt: '2026-11-26T10:00:00.000Z',
     });
     expect(store.invitations.get(invitationId)?.pendingAuthorization).toBeUndefined();
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({ kind: 'bad-state' });
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({ kind: 'bad-state' });
     const again = await startAuthorization(invitationId, { invitations: store, oauth: google, clock });
     expect(again.kind).toBe('redirect');
   });
@@ -158,14 +202,16 @@ describe('invitation, start and callback', () => {
   it('maps a refused code exchange (e.g. PKCE mismatch) to a Google error page', async () => {
     const { state } = await startedState();
     google.exchangeResult = () => Promise.reject(new InvalidGrantError('Invalid code verifier.'));
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({ kind: 'google-error' });
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({ kind: 'google-error' });
     expect(store.links.size).toBe(0);
   });
 
   it("never revokes a grant whose account another member's healthy link uses (Google revokes per grant)", async () => {
     store.accounts.set('hu-1', 'someone-else');
     const { invitationId, state } = await startedState();
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({ kind: 'account-linked-elsewhere' });
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({
+      kind: 'account-linked-elsewhere',
+    });
     expect(google.revoked).toEqual([]);
     expect(store.links.size).toBe(0);
     expect(store.invitations.get(invitationId)?.usedAt).toBeUndefined();
@@ -179,7 +225,7 @@ describe('invitation, start and callback', () => {
       refreshToken: 'r',
       scope: 'https://www.googleapis.com/auth/googlehealth.settings.readonly',
     });
-    expect((await completeLink({ state, code: 'c' }, deps)).kind).toBe('no-data-scopes');
+    expect((await completeLink({ state, code: 'c' }, browser, deps)).kind).toBe('no-data-scopes');
     expect(google.revoked).toEqual(['r']);
     expect(store.links.size).toBe(0);
   });
@@ -192,7 +238,7 @@ describe('invitation, start and callback', () => {
       accessTokenExpiresAt: '2026-11-23T11:00:00.000Z',
       scope: 'https://www.googleapis.com/auth/googlehealth.sleep.readonly',
     });
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({ kind: 'google-error' });
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({ kind: 'google-error' });
     expect(google.revoked).toEqual([]);
   });
 
@@ -202,7 +248,7 @@ describe('invitation, start and callback', () => {
       createLink: () => Promise.reject(new Error('DynamoDB down')),
       removeLink: (memberId) => store.removeLink(memberId),
     };
-    await expect(completeLink({ state, code: 'c' }, deps)).rejects.toThrow('DynamoDB down');
+    await expect(completeLink({ state, code: 'c' }, browser, deps)).rejects.toThrow('DynamoDB down');
     expect(google.revoked).toEqual(['first-refresh']);
 
     const second = await startedState();
@@ -215,14 +261,14 @@ describe('invitation, start and callback', () => {
       accessTokenExpiresAt: '2026-11-23T11:00:00.000Z',
       scope: 'x',
     });
-    expect((await completeLink({ state: second.state, code: 'c' }, deps)).kind).toBe('google-error');
+    expect((await completeLink({ state: second.state, code: 'c' }, browser, deps)).kind).toBe('google-error');
     expect(google.revoked).toEqual(['first-refresh']);
   });
 
   it('still shows success when queueing the backfill fails (catch-up will sync)', async () => {
     const { state } = await startedState();
     deps.sendSyncJob = () => Promise.reject(new Error('queue down'));
-    expect(await completeLink({ state, code: 'c' }, deps)).toEqual({
+    expect(await completeLink({ state, code: 'c' }, browser, deps)).toEqual({
       kind: 'linked',
       memberId: 'm1',
       backfillQueued: false,

@@ -21,12 +21,18 @@ const member: Member = {
   createdAt: '2026-11-01T00:00:00Z',
 };
 
-const event = (routeKey: string, rawPath: string, query?: Record<string, string>): APIGatewayProxyEventV2 =>
+const event = (
+  routeKey: string,
+  rawPath: string,
+  query?: Record<string, string>,
+  cookies?: string[],
+): APIGatewayProxyEventV2 =>
   ({
     routeKey,
     rawPath,
     rawQueryString: '',
     headers: {},
+    ...(cookies === undefined ? {} : { cookies }),
     ...(query === undefined ? {} : { queryStringParameters: query }),
     ...(rawPath.startsWith('/v1/link/')
       ? { pathParameters: { invitationId: rawPath.split('/')[3] ?? '' } }
@@ -60,6 +66,7 @@ describe('link pages', () => {
       sendSyncJob: async () => undefined,
       clock: { now: () => new Date('2026-11-23T10:00:00.000Z') },
       logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+      secureCookies: true,
     };
   });
 
@@ -100,6 +107,61 @@ describe('link pages', () => {
     expect(result.statusCode).toBe(302);
     expect(result.headers?.location).toMatch(/^https:\/\/google\.test\/auth\?state=AAAAAAAAAAAAAAAAAAAAAA\./);
     expect(result.headers?.['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('start gives the browser a Secure, HttpOnly, Lax binding cookie scoped to the callback', async () => {
+    const result = await call(event('GET /v1/link/{invitationId}/start', `/v1/link/${INVITATION_ID}/start`));
+    expect(result.cookies).toHaveLength(1);
+    const cookie = result.cookies?.[0] ?? '';
+    const [pair, ...attributes] = cookie.split('; ');
+    expect(pair).toMatch(/^pulse_link_binding=[A-Za-z0-9_-]{43}$/);
+    expect(attributes.sort()).toEqual(
+      ['HttpOnly', 'Max-Age=3600', 'Path=/v1/oauth/google/callback', 'SameSite=Lax', 'Secure'].sort(),
+    );
+    const state = new URL(result.headers?.location ?? '').searchParams.get('state') ?? '';
+    expect(state).not.toContain(pair?.split('=')[1]);
+    deps.secureCookies = false;
+    const local = await call(event('GET /v1/link/{invitationId}/start', `/v1/link/${INVITATION_ID}/start`));
+    expect(local.cookies?.[0]).not.toContain('Secure');
+  });
+
+  describe('the callback', () => {
+    const startInBrowser = async () => {
+      const start = await call(event('GET /v1/link/{invitationId}/start', `/v1/link/${INVITATION_ID}/start`));
+      return {
+        state: new URL(start.headers?.location ?? '').searchParams.get('state') ?? '',
+        cookie: (start.cookies?.[0] ?? '').split(';')[0] ?? '',
+      };
+    };
+    const callback = (state: string, cookies?: string[]) =>
+      call(
+        event('GET /v1/oauth/google/callback', '/v1/oauth/google/callback', { state, code: 'c' }, cookies),
+      );
+
+    it.each([
+      ['no cookie', undefined],
+      ['a wrong cookie', ['pulse_link_binding=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']],
+      ['only unrelated cookies', ['theme=dark']],
+    ])('from a browser with %s: 403 in plain words, no exchange, nothing linked', async (_, cookies) => {
+      const { state } = await startInBrowser();
+      const result = await callback(state, cookies);
+      expect(result.statusCode).toBe(403);
+      expect(body(result)).toContain('Nothing has been linked.');
+      expect(body(result)).toContain('on the same phone, and start again');
+      expect(result.cookies).toBeUndefined();
+      expect((deps.oauth as FakeGoogleOAuth).exchanges).toEqual([]);
+      expect(store.links.size).toBe(0);
+    });
+
+    it('from the browser that started: linked, and the binding cookie is cleared', async () => {
+      const { state, cookie } = await startInBrowser();
+      const result = await callback(state, ['theme=dark', cookie]);
+      expect(result.statusCode).toBe(200);
+      expect(store.links.get('m1')?.link.state).toBe('linked');
+      expect(result.cookies).toEqual([
+        'pulse_link_binding=; Max-Age=0; Path=/v1/oauth/google/callback; HttpOnly; SameSite=Lax; Secure',
+      ]);
+    });
   });
 
   it('routes by path when the front end sends $default', async () => {
