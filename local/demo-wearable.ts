@@ -1,3 +1,4 @@
+import { createBrowserSession } from './browser-session.js';
 import type { GoogleHealthSimulator } from './google-health-simulator/simulator.js';
 
 const DAY_MS = 86_400_000;
@@ -28,13 +29,15 @@ export const prepareDemoFitbit = (simulator: GoogleHealthSimulator, now: Date) =
 
 /**
  * What the member does on their phone, done by a script: open the invitation, press the button,
- * consent at Google (the simulator consents), and land on the "you're done" page.
+ * consent at Google (the simulator consents), and land on the "you're done" page. One browser session
+ * carries the binding cookie from the button press to Google's redirect back, as the phone's browser would.
  */
 export const followInvitationLikeAPhone = async (
   invitationUrl: string,
 ): Promise<{ ok: boolean; page: string }> => {
-  const page = await fetch(invitationUrl);
+  const phone = createBrowserSession();
+  const page = await phone.follow(invitationUrl);
   if (!page.ok) return { ok: false, page: await page.text() };
-  const done = await fetch(`${invitationUrl}/start`, { redirect: 'follow' });
+  const done = await phone.follow(`${invitationUrl}/start`);
   return { ok: done.ok, page: await done.text() };
 };

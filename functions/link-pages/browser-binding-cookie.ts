@@ -20,7 +20,7 @@ const attributes = (secure: boolean, maxAgeSeconds: number): string =>
 export const browserBindingCookie = (secret: string, secure: boolean): string =>
   `${BROWSER_BINDING_COOKIE}=${secret}; ${attributes(secure, BROWSER_BINDING_MAX_AGE_SECONDS)}`;
 
-/** Sent once the attempt is over, so a finished attempt leaves nothing behind in the browser. */
+/** Sent once linked, so a finished attempt leaves nothing behind in the browser. */
 export const expiredBrowserBindingCookie = (secure: boolean): string =>
   `${BROWSER_BINDING_COOKIE}=; ${attributes(secure, 0)}`;
 

@@ -88,10 +88,11 @@ const dispatch = async (event: APIGatewayProxyEventV2, deps: LinkPagesDeps): Pro
       ...(outcome.kind === 'linked' ? { backfillQueued: outcome.backfillQueued } : {}),
     });
     const page = completionPage(outcome);
-    // A refused other browser keeps whatever cookie it has: it may belong to a newer attempt of its own.
-    return outcome.kind === 'other-browser'
-      ? page
-      : { ...page, cookies: [expiredBrowserBindingCookie(deps.secureCookies)] };
+    // Cleared only once linked: any other answer may come from a forged or stale URL, and must not wipe the
+    // cookie of an attempt still in progress in this browser (a new start replaces it anyway).
+    return outcome.kind === 'linked'
+      ? { ...page, cookies: [expiredBrowserBindingCookie(deps.secureCookies)] }
+      : page;
   }
   const invitationId = invitationIdSchema.safeParse(route.invitationId);
   if (!invitationId.success) return invitationProblemPage('not-found');

@@ -3,6 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type BrowserSession, createBrowserSession } from '../../../local/browser-session.js';
 import {
   type GoogleHealthSimulator,
   startGoogleHealthSimulator,
@@ -103,18 +104,22 @@ const invite = (memberId: string) =>
     publicBaseUrl: api.url,
   });
 
-const get = async (url: string) => {
-  const response = await fetch(url, { redirect: 'manual' });
+/** The member's phone: each consent walk starts on a fresh one, and it keeps the binding cookie. */
+let phone: BrowserSession = createBrowserSession();
+
+const get = async (url: string, browser: BrowserSession = phone) => {
+  const response = await browser.get(url);
   return { status: response.status, location: response.headers.get('location') ?? '', response };
 };
 
-/** Page -> start -> Google consent -> the callback URL the browser would be sent to. */
+/** Page -> start -> Google consent -> the callback URL the browser would be sent to, on a fresh phone. */
 const consentAndGetCallback = async (
   invitationUrl: string,
   /** null: the test queued its own consent decision. */
   userKey: string | null = simulator.createUser().userKey,
 ): Promise<string> => {
   if (userKey !== null) simulator.setNextConsent('approve', userKey);
+  phone = createBrowserSession();
   const page = await get(invitationUrl);
   expect(page.status).toBe(200);
   const start = await get(`${invitationUrl}/start`);
@@ -126,8 +131,8 @@ const consentAndGetCallback = async (
   return google.location;
 };
 
-const pageText = async (url: string) => {
-  const { status, response } = await get(url);
+const pageText = async (url: string, browser: BrowserSession = phone) => {
+  const { status, response } = await get(url, browser);
   return { status, html: await response.text(), headers: response.headers };
 };
 
@@ -249,6 +254,41 @@ describe('linking a Google Health account end to end', () => {
     expect(await rawLinkItem(memberId)).toBeUndefined();
     expect(tokenCalls()).toBe(0);
     expect((await pageText(callback.toString())).status).toBe(200);
+    await unlink(memberId, unlinkDeps());
+  });
+
+  it('links nothing when the callback is opened in another browser, and links when the starting browser opens it', async () => {
+    const memberId = await newMember();
+    const { url } = await invite(memberId);
+    const callback = await consentAndGetCallback(url);
+    const earlierPhone = phone;
+    const start = await get(`${url}/start`, createBrowserSession());
+    expect(start.status).toBe(302);
+    expect(start.response.headers.getSetCookie()).toEqual([
+      expect.stringMatching(
+        /^pulse_link_binding=[\w-]{43}; Max-Age=3600; Path=\/v1\/oauth\/google\/callback; HttpOnly; SameSite=Lax$/,
+      ),
+    ]);
+    // That second start replaced the member's attempt; start the member's phone again for a live one.
+    const live = await consentAndGetCallback(url);
+    expect(live).not.toBe(callback);
+
+    for (const otherBrowser of [createBrowserSession(), earlierPhone]) {
+      const refused = await pageText(live, otherBrowser);
+      expect(refused.status).toBe(403);
+      expect(refused.html).toContain('Nothing has been linked.');
+      expect(refused.html).toContain('on the same phone, and start again');
+    }
+    const plainFetch = await fetch(live, { redirect: 'manual' });
+    expect(plainFetch.status).toBe(403);
+    expect(await rawLinkItem(memberId)).toBeUndefined();
+    expect(tokenCalls()).toBe(0);
+
+    const done = await pageText(live);
+    expect(done.status).toBe(200);
+    expect(done.headers.getSetCookie()).toEqual([expect.stringMatching(/^pulse_link_binding=; Max-Age=0;/)]);
+    expect((await rawLinkItem(memberId))?.state).toBe('linked');
+    expect(tokenCalls()).toBe(1);
     await unlink(memberId, unlinkDeps());
   });
 

@@ -4,6 +4,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserSession } from '../../../local/browser-session.js';
 import type { ConsentOptions } from '../../../local/google-health-simulator/oauth-server.js';
 import {
   type GoogleHealthSimulator,
@@ -109,9 +110,6 @@ const readingsOf = async (memberId: string, metric: string) =>
     )
   ).Items ?? [];
 
-const follow = async (url: string) =>
-  (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '';
-
 /** A member linked through the real link pages and the simulator's consent screen. */
 const linkMember = async (userKey: string, consent: ConsentOptions = {}): Promise<string> => {
   const directory = new DynamoDbMemberDirectory(documentClient(), stack.resources.tables.directory);
@@ -129,8 +127,7 @@ const linkMember = async (userKey: string, consent: ConsentOptions = {}): Promis
     publicBaseUrl: api.url,
   });
   simulator.setNextConsent('approve', userKey, consent);
-  const callback = await follow(await follow(`${url}/start`));
-  expect((await fetch(callback)).status).toBe(200);
+  expect((await createBrowserSession().follow(`${url}/start`)).status).toBe(200);
   return memberId;
 };
 

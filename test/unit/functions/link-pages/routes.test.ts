@@ -164,6 +164,21 @@ describe('link pages', () => {
     });
   });
 
+  it('never clears the binding cookie on a refused callback (a forged URL must not end a live attempt)', async () => {
+    const start = await call(event('GET /v1/link/{invitationId}/start', `/v1/link/${INVITATION_ID}/start`));
+    const cookie = (start.cookies?.[0] ?? '').split(';')[0] ?? '';
+    const forged = await call(
+      event(
+        'GET /v1/oauth/google/callback',
+        '/v1/oauth/google/callback',
+        { state: `${INVITATION_ID}.${'B'.repeat(43)}`, code: 'c' },
+        [cookie],
+      ),
+    );
+    expect(forged.statusCode).toBe(400);
+    expect(forged.cookies).toBeUndefined();
+  });
+
   it('routes by path when the front end sends $default', async () => {
     const result = await call(event('$default', `/v1/link/${INVITATION_ID}/start`));
     expect(result.statusCode).toBe(302);
