@@ -1,4 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { createWebhookAuthorizationSource } from '../../shared/adapters/google-health/webhook-authorization-source.js';
 import {
   remoteKeysetSource,
   staticKeysetSource,
@@ -18,7 +19,7 @@ const pinnedKeyset = process.env[ENV.webhookPublicKeyset];
  */
 export const handler = httpHandler(
   createWebhookRoute({
-    authorization: requireEnv(ENV.webhookAuthorization),
+    authorization: createWebhookAuthorizationSource(),
     keyset:
       pinnedKeyset === undefined || pinnedKeyset === ''
         ? remoteKeysetSource({})

@@ -12,6 +12,7 @@ import {
   parseWebhookDelivery,
   verificationProbeSchema,
 } from '../../shared/domain/google-health/webhook-notification.js';
+import type { SecretSource } from '../../shared/domain/ports/secret-source.js';
 import {
   BadRequestError,
   ForbiddenError,
@@ -25,7 +26,7 @@ export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
 
 export interface WebhookDependencies {
   /** The endpointAuthorization secret given to the subscriber, e.g. "Bearer …". */
-  authorization: string;
+  authorization: SecretSource;
   keyset: WebhookKeysetSource;
   queue: SyncJobQueue;
   logger: Logger;
@@ -45,7 +46,8 @@ const tryParseJson = (raw: Buffer): unknown => {
 
 /**
  * POST /v1/webhooks/google-health.
- * 1. Authorization must equal the subscriber secret (timing-safe): missing 401, wrong 403.
+ * 1. Authorization must equal the subscriber secret (timing-safe): missing 401, wrong 403. The secret is
+ *    read through a cached source; if it cannot be read the answer is 500 and Google retries.
  * 2. A verification probe is answered 201.
  * 3. Otherwise the ECDSA signature over the raw body bytes must verify (401 if not), the body must be a
  *    notification or an array of them (400 if not). Each notification is read on its own: one we do not
@@ -61,7 +63,7 @@ export const createWebhookRoute =
   async (event: APIGatewayProxyEventV2) => {
     const received = event.headers.authorization;
     if (received === undefined || received === '') throw new UnauthorizedError();
-    if (!authorizationMatches(received, deps.authorization)) throw new ForbiddenError();
+    if (!authorizationMatches(received, await deps.authorization.current())) throw new ForbiddenError();
 
     const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     if (raw.length > MAX_WEBHOOK_BODY_BYTES) throw new PayloadTooLargeError(MAX_WEBHOOK_BODY_BYTES);

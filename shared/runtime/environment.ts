@@ -29,7 +29,9 @@ export const ENV = {
   googleClientId: 'GOOGLE_CLIENT_ID',
   googleClientSecret: 'GOOGLE_CLIENT_SECRET',
   googleClientSecretArn: 'GOOGLE_CLIENT_SECRET_ARN',
+  /** Local stack only: the value itself. AWS passes webhookAuthorizationArn instead. */
   webhookAuthorization: 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION',
+  webhookAuthorizationArn: 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION_ARN',
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
   googleHealthRequestsPerSecond: 'GOOGLE_HEALTH_REQUESTS_PER_SECOND',
   catchUpStaleAfterMinutes: 'CATCH_UP_STALE_AFTER_MINUTES',

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
 import type { QueuedSyncJob } from '../../../../shared/domain/google-health/notified-sync-job.js';
 import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
+import type { SecretSource } from '../../../../shared/domain/ports/secret-source.js';
 import { errorToResponse } from '../../../../shared/runtime/http/http-handler.js';
 import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
 
@@ -55,14 +56,16 @@ describe('POST /v1/webhooks/google-health', () => {
   let links: InMemoryLinkStore;
   let sent: QueuedSyncJob[];
   let call: (request: APIGatewayProxyEventV2) => Promise<{ statusCode?: number; body?: string }>;
+  let secret: SecretSource;
 
   beforeEach(() => {
     links = new InMemoryLinkStore();
     links.links.set('m-1', linkFor('m-1', { healthUserId: 'hu-1' }));
     sent = [];
     const queue: SyncJobQueue = { send: async (jobs) => void sent.push(...jobs) };
+    secret = { current: async () => SECRET };
     const route = createWebhookRoute({
-      authorization: SECRET,
+      authorization: { current: () => secret.current() },
       keyset: staticKeysetSource(encodeWebhookKeyset([{ keyId: KEY_ID, publicKey }])),
       queue,
       logger,
@@ -116,6 +119,18 @@ describe('POST /v1/webhooks/google-health', () => {
       expect((await links.get('m-1'))?.lastNotificationAt).toBeUndefined();
     },
   );
+
+  it('checks against the current secret: a rotated value takes over, and an unreadable one answers 500', async () => {
+    const probe = JSON.stringify({ type: 'verification' });
+    secret = { current: async () => 'Bearer rotated' };
+    expect((await call(event(probe, { authorization: SECRET }))).statusCode).toBe(403);
+    expect((await call(event(probe, { authorization: 'Bearer rotated' }))).statusCode).toBe(201);
+    secret = { current: () => Promise.reject(new Error('Secrets Manager unavailable')) };
+    const failed = await call(event(probe, { authorization: SECRET }));
+    expect(failed.statusCode).toBe(500);
+    expect(failed.body).not.toContain('Secrets Manager');
+    expect(sent).toEqual([]);
+  });
 
   it('reads notifications without version, with a subscription name, and with civil-time intervals', async () => {
     const body = JSON.stringify([
