@@ -121,12 +121,12 @@ export class ServiceStack extends Stack {
         alertQueue: 'send',
       }),
       // Google's signing keys are fetched from Google at run time (no pinned keyset in AWS). No table
-      // access: it answers Google before any lookup, and the sync worker finds the member.
-      'google-health-webhook': define(
-        'google-health-webhook',
-        { syncQueue: 'send' },
-        { [ENV.webhookAuthorization]: stateful.webhookAuthorizationSecret.secretValue.unsafeUnwrap() },
-      ),
+      // access: it answers Google before any lookup, and the sync worker finds the member. The
+      // Authorization secret is read from Secrets Manager at run time, never put in the environment.
+      'google-health-webhook': define('google-health-webhook', {
+        syncQueue: 'send',
+        webhookAuthorizationSecret: 'read',
+      }),
       'link-pages': define(
         'link-pages',
         {

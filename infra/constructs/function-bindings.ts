@@ -35,6 +35,8 @@ export interface FunctionBindings {
   /** Envelope encryption of OAuth tokens: GenerateDataKey to seal, Decrypt to open (token-vault-kms.ts). */
   readonly tokenKey?: 'envelope';
   readonly googleClientSecret?: 'read';
+  /** The Google Health webhook's Authorization value, read at run time (webhook-authorization-source.ts). */
+  readonly webhookAuthorizationSecret?: 'read';
 }
 
 export interface BindableResources {
@@ -45,6 +47,7 @@ export interface BindableResources {
   readonly syncQueue: sqs.IQueue;
   readonly tokenKey: kms.IKey;
   readonly googleClientSecret: secretsmanager.ISecret;
+  readonly webhookAuthorizationSecret: secretsmanager.ISecret;
 }
 
 // Explicit action lists instead of CDK's grantReadData/grantReadWriteData: no Scan, no index/* wildcard,
@@ -190,5 +193,16 @@ export const bindFunction = (
       }),
     );
     allowKeyVia(fn, resources.googleClientSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+  }
+  if (bindings.webhookAuthorizationSecret === 'read') {
+    // The ARN only: the value never enters the template or the function's configuration.
+    fn.addEnvironment(ENV.webhookAuthorizationArn, resources.webhookAuthorizationSecret.secretArn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [resources.webhookAuthorizationSecret.secretArn],
+      }),
+    );
+    allowKeyVia(fn, resources.webhookAuthorizationSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
   }
 };

@@ -144,7 +144,7 @@ describe('environment', () => {
     ['ingest-blood-pressure', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
     ['authorize-device', ['DIRECTORY_TABLE']],
     ['evaluate-alerts', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
-    ['google-health-webhook', ['SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION']],
+    ['google-health-webhook', ['SYNC_QUEUE_URL', 'GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION_ARN']],
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
     [
       'sync-worker',
@@ -161,14 +161,17 @@ describe('environment', () => {
     );
   });
 
-  it('passes the webhook Authorization value as a Secrets Manager dynamic reference, not a literal', () => {
-    const fn =
-      service.findResources('AWS::Lambda::Function')[functionLogicalId(service, 'google-health-webhook')];
-    const value = JSON.stringify(
-      (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
-        .Variables.GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION,
+  it('gives the webhook the Authorization secret ARN only: no value, no dynamic reference anywhere', () => {
+    const fn = service.findResources('AWS::Lambda::Function')[
+      functionLogicalId(service, 'google-health-webhook')
+    ] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+    const variables = fn.Properties.Environment.Variables;
+    expect(variables.GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION).toBeUndefined();
+    expect(JSON.stringify(variables.GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION_ARN)).toContain(
+      'GoogleSecretsWebhookAuthorization',
     );
-    expect(value).toContain('{{resolve:secretsmanager:');
+    // A resolve reference would put the plain value into the function's configuration at deploy time.
+    expect(JSON.stringify(service.toJSON())).not.toContain('{{resolve:secretsmanager:');
   });
 });
 
@@ -299,6 +302,7 @@ describe('least privilege', () => {
 
   it('google-health-webhook touches only the sync-jobs queue: no table, so nothing can delay its answer', () => {
     const statements = statementsOf(service, 'google-health-webhook');
+    expect(statementsOn(statements, 'KeysTokenKey')).toEqual([]);
     expect(statementsOn(statements, 'TablesDirectory')).toEqual([]);
     expect(statementsOn(statements, 'TablesReadings')).toEqual([]);
     expect(statementsOn(statements, 'TablesAlerts')).toEqual([]);
@@ -324,18 +328,38 @@ describe('least privilege', () => {
     },
   );
 
-  it.each([
-    'ingest-blood-pressure',
-    'authorize-device',
-    'evaluate-alerts',
-    'google-health-webhook',
-    'catch-up',
-  ])('%s cannot use the token key or the Google client secret', (name) => {
-    const statements = statementsOf(service, name);
-    expect(statementsOn(statements, 'KeysTokenKey')).toEqual([]);
+  it.each(['ingest-blood-pressure', 'authorize-device', 'evaluate-alerts', 'catch-up'])(
+    '%s cannot use the token key or the Google client secret',
+    (name) => {
+      const statements = statementsOf(service, name);
+      expect(statementsOn(statements, 'KeysTokenKey')).toEqual([]);
+      expect(statementsOn(statements, 'GoogleSecretsClientSecret')).toEqual([]);
+      expect(actionsOf(statements)).not.toContain('secretsmanager:GetSecretValue');
+    },
+  );
+
+  it('google-health-webhook may only GetSecretValue on the webhook Authorization secret (and decrypt it via Secrets Manager)', () => {
+    const statements = statementsOf(service, 'google-health-webhook');
+    const secretStatements = statements.filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('secretsmanager:')),
+    );
+    expect(secretStatements).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue' }),
+    ]);
+    expect(JSON.stringify(secretStatements[0]?.Resource)).toContain('GoogleSecretsWebhookAuthorization');
     expect(statementsOn(statements, 'GoogleSecretsClientSecret')).toEqual([]);
-    expect(actionsOf(statements)).not.toContain('secretsmanager:GetSecretValue');
+    const viaSecretsManager = statements.filter((statement) =>
+      JSON.stringify(statement.Condition ?? {}).includes('secretsmanager.'),
+    );
+    expect(viaSecretsManager).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'kms:Decrypt' })]);
   });
+
+  it.each(FUNCTION_NAMES.filter((name) => name !== 'google-health-webhook'))(
+    '%s cannot read the webhook Authorization secret',
+    (name) => {
+      expect(statementsOn(statementsOf(service, name), 'GoogleSecretsWebhookAuthorization')).toEqual([]);
+    },
+  );
 
   it('only the webhook, link pages, catch-up and sync-worker (continuations) queue sync jobs', () => {
     const senders = FUNCTION_NAMES.filter((name) =>
