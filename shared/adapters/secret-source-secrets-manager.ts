@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SecretSource } from '../domain/ports/secret-source.js';
 
 /** A rotated secret reaches every warm container within this long. */
@@ -13,12 +13,16 @@ export class EmptySecretError extends Error {
  * Secrets Manager per request yet picks up a rotation within that time. Concurrent callers share one
  * fetch; a failed fetch is not cached (the next call tries again) and its error is passed on, so the caller
  * answers 5xx and the sender retries.
+ *
+ * The SDK is imported on the first read, not at module init, so a function that holds one of these keeps its
+ * init at its floor (`npm run bench`); the first read in a new container pays the load once.
  */
 export class SecretsManagerSecretSource implements SecretSource {
   private cached: { value: Promise<string>; fetchedAt: number } | undefined;
 
+  private client: SecretsManagerClient | undefined;
+
   constructor(
-    private readonly client: SecretsManagerClient,
     private readonly secretId: string,
     private readonly options: { maxAgeMs?: number; now?: () => number } = {},
   ) {}
@@ -37,7 +41,11 @@ export class SecretsManagerSecretSource implements SecretSource {
   }
 
   private async fetch(): Promise<string> {
-    const { SecretString } = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    this.client ??= new sdk.SecretsManagerClient({});
+    const { SecretString } = await this.client.send(
+      new sdk.GetSecretValueCommand({ SecretId: this.secretId }),
+    );
     const value = SecretString?.trim() ?? '';
     if (value === '') throw new EmptySecretError(`The secret ${this.secretId} has no string value`);
     return value;

@@ -1,4 +1,3 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SecretSource } from '../../domain/ports/secret-source.js';
 import { ENV } from '../../runtime/environment.js';
 import { SecretsManagerSecretSource } from '../secret-source-secrets-manager.js';
@@ -10,8 +9,7 @@ import { SecretsManagerSecretSource } from '../secret-source-secrets-manager.js'
  */
 export const createWebhookAuthorizationSource = (env: NodeJS.ProcessEnv = process.env): SecretSource => {
   const arn = env[ENV.webhookAuthorizationArn];
-  if (arn !== undefined && arn !== '')
-    return new SecretsManagerSecretSource(new SecretsManagerClient({}), arn);
+  if (arn !== undefined && arn !== '') return new SecretsManagerSecretSource(arn);
   const local = env[ENV.webhookAuthorization];
   if (local !== undefined && local !== '') return { current: () => Promise.resolve(local) };
   throw new Error(`Set ${ENV.webhookAuthorizationArn} (AWS) or ${ENV.webhookAuthorization} (local)`);

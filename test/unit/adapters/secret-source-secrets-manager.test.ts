@@ -13,7 +13,7 @@ const secretsManager = mockClient(SecretsManagerClient);
 
 describe('SecretsManagerSecretSource', () => {
   let now: number;
-  const source = () => new SecretsManagerSecretSource(new SecretsManagerClient({}), ARN, { now: () => now });
+  const source = () => new SecretsManagerSecretSource(ARN, { now: () => now });
   const calls = () => secretsManager.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input);
 
   beforeEach(() => {
