@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/link/link-registry.js';
 import type { LinkTokenStore } from '../../../shared/domain/link/link-token-store.js';
 import type { SealedTokens } from '../../../shared/domain/ports/token-vault.js';
-import { InMemoryLinkStore } from '../../unit/domain/link/in-memory-link-fakes.js';
+import { InMemoryLinkStore } from '../../fakes/link-store.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 
 type Registry = LinkRegistry & InvitationStore & LinkTokenStore;

@@ -5,7 +5,8 @@ import {
   readingsForHomeAverage,
 } from '../../../../shared/domain/alerts/home-average-window.js';
 import type { BloodPressureReading } from '../../../../shared/domain/blood-pressure-reading.js';
-import { InMemoryAlertStore, RecordingPublisher } from './in-memory-alert-ports.js';
+import { RecordingPublisher } from '../../../fakes/alert-publisher.js';
+import { InMemoryAlertStore } from '../../../fakes/alert-store.js';
 
 const TZ = 'Europe/London';
 

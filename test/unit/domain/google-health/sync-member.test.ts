@@ -6,7 +6,8 @@ import type { DataPointBatch } from '../../../../shared/domain/google-health/nor
 import { syncMember } from '../../../../shared/domain/google-health/sync-member.js';
 import type { SyncWindow } from '../../../../shared/domain/google-health/sync-window.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
-import { InMemoryLinkStore, InMemoryReadingStore, linkFor } from './in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
 const sampleTime = (physicalTime: string) => ({ physicalTime, utcOffset: '0s' });
 const device = {
@@ -99,7 +100,7 @@ describe('syncMember', () => {
     links = new InMemoryLinkStore();
     readings = new InMemoryReadingStore();
     source = new FakeSource();
-    links.links.set('m-1', linkFor('m-1'));
+    links.seed(linkFor('m-1'));
   });
 
   it('backfills, stores readings and advances cursors and lastDataAt', async () => {
@@ -137,7 +138,7 @@ describe('syncMember', () => {
   it('leaves the hour still in progress for the next sync, which stores it once complete', async () => {
     const at = (iso: string) => ({ now: () => new Date(iso) });
     const job = { memberId: 'm-1', reason: 'webhook' as const, dataTypes: ['heart-rate' as const] };
-    links.links.set('m-1', linkFor('m-1', { cursors: { 'heart-rate': '2026-11-23T06:00:00.000Z' } }));
+    links.seed(linkFor('m-1', { cursors: { 'heart-rate': '2026-11-23T06:00:00.000Z' } }));
     await syncMember(job, { links, readings, source, clock: at('2026-11-23T07:30:00Z') });
     expect(readings.items.size).toBe(0);
     expect((await links.get('m-1'))?.cursors['heart-rate']).toBe('2026-11-23T07:00:05.000Z');
@@ -199,7 +200,7 @@ describe('syncMember', () => {
   });
 
   it('asks whether the tracker was worn once per sync, from the last worn time known', async () => {
-    links.links.set('m-1', linkFor('m-1', { lastDataAt: '2026-11-23T07:00:00.000Z' }));
+    links.seed(linkFor('m-1', { lastDataAt: '2026-11-23T07:00:00.000Z' }));
     await syncMember(
       { memberId: 'm-1', reason: 'webhook', dataTypes: ['steps', 'heart-rate'] },
       { links, readings, source, clock },
@@ -212,7 +213,7 @@ describe('syncMember', () => {
   });
 
   it('skips members whose link is not linked', async () => {
-    links.links.set('m-2', linkFor('m-2', { state: 'needs-relink' }));
+    links.seed(linkFor('m-2', { state: 'needs-relink' }));
     expect(
       await syncMember({ memberId: 'm-2', reason: 'catch-up' }, { links, readings, source, clock }),
     ).toEqual({
@@ -302,7 +303,7 @@ describe('syncMember with partial consent', () => {
     source = new FakeSource();
     consentTasks = [];
     relinks = [];
-    links.links.set('m-1', linkFor('m-1'));
+    links.seed(linkFor('m-1'));
   });
 
   it('syncs the granted types, records the refused ones and raises one staff task, not a failure', async () => {

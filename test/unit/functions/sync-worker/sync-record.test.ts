@@ -7,11 +7,8 @@ import { GoogleHealthRateLimitedError } from '../../../../shared/adapters/google
 import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
 import type { DataPointBatch } from '../../../../shared/domain/google-health/normalise-data-points.js';
 import { LinkNeedsRelinkError } from '../../../../shared/domain/ports/access-token-provider.js';
-import {
-  InMemoryLinkStore,
-  InMemoryReadingStore,
-  linkFor,
-} from '../../domain/google-health/in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
 
@@ -44,7 +41,7 @@ const source: HealthDataSource = {
 describe('sync-worker record handler', () => {
   it('acknowledges synced and needs-relink jobs, and reports rate-limit exhaustion and bad bodies as failures', async () => {
     const links = new InMemoryLinkStore();
-    for (const memberId of ['m-ok', 'm-relink', 'm-limited']) links.links.set(memberId, linkFor(memberId));
+    for (const memberId of ['m-ok', 'm-relink', 'm-limited']) links.seed(linkFor(memberId));
     const handler = createSyncRecordHandler(
       {
         links,
@@ -78,7 +75,7 @@ describe('sync-worker record handler', () => {
 
   it('finds the member of a webhook job by Google account, records the notification, and drops unknown accounts', async () => {
     const links = new InMemoryLinkStore();
-    links.links.set('m-ok', linkFor('m-ok', { healthUserId: 'hu-ok' }));
+    links.seed(linkFor('m-ok', { healthUserId: 'hu-ok' }));
     const handler = createSyncRecordHandler(
       {
         links,
