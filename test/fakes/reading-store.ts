@@ -28,6 +28,15 @@ export class InMemoryReadingStore implements ReadingStore {
   private readonly fetchedAt = new Map<string, string>();
   private readonly guards = new Set<string>();
 
+  /** Stores readings as if put earlier (sync, for building test ports). */
+  seed(...readings: Reading[]): this {
+    for (const reading of readings) {
+      const { pk, sk } = readingKeyOf(reading);
+      this.items.set(`${pk}|${sk}`, structuredClone(reading));
+    }
+    return this;
+  }
+
   async put(reading: Reading, options: PutReadingOptions = {}): Promise<PutReadingOutcome> {
     const { pk, sk } = readingKeyOf(reading);
     const key = `${pk}|${sk}`;
