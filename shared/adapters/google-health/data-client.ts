@@ -1,13 +1,10 @@
 import * as z from 'zod';
-import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
 import {
   ACCOUNT_WIDE_DENIAL,
   DataTypeAccessDeniedError,
 } from '../../domain/google-health/data-type-access-denied.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';
-import { newestDataTime } from '../../domain/google-health/newest-data-time.js';
-import type { DataPointBatch } from '../../domain/google-health/normalise-data-points.js';
 import { filterFor, type SyncWindow } from '../../domain/google-health/sync-window.js';
 import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/google-health/wear-evidence.js';
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
@@ -20,6 +17,9 @@ import {
   GoogleHealthUnauthorizedError,
   GoogleHealthUnavailableError,
 } from './data-client-errors.js';
+import { DATA_POINT_SCHEMAS, type DataPointOf } from './data-point-schemas.js';
+import { newestDataTime } from './newest-data-time.js';
+import type { DataPointBatch } from './normalise-data-points.js';
 import { PerMemberRateLimiter, realSleep, type Sleep } from './rate-limiter.js';
 
 /** reconcile over every source: what the member sees in the Fitbit app. */

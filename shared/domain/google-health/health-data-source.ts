@@ -1,4 +1,4 @@
-import type { DataPointBatch } from './normalise-data-points.js';
+import type { DataPointBatch } from '../../adapters/google-health/normalise-data-points.js';
 import type { SyncWindow } from './sync-window.js';
 
 /** Port: everything upstream holds for one member, type and window, all pages read, validated. */

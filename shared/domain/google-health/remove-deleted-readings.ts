@@ -1,9 +1,9 @@
+import type { DataPointBatch } from '../../adapters/google-health/normalise-data-points.js';
+import { civilDateToString } from '../../adapters/google-health/sample-time.js';
 import type { Metric } from '../metric.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 import type { Reading } from '../reading.js';
 import type { GoogleHealthDataType } from './data-types.js';
-import type { DataPointBatch } from './normalise-data-points.js';
-import { civilDateToString } from './sample-time.js';
 import type { SyncWindow } from './sync-window.js';
 
 /** Sparse types: stored once per upstream point, so a point deleted upstream must be deleted here too. */

@@ -1,3 +1,5 @@
+import { newestDataTime } from '../../adapters/google-health/newest-data-time.js';
+import { normaliseDataPoints } from '../../adapters/google-health/normalise-data-points.js';
 import type { Clock } from '../clock.js';
 import type { ConsentTaskRaiser } from '../link/consent-task-raiser.js';
 import { LinkNotActiveError } from '../link/refreshing-access-token-provider.js';
@@ -12,8 +14,6 @@ import type { WearableReading } from '../wearable-reading.js';
 import { DataTypeAccessDeniedError } from './data-type-access-denied.js';
 import { GOOGLE_HEALTH_DATA_TYPES, type GoogleHealthDataType } from './data-types.js';
 import type { HealthDataSource } from './health-data-source.js';
-import { newestDataTime } from './newest-data-time.js';
-import { normaliseDataPoints } from './normalise-data-points.js';
 import { removeDeletedReadings } from './remove-deleted-readings.js';
 import type { SyncJobQueue } from './sync-job-queue.js';
 import { nextCursor, planSyncChunk } from './sync-window.js';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DataPointBatch } from '../../../../shared/adapters/google-health/normalise-data-points.js';
 import { DataTypeAccessDeniedError } from '../../../../shared/domain/google-health/data-type-access-denied.js';
 import { GOOGLE_HEALTH_DATA_TYPES } from '../../../../shared/domain/google-health/data-types.js';
 import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
-import type { DataPointBatch } from '../../../../shared/domain/google-health/normalise-data-points.js';
 import { syncMember } from '../../../../shared/domain/google-health/sync-member.js';
 import type { SyncWindow } from '../../../../shared/domain/google-health/sync-window.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
