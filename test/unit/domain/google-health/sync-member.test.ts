@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataPointBatch } from '../../../../shared/adapters/google-health/normalise-data-points.js';
+import { toWearableWindow } from '../../../../shared/adapters/google-health/wearable-window.js';
 import { DataTypeAccessDeniedError } from '../../../../shared/domain/google-health/data-type-access-denied.js';
 import { GOOGLE_HEALTH_DATA_TYPES } from '../../../../shared/domain/google-health/data-types.js';
-import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
 import { syncMember } from '../../../../shared/domain/google-health/sync-member.js';
 import type { SyncWindow } from '../../../../shared/domain/google-health/sync-window.js';
+import type { WearableSource, WearableWindow } from '../../../../shared/domain/ports/wearable-source.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
 import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
 import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
@@ -23,7 +24,7 @@ const HEART_RATE = [
 ] as const;
 
 /** Upstream holds a fixed set of points; the fake answers each window with the points inside it. */
-class FakeSource implements HealthDataSource {
+class FakeSource implements WearableSource {
   readonly windows: SyncWindow[] = [];
   readonly wearChecks: Array<{ startTime: string; endTime: string }> = [];
   failOn?: string;
@@ -43,8 +44,13 @@ class FakeSource implements HealthDataSource {
   refuse = new Set<string>();
   accountWide = false;
 
-  async fetchWindow(_memberId: string, window: SyncWindow): Promise<DataPointBatch> {
+  /** Through the Google adapter's own translation, as the real client does. */
+  async fetchWindow(memberId: string, window: SyncWindow, timeZone: string): Promise<WearableWindow> {
     this.windows.push(window);
+    return toWearableWindow(this.upstreamPoints(window), { memberId, timeZone });
+  }
+
+  private upstreamPoints(window: SyncWindow): DataPointBatch {
     if (window.dataType === this.failOn) throw new Error('upstream exhausted');
     if (this.refuse.has(window.dataType)) {
       throw new DataTypeAccessDeniedError(window.dataType, this.accountWide, 'answered 403');

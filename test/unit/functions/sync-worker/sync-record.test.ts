@@ -4,9 +4,8 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createSyncRecordHandler } from '../../../../functions/sync-worker/sync-record.js';
 import { GoogleHealthRateLimitedError } from '../../../../shared/adapters/google-health/data-client-errors.js';
-import type { DataPointBatch } from '../../../../shared/adapters/google-health/normalise-data-points.js';
-import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
 import { LinkNeedsRelinkError } from '../../../../shared/domain/ports/access-token-provider.js';
+import type { WearableSource } from '../../../../shared/domain/ports/wearable-source.js';
 import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
 import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
@@ -26,12 +25,12 @@ const record = (messageId: string, body: string): SQSRecord =>
   }) as SQSRecord;
 
 /** Each member's upstream behaves differently: fine, needs re-link, or rate limited for good. */
-const source: HealthDataSource = {
-  async fetchWindow(memberId, window): Promise<DataPointBatch> {
+const source: WearableSource = {
+  async fetchWindow(memberId) {
     if (memberId === 'm-relink') throw new LinkNeedsRelinkError(memberId);
     if (memberId === 'm-limited')
       throw new GoogleHealthRateLimitedError(429, 'RESOURCE_EXHAUSTED', undefined, 'x');
-    return { dataType: window.dataType, points: [] } as DataPointBatch;
+    return { readings: [], upstreamIdentities: new Set<string>() };
   },
   async newestWornTime() {
     return undefined;
