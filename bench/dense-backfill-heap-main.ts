@@ -1,7 +1,7 @@
 import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
 import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
 import { syncMember } from '../shared/domain/google-health/sync-member.js';
-import { InMemoryLinkStore, linkFor } from '../test/unit/domain/google-health/in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../test/fakes/link-store.js';
 import { SizedDocumentClient } from './sized-document-client.js';
 
 export interface BackfillHeapInput {
@@ -33,7 +33,7 @@ const client = new GoogleHealthDataClient({
   requestTimeoutMs: 600_000,
 });
 const links = new InMemoryLinkStore();
-links.links.set('m-bench', linkFor('m-bench'));
+links.seed(linkFor('m-bench'));
 const table = new SizedDocumentClient();
 const readings = new DynamoDbReadingStore(table.asDocumentClient(), 'readings', { countWriteUnits: true });
 

@@ -3,8 +3,8 @@ import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.
 import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
 import type { GoogleHealthDataType } from '../shared/domain/google-health/data-types.js';
 import { syncMember } from '../shared/domain/google-health/sync-member.js';
+import { InMemoryLinkStore, linkFor } from '../test/fakes/link-store.js';
 import { linkUser } from '../test/integration/google-health-simulator/oauth-flow.js';
-import { InMemoryLinkStore, linkFor } from '../test/unit/domain/google-health/in-memory-ports.js';
 import type { BackfillHeapInput, BackfillHeapResult } from './dense-backfill-heap-main.js';
 import { inFreshProcess } from './in-fresh-process.js';
 import { SizedDocumentClient } from './sized-document-client.js';
@@ -58,7 +58,7 @@ const oneHertzDay = async () => {
       requestTimeoutMs: 600_000,
     });
     const links = new InMemoryLinkStore();
-    links.links.set('m-bench', linkFor('m-bench'));
+    links.seed(linkFor('m-bench'));
     const table = new SizedDocumentClient();
     const readings = new DynamoDbReadingStore(table.asDocumentClient(), 'readings', {
       countWriteUnits: true,

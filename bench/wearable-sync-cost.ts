@@ -7,12 +7,9 @@ import {
 import { syncMember } from '../shared/domain/google-health/sync-member.js';
 import type { PutReadingOutcome, ReadingStore } from '../shared/domain/ports/reading-store.js';
 import type { Reading } from '../shared/domain/reading.js';
+import { InMemoryLinkStore, linkFor } from '../test/fakes/link-store.js';
+import { InMemoryReadingStore } from '../test/fakes/reading-store.js';
 import { linkUser } from '../test/integration/google-health-simulator/oauth-flow.js';
-import {
-  InMemoryLinkStore,
-  InMemoryReadingStore,
-  linkFor,
-} from '../test/unit/domain/google-health/in-memory-ports.js';
 
 export interface WearableFigures {
   apiCallsPerMemberDay: { webhook: number; polling15Min: number };
@@ -41,7 +38,7 @@ class WriteUnitCountingStore implements ReadingStore {
     this.writeUnits += Math.ceil((Buffer.byteLength(JSON.stringify(reading)) + keyAndMetadataBytes) / 1024);
     return this.inner.put(reading);
   }
-  listRange: ReadingStore['listRange'] = () => this.inner.listRange();
+  listRange: ReadingStore['listRange'] = (query) => this.inner.listRange(query);
   delete = (reading: Reading) => {
     this.writeUnits += 1;
     return this.inner.delete(reading);
@@ -82,7 +79,7 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
       now: () => nowMs,
     });
     const links = new InMemoryLinkStore();
-    links.links.set('m-bench', linkFor('m-bench'));
+    links.seed(linkFor('m-bench'));
     const store = new WriteUnitCountingStore(new InMemoryReadingStore());
     let wornCheckCalls = 0;
     const source = {

@@ -1,16 +1,13 @@
 import * as z from 'zod';
-import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
 import {
   ACCOUNT_WIDE_DENIAL,
   DataTypeAccessDeniedError,
 } from '../../domain/google-health/data-type-access-denied.js';
 import { DATA_TYPE_SPECS, type GoogleHealthDataType } from '../../domain/google-health/data-types.js';
-import type { HealthDataSource } from '../../domain/google-health/health-data-source.js';
-import { newestDataTime } from '../../domain/google-health/newest-data-time.js';
-import type { DataPointBatch } from '../../domain/google-health/normalise-data-points.js';
 import { filterFor, type SyncWindow } from '../../domain/google-health/sync-window.js';
 import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/google-health/wear-evidence.js';
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
+import type { WearableSource, WearableWindow } from '../../domain/ports/wearable-source.js';
 import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
@@ -20,7 +17,11 @@ import {
   GoogleHealthUnauthorizedError,
   GoogleHealthUnavailableError,
 } from './data-client-errors.js';
+import { DATA_POINT_SCHEMAS, type DataPointOf } from './data-point-schemas.js';
+import { newestDataTime } from './newest-data-time.js';
+import type { DataPointBatch } from './normalise-data-points.js';
 import { PerMemberRateLimiter, realSleep, type Sleep } from './rate-limiter.js';
+import { toWearableWindow } from './wearable-window.js';
 
 /** reconcile over every source: what the member sees in the Fitbit app. */
 export const ALL_SOURCES_FAMILY = 'users/me/dataSourceFamilies/all-sources';
@@ -99,7 +100,7 @@ const MAX_PAGES = 1000;
  * backoff (at least Retry-After), a bounded number of times; a 401 invalidates the access token and is
  * retried once. It counts requests per member so a benchmark can compare sync strategies.
  */
-export class GoogleHealthDataClient implements HealthDataSource {
+export class GoogleHealthDataClient implements WearableSource {
   private readonly fetchFn: typeof fetch;
   private readonly sleep: Sleep;
   private readonly random: () => number;
@@ -162,8 +163,13 @@ export class GoogleHealthDataClient implements HealthDataSource {
     return this.allPages((pageToken) => this.reconcile(memberId, dataType, { ...query, pageToken }));
   }
 
-  /** HealthDataSource: everything in a sync window, reconciled across all sources. */
-  async fetchWindow(memberId: string, window: SyncWindow): Promise<DataPointBatch> {
+  /** WearableSource: everything in a sync window, reconciled across all sources, normalised. */
+  async fetchWindow(memberId: string, window: SyncWindow, timeZone: string): Promise<WearableWindow> {
+    return toWearableWindow(await this.fetchPoints(memberId, window), { memberId, timeZone });
+  }
+
+  /** Everything in a sync window, reconciled across all sources, as Google's validated points. */
+  async fetchPoints(memberId: string, window: SyncWindow): Promise<DataPointBatch> {
     const points = await this.reconcileAll(memberId, window.dataType, {
       filter: filterFor(window),
       pageSize: Math.min(
@@ -176,7 +182,7 @@ export class GoogleHealthDataClient implements HealthDataSource {
   }
 
   /**
-   * HealthDataSource: the newest worn time, from reconcile over the google-wearables family (no manual
+   * WearableSource: the newest worn time, from reconcile over the google-wearables family (no manual
    * entries) with pageSize 1, since results come newest first. Heart rate is asked first; steps only if
    * heart rate was refused at consent (403) or is empty. One request, two at most.
    */

@@ -2,8 +2,6 @@ import type { Metric } from '../metric.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 import type { Reading } from '../reading.js';
 import type { GoogleHealthDataType } from './data-types.js';
-import type { DataPointBatch } from './normalise-data-points.js';
-import { civilDateToString } from './sample-time.js';
 import type { SyncWindow } from './sync-window.js';
 
 /** Sparse types: stored once per upstream point, so a point deleted upstream must be deleted here too. */
@@ -17,27 +15,8 @@ const SPARSE_METRIC_OF: Partial<Record<GoogleHealthDataType, Metric>> = {
 const DAY_MS = 86_400_000;
 const iso = (time: string): string => new Date(time).toISOString();
 
-/**
- * What still exists upstream, by the identity a stored reading can be matched on: the member-local date
- * of a daily summary, the start of a sleep session (processed or not: one still being computed is
- * there), the instant of a weigh-in.
- */
-const upstreamIdentities = (batch: DataPointBatch): Set<string> => {
-  switch (batch.dataType) {
-    case 'weight':
-      return new Set(batch.points.map((point) => iso(point.weight.sampleTime.physicalTime)));
-    case 'sleep':
-      return new Set(batch.points.map((point) => iso(point.sleep.interval.startTime)));
-    case 'daily-resting-heart-rate':
-      return new Set(batch.points.map((point) => civilDateToString(point.dailyRestingHeartRate.date)));
-    case 'daily-oxygen-saturation':
-      return new Set(batch.points.map((point) => civilDateToString(point.dailyOxygenSaturation.date)));
-    default:
-      return new Set();
-  }
-};
-
-const identityOf = (reading: Reading): string =>
+/** The identity a stored reading is matched on against WearableWindow.upstreamIdentities. */
+export const upstreamIdentityOf = (reading: Reading): string =>
   reading.metric === 'resting-heart-rate' || reading.metric === 'daily-oxygen-saturation'
     ? reading.localDate
     : iso(reading.measuredAt);
@@ -70,11 +49,11 @@ export const removeDeletedReadings = async (input: {
   readings: ReadingStore;
   memberId: string;
   window: SyncWindow;
-  batch: DataPointBatch;
+  /** What the provider still holds in the window (WearableWindow.upstreamIdentities). */
+  upstream: ReadonlySet<string>;
 }): Promise<number> => {
   const metric = SPARSE_METRIC_OF[input.window.dataType];
   if (metric === undefined) return 0;
-  const upstream = upstreamIdentities(input.batch);
   // A session stored by its start may have started up to a day before the window that covers its end.
   const from = new Date(Date.parse(input.window.startTime) - DAY_MS).toISOString();
   const stored = await input.readings.listRange({
@@ -89,7 +68,7 @@ export const removeDeletedReadings = async (input: {
       reading.metric === metric &&
       reading.provenance.source === 'google-health' &&
       coveredBy(reading, input.window) &&
-      !upstream.has(identityOf(reading)),
+      !input.upstream.has(upstreamIdentityOf(reading)),
   );
   let removed = 0;
   for (const reading of gone) if (await input.readings.delete(reading)) removed += 1;

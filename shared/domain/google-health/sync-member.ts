@@ -5,15 +5,13 @@ import type { RelinkAlertRaiser } from '../link/relink-alert-raiser.js';
 import { LinkNeedsRelinkError } from '../ports/access-token-provider.js';
 import type { LinkStore } from '../ports/link-store.js';
 import type { PutReadingOutcome, ReadingStore } from '../ports/reading-store.js';
+import type { WearableSource, WearableWindow } from '../ports/wearable-source.js';
 import { HOUR_BUCKET_METRICS } from '../reading.js';
 import type { SyncJob } from '../sync-job.js';
 import type { WearableLink } from '../wearable-link.js';
 import type { WearableReading } from '../wearable-reading.js';
 import { DataTypeAccessDeniedError } from './data-type-access-denied.js';
 import { GOOGLE_HEALTH_DATA_TYPES, type GoogleHealthDataType } from './data-types.js';
-import type { HealthDataSource } from './health-data-source.js';
-import { newestDataTime } from './newest-data-time.js';
-import { normaliseDataPoints } from './normalise-data-points.js';
 import { removeDeletedReadings } from './remove-deleted-readings.js';
 import type { SyncJobQueue } from './sync-job-queue.js';
 import { nextCursor, planSyncChunk } from './sync-window.js';
@@ -22,7 +20,7 @@ import { isWearEvidenceType, shouldAskWhetherWorn, wearCheckRange } from './wear
 export interface SyncMemberDependencies {
   links: LinkStore;
   readings: ReadingStore;
-  source: HealthDataSource;
+  source: WearableSource;
   clock: Clock;
   /**
    * Where continuation jobs go (the sync-jobs queue). Without one, the chunks of a long window are
@@ -138,7 +136,6 @@ const syncChunk = async (
 
   const now = deps.clock.now();
   const fetchedAt = now.toISOString();
-  const context = { memberId: job.memberId, timeZone: link.timezone };
   const outcomes: Record<PutReadingOutcome, number> = { stored: 0, duplicate: 0, replaced: 0, stale: 0 };
   const cursors: Record<string, string> = {};
   let removed = 0;
@@ -162,9 +159,9 @@ const syncChunk = async (
       now,
       backfillDays: job.backfillDays,
     });
-    let batch: Awaited<ReturnType<HealthDataSource['fetchWindow']>>;
+    let fetched: WearableWindow;
     try {
-      batch = await deps.source.fetchWindow(job.memberId, chunk.window);
+      fetched = await deps.source.fetchWindow(job.memberId, chunk.window, link.timezone);
     } catch (error) {
       if (isLinkWide(error)) throw error;
       if (error instanceof DataTypeAccessDeniedError) {
@@ -176,15 +173,15 @@ const syncChunk = async (
       continue;
     }
     granted.add(dataType);
-    const readings = normaliseDataPoints(batch, context).filter((reading) => !isUnfinishedHour(reading, now));
+    const readings = fetched.readings.filter((reading) => !isUnfinishedHour(reading, now));
     await putAll(deps.readings, readings, outcomes, fetchedAt);
     removed += await removeDeletedReadings({
       readings: deps.readings,
       memberId: job.memberId,
       window: chunk.window,
-      batch,
+      upstream: fetched.upstreamIdentities,
     });
-    const newest = newestDataTime(batch, link.timezone);
+    const newest = fetched.newestDataAt;
     if (chunk.continuation === undefined) {
       cursors[dataType] = nextCursor({ previous: link.cursors[dataType], newestData: newest, now });
       // Only a window that reached now says "nothing newer from any source" (see shouldAskWhetherWorn).

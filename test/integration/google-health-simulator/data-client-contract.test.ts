@@ -5,11 +5,11 @@ import {
   type GoogleHealthSimulator,
   startGoogleHealthSimulator,
 } from '../../../local/google-health-simulator/simulator.js';
-import { DATA_POINT_SCHEMAS } from '../../../shared/domain/google-health/data-point-schemas.js';
+import { DATA_POINT_SCHEMAS } from '../../../shared/adapters/google-health/data-point-schemas.js';
 import {
   type DataPointBatch,
   normaliseDataPoints,
-} from '../../../shared/domain/google-health/normalise-data-points.js';
+} from '../../../shared/adapters/google-health/normalise-data-points.js';
 import {
   DATA_POINT_ENVELOPE,
   leafPaths,

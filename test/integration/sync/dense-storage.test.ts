@@ -9,7 +9,7 @@ import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-
 import { GoogleHealthDataClient } from '../../../shared/adapters/google-health/data-client.js';
 import { syncMember } from '../../../shared/domain/google-health/sync-member.js';
 import type { HeartRateHourBucket } from '../../../shared/domain/wearable-reading.js';
-import { InMemoryLinkStore, linkFor } from '../../unit/domain/google-health/in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../fakes/link-store.js';
 import { linkUser } from '../google-health-simulator/oauth-flow.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 
@@ -63,7 +63,7 @@ const itemBytes = (item: Record<string, unknown>): number =>
 describe('heart rate at 1 Hz in DynamoDB Local', () => {
   it('writes a member-day losslessly in 24 hour items under the item limit, and an unchanged re-sync writes nothing', async () => {
     const links = new InMemoryLinkStore();
-    links.links.set('m-dense', linkFor('m-dense'));
+    links.seed(linkFor('m-dense'));
     const readings = storeFor();
     const deps = { links, readings, source: client, clock: { now: () => NOW } };
     const job = {
@@ -113,7 +113,7 @@ describe('heart rate at 1 Hz in DynamoDB Local', () => {
     expect(firstWriteUnits).toBeLessThanOrEqual(24 * 4);
 
     // The same whole day again (a fresh cursor): every hour is compared, none is written.
-    links.links.set('m-dense', linkFor('m-dense'));
+    links.seed(linkFor('m-dense'));
     const again = await syncMember(job, deps);
     expect(again).toMatchObject({ outcomes: { stored: 0, replaced: 0, duplicate: 24 } });
     expect(readings.consumedWriteUnits).toBe(firstWriteUnits);

@@ -8,7 +8,7 @@ import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-
 import { GoogleHealthDataClient } from '../../../shared/adapters/google-health/data-client.js';
 import { type SyncMemberDependencies, syncMember } from '../../../shared/domain/google-health/sync-member.js';
 import type { Metric } from '../../../shared/domain/metric.js';
-import { InMemoryLinkStore, linkFor } from '../../unit/domain/google-health/in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../fakes/link-store.js';
 import { linkUser } from '../google-health-simulator/oauth-flow.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 
@@ -40,7 +40,7 @@ const member = async (key: string) => {
   const links = new InMemoryLinkStore();
   const user = simulator.createUser({ userKey: key, timezone: 'Europe/London', dataStartDate: '2026-11-15' });
   accessTokens.set(key, (await linkUser(simulator, key)).access_token);
-  links.links.set(key, linkFor(key, { healthUserId: user.healthUserId, timezone: user.timezone }));
+  links.seed(linkFor(key, { healthUserId: user.healthUserId, timezone: user.timezone }));
   const readings = new DynamoDbReadingStore(createDocumentClient(), stack.resources.tables.readings);
   const client = new GoogleHealthDataClient({
     baseUrl: simulator.urls.api,

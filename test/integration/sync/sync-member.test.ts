@@ -10,7 +10,7 @@ import { GoogleHealthDataClient } from '../../../shared/adapters/google-health/d
 import { GoogleHealthApiError } from '../../../shared/adapters/google-health/data-client-errors.js';
 import { type SyncMemberDependencies, syncMember } from '../../../shared/domain/google-health/sync-member.js';
 import type { AccessTokenProvider } from '../../../shared/domain/ports/access-token-provider.js';
-import { InMemoryLinkStore, linkFor } from '../../unit/domain/google-health/in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../fakes/link-store.js';
 import { linkUser } from '../google-health-simulator/oauth-flow.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 
@@ -42,10 +42,7 @@ const linkMembers = async (userKey: string, memberIds: string[], links: InMemory
   const { access_token } = await linkUser(simulator, userKey);
   for (const memberId of memberIds) {
     accessTokens.set(memberId, access_token);
-    links.links.set(
-      memberId,
-      linkFor(memberId, { healthUserId: user.healthUserId, timezone: user.timezone }),
-    );
+    links.seed(linkFor(memberId, { healthUserId: user.healthUserId, timezone: user.timezone }));
   }
 };
 

@@ -6,27 +6,29 @@ import {
   thresholdsHistory,
   thresholdsSet,
 } from '../../../cli/commands/thresholds-commands.js';
-import type { ThresholdChange } from '../../../shared/domain/ports/threshold-store.js';
+import { InMemoryMemberDirectory } from '../../fakes/member-directory.js';
+import { InMemoryThresholdStore } from '../../fakes/threshold-store.js';
 
-/** The CLI's context with an in-memory audit store that keeps every change, as the DynamoDB one does. */
-const contextAt = (now: string) => {
-  const history: ThresholdChange[] = [];
+/** The CLI's context on the shared fakes: the threshold store keeps every change, as the DynamoDB one does. */
+const contextAt = (start: string) => {
+  let now = new Date(start);
+  const thresholds = new InMemoryThresholdStore();
   const context = {
-    clock: { now: () => new Date(now) },
-    directory: {
-      getMember: async (memberId: string) =>
-        memberId === 'm-1' ? { memberId, name: 'Sam', timezone: 'Europe/London', createdAt: now } : undefined,
-    },
-    thresholds: {
-      getOverrides: async () => history.at(-1)?.overrides,
-      getCurrent: async () => history.at(-1),
-      setOverrides: async (_memberId: string, change: ThresholdChange) => {
-        history.push(structuredClone(change));
-      },
-      listHistory: async () => [...history].reverse(),
-    },
+    clock: { now: () => now },
+    directory: new InMemoryMemberDirectory({
+      memberId: 'm-1',
+      name: 'Sam',
+      timezone: 'Europe/London',
+      createdAt: start,
+    }),
+    thresholds,
   };
-  return { context: context as unknown as CliContext, history };
+  /** Every change, oldest first. */
+  const history = async () => (await thresholds.listHistory('m-1')).reverse();
+  const advanceMinutes = (minutes: number) => {
+    now = new Date(now.getTime() + minutes * 60_000);
+  };
+  return { context: context as unknown as CliContext, history, advanceMinutes };
 };
 
 const base = { member: 'm-1', by: 'Dr Patel', reason: 'Agreed at the November review' };
@@ -43,7 +45,7 @@ describe('thresholds set', () => {
   });
 
   it('saves who, why and a review date 90 days on by default, and keeps the change in the history', async () => {
-    const { context } = contextAt('2026-11-23T09:00:00Z');
+    const { context, advanceMinutes } = contextAt('2026-11-23T09:00:00Z');
     const result = await thresholdsSet({ ...base, 'bp-severe-systolic': '170' }, context);
     expect(result).toMatchObject({
       setBy: 'Dr Patel',
@@ -52,6 +54,7 @@ describe('thresholds set', () => {
       setAt: '2026-11-23T09:00:00.000Z',
       thresholds: { bloodPressure: { severeSystolic: 170 } },
     });
+    advanceMinutes(5);
     await thresholdsSet(
       { ...base, reason: 'Back to the default', 'bp-severe-systolic': '180', 'review-by': '2027-01-10' },
       context,
@@ -71,7 +74,7 @@ describe('thresholds set', () => {
   ])('refuses severe levels above the 200/130 cap: %j', async (flags) => {
     const { context, history } = contextAt('2026-11-23T09:00:00Z');
     await expect(thresholdsSet({ ...base, ...flags }, context)).rejects.toBeInstanceOf(CliError);
-    expect(history).toEqual([]);
+    expect(await history()).toEqual([]);
   });
 
   it('switches the low blood pressure rule off only with --allow-disable, and records it', async () => {
@@ -80,7 +83,7 @@ describe('thresholds set', () => {
       /--allow-disable/,
     );
     await thresholdsSet({ ...base, 'bp-low-enabled': 'false', 'allow-disable': true }, context);
-    expect(history[0]?.disabledRules).toEqual(['bp-low']);
+    expect((await history())[0]?.disabledRules).toEqual(['bp-low']);
   });
 
   it('refuses a review date that is not a future date', async () => {

@@ -5,7 +5,10 @@ import {
   readingsForHomeAverage,
 } from '../../../../shared/domain/alerts/home-average-window.js';
 import type { BloodPressureReading } from '../../../../shared/domain/blood-pressure-reading.js';
-import { InMemoryAlertStore, RecordingPublisher } from './in-memory-alert-ports.js';
+import { RecordingPublisher } from '../../../fakes/alert-publisher.js';
+import { InMemoryAlertStore } from '../../../fakes/alert-store.js';
+import { InMemoryMemberDirectory } from '../../../fakes/member-directory.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
 const TZ = 'Europe/London';
 
@@ -41,22 +44,13 @@ const portsWith = (stored: BloodPressureReading[], now = '2026-11-29T20:00:00.00
     alerts,
     publisher,
     clock: { now: () => new Date(now) },
-    members: {
-      getMember: async () => ({
-        memberId: 'm-1',
-        name: 'Sam',
-        timezone: TZ,
-        createdAt: '2026-01-01T00:00:00Z',
-      }),
-    },
-    readings: {
-      listRange: async (query: { from?: string; to?: string }) =>
-        stored.filter(
-          (item) =>
-            (query.from === undefined || item.measuredAt >= query.from) &&
-            (query.to === undefined || item.measuredAt <= query.to),
-        ),
-    },
+    members: new InMemoryMemberDirectory({
+      memberId: 'm-1',
+      name: 'Sam',
+      timezone: TZ,
+      createdAt: '2026-01-01T00:00:00Z',
+    }),
+    readings: new InMemoryReadingStore().seed(...stored),
   };
 };
 

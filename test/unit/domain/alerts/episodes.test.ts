@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateStoredReading } from '../../../../shared/domain/alerts/evaluate-stored-reading.js';
-import type { DailyOxygenSaturation } from '../../../../shared/domain/wearable-reading.js';
 import { bp, storedSpo2 } from './reading-builders.js';
 import { storedReadingPorts } from './stored-reading-ports.js';
 
@@ -125,12 +124,11 @@ describe('episodes: one per member and condition', () => {
   });
 
   it('SpO2 wobbling between 92% and 93% for 14 nights is one episode: watch, then one escalation', async () => {
-    const stored: DailyOxygenSaturation[] = [];
-    const ports = storedReadingPorts({ stored });
+    const ports = storedReadingPorts();
     for (let night = 1; night <= 14; night += 1) {
       const localDate = `2026-11-${String(night).padStart(2, '0')}`;
       const reading = storedSpo2(night % 2 === 1 ? 92 : 93, localDate);
-      stored.push(reading);
+      await ports.readings.put(reading);
       await evaluateStoredReading(ports, reading);
     }
     expect(kinds(ports)).toEqual(['spo2-watch:raised:watch', 'spo2-urgent:escalated:urgent']);

@@ -3,7 +3,8 @@ import { evaluateBpSevere } from '../../../../shared/domain/alerts/bp-severe.js'
 import { evaluateRefusedReading } from '../../../../shared/domain/alerts/reading-refused.js';
 import { refusedReadingReporter } from '../../../../shared/domain/alerts/report-refused-readings.js';
 import { DEFAULT_THRESHOLDS } from '../../../../shared/domain/thresholds.js';
-import { InMemoryAlertStore, RecordingPublisher } from './in-memory-alert-ports.js';
+import { RecordingPublisher } from '../../../fakes/alert-publisher.js';
+import { InMemoryAlertStore } from '../../../fakes/alert-store.js';
 import { bp, NOW, SUBJECT } from './reading-builders.js';
 
 const context = { subject: SUBJECT, deviceId: 'd-1', receivedAt: NOW, thresholds: DEFAULT_THRESHOLDS };

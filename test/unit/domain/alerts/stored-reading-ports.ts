@@ -6,6 +6,8 @@ import type { Member } from '../../../../shared/domain/member.js';
 import type { Reading } from '../../../../shared/domain/reading.js';
 import type { ThresholdOverrides } from '../../../../shared/domain/thresholds.js';
 import type { WearableLink } from '../../../../shared/domain/wearable-link.js';
+import { InMemoryMemberDirectory } from '../../../fakes/member-directory.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 import { alertPorts } from './in-memory-alert-ports.js';
 
 export const MEMBER: Member = {
@@ -30,21 +32,10 @@ export const storedReadingPorts = (options: PortsOptions = {}) => {
   const stored = options.stored ?? [];
   return {
     ...alertPorts(options.now),
-    members: {
-      getMember: async (id: string) => members.find((m) => m.memberId === id),
-    },
+    members: new InMemoryMemberDirectory(...members),
     devices: { getDevice: async (id: string) => options.devices?.find((d) => d.deviceId === id) },
     thresholds: { getOverrides: async () => options.overrides, setOverrides: async () => {} },
-    readings: {
-      listRange: async (query: { memberId: string; metric: string; from?: string; to?: string }) =>
-        stored.filter(
-          (r) =>
-            r.memberId === query.memberId &&
-            r.metric === query.metric &&
-            (query.from === undefined || r.measuredAt >= query.from) &&
-            (query.to === undefined || r.measuredAt <= query.to),
-        ),
-    },
+    readings: new InMemoryReadingStore().seed(...stored),
     links: {
       get: async () =>
         options.link === undefined

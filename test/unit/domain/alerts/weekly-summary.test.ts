@@ -3,7 +3,8 @@ import { sendWeeklySummaries } from '../../../../shared/domain/alerts/send-weekl
 import { isoWeekOf } from '../../../../shared/domain/alerts/weekly-summary.js';
 import type { Member } from '../../../../shared/domain/member.js';
 import type { ThresholdChange } from '../../../../shared/domain/ports/threshold-store.js';
-import { InMemoryAlertStore, RecordingPublisher } from './in-memory-alert-ports.js';
+import { RecordingPublisher } from '../../../fakes/alert-publisher.js';
+import { InMemoryAlertStore } from '../../../fakes/alert-store.js';
 
 const member = (memberId: string): Member => ({
   memberId,

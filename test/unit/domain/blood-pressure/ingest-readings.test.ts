@@ -5,10 +5,11 @@ import {
 } from '../../../../shared/domain/blood-pressure/ingest-readings.js';
 import { InvalidUploadError } from '../../../../shared/domain/blood-pressure/item-outcome.js';
 import type { Clock } from '../../../../shared/domain/clock.js';
-import { InMemoryReadingStore, memberDirectoryWith } from './in-memory-ports.js';
+import { InMemoryMemberDirectory } from '../../../fakes/member-directory.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
 const clock: Clock = { now: () => new Date('2026-11-23T09:00:00Z') };
-const directory = memberDirectoryWith({
+const directory = new InMemoryMemberDirectory({
   memberId: 'm-1',
   name: 'Test Member',
   timezone: 'Europe/London',

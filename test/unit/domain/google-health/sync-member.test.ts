@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DataPointBatch } from '../../../../shared/adapters/google-health/normalise-data-points.js';
+import { toWearableWindow } from '../../../../shared/adapters/google-health/wearable-window.js';
 import { DataTypeAccessDeniedError } from '../../../../shared/domain/google-health/data-type-access-denied.js';
 import { GOOGLE_HEALTH_DATA_TYPES } from '../../../../shared/domain/google-health/data-types.js';
-import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
-import type { DataPointBatch } from '../../../../shared/domain/google-health/normalise-data-points.js';
 import { syncMember } from '../../../../shared/domain/google-health/sync-member.js';
 import type { SyncWindow } from '../../../../shared/domain/google-health/sync-window.js';
+import type { WearableSource, WearableWindow } from '../../../../shared/domain/ports/wearable-source.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
-import { InMemoryLinkStore, InMemoryReadingStore, linkFor } from './in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
 const sampleTime = (physicalTime: string) => ({ physicalTime, utcOffset: '0s' });
 const device = {
@@ -22,7 +24,7 @@ const HEART_RATE = [
 ] as const;
 
 /** Upstream holds a fixed set of points; the fake answers each window with the points inside it. */
-class FakeSource implements HealthDataSource {
+class FakeSource implements WearableSource {
   readonly windows: SyncWindow[] = [];
   readonly wearChecks: Array<{ startTime: string; endTime: string }> = [];
   failOn?: string;
@@ -42,8 +44,13 @@ class FakeSource implements HealthDataSource {
   refuse = new Set<string>();
   accountWide = false;
 
-  async fetchWindow(_memberId: string, window: SyncWindow): Promise<DataPointBatch> {
+  /** Through the Google adapter's own translation, as the real client does. */
+  async fetchWindow(memberId: string, window: SyncWindow, timeZone: string): Promise<WearableWindow> {
     this.windows.push(window);
+    return toWearableWindow(this.upstreamPoints(window), { memberId, timeZone });
+  }
+
+  private upstreamPoints(window: SyncWindow): DataPointBatch {
     if (window.dataType === this.failOn) throw new Error('upstream exhausted');
     if (this.refuse.has(window.dataType)) {
       throw new DataTypeAccessDeniedError(window.dataType, this.accountWide, 'answered 403');
@@ -99,7 +106,7 @@ describe('syncMember', () => {
     links = new InMemoryLinkStore();
     readings = new InMemoryReadingStore();
     source = new FakeSource();
-    links.links.set('m-1', linkFor('m-1'));
+    links.seed(linkFor('m-1'));
   });
 
   it('backfills, stores readings and advances cursors and lastDataAt', async () => {
@@ -137,7 +144,7 @@ describe('syncMember', () => {
   it('leaves the hour still in progress for the next sync, which stores it once complete', async () => {
     const at = (iso: string) => ({ now: () => new Date(iso) });
     const job = { memberId: 'm-1', reason: 'webhook' as const, dataTypes: ['heart-rate' as const] };
-    links.links.set('m-1', linkFor('m-1', { cursors: { 'heart-rate': '2026-11-23T06:00:00.000Z' } }));
+    links.seed(linkFor('m-1', { cursors: { 'heart-rate': '2026-11-23T06:00:00.000Z' } }));
     await syncMember(job, { links, readings, source, clock: at('2026-11-23T07:30:00Z') });
     expect(readings.items.size).toBe(0);
     expect((await links.get('m-1'))?.cursors['heart-rate']).toBe('2026-11-23T07:00:05.000Z');
@@ -199,7 +206,7 @@ describe('syncMember', () => {
   });
 
   it('asks whether the tracker was worn once per sync, from the last worn time known', async () => {
-    links.links.set('m-1', linkFor('m-1', { lastDataAt: '2026-11-23T07:00:00.000Z' }));
+    links.seed(linkFor('m-1', { lastDataAt: '2026-11-23T07:00:00.000Z' }));
     await syncMember(
       { memberId: 'm-1', reason: 'webhook', dataTypes: ['steps', 'heart-rate'] },
       { links, readings, source, clock },
@@ -212,7 +219,7 @@ describe('syncMember', () => {
   });
 
   it('skips members whose link is not linked', async () => {
-    links.links.set('m-2', linkFor('m-2', { state: 'needs-relink' }));
+    links.seed(linkFor('m-2', { state: 'needs-relink' }));
     expect(
       await syncMember({ memberId: 'm-2', reason: 'catch-up' }, { links, readings, source, clock }),
     ).toEqual({
@@ -302,7 +309,7 @@ describe('syncMember with partial consent', () => {
     source = new FakeSource();
     consentTasks = [];
     relinks = [];
-    links.links.set('m-1', linkFor('m-1'));
+    links.seed(linkFor('m-1'));
   });
 
   it('syncs the granted types, records the refused ones and raises one staff task, not a failure', async () => {

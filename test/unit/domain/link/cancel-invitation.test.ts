@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../../shared/domain/audit-record.js';
 import { cancelInvitation } from '../../../../shared/domain/link/cancel-invitation.js';
 import { startAuthorization } from '../../../../shared/domain/link/start-authorization.js';
-import { FakeGoogleOAuth, InMemoryLinkStore } from './in-memory-link-fakes.js';
+import { FakeGoogleOAuth } from '../../../fakes/google-oauth.js';
+import { InMemoryLinkStore } from '../../../fakes/link-store.js';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00.000Z') };
 const invitation = {

@@ -14,7 +14,9 @@ import type { Member } from '../../../../shared/domain/member.js';
 import { UnknownMemberError } from '../../../../shared/domain/members/register-device.js';
 import type { MemberDirectory } from '../../../../shared/domain/ports/member-directory.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
-import { FakeGoogleOAuth, InMemoryLinkStore, transparentVault } from './in-memory-link-fakes.js';
+import { FakeGoogleOAuth } from '../../../fakes/google-oauth.js';
+import { InMemoryLinkStore } from '../../../fakes/link-store.js';
+import { transparentVault } from '../../../fakes/token-vault.js';
 
 let now = new Date('2026-11-23T10:00:00.000Z');
 const clock = { now: () => now };

@@ -6,7 +6,9 @@ import {
 } from '../../../../shared/domain/link/refreshing-access-token-provider.js';
 import { LinkNeedsRelinkError } from '../../../../shared/domain/ports/access-token-provider.js';
 import type { TokenBundle } from '../../../../shared/domain/ports/token-vault.js';
-import { FakeGoogleOAuth, InMemoryLinkStore, transparentVault } from './in-memory-link-fakes.js';
+import { FakeGoogleOAuth } from '../../../fakes/google-oauth.js';
+import { InMemoryLinkStore } from '../../../fakes/link-store.js';
+import { transparentVault } from '../../../fakes/token-vault.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const clock = { now: () => NOW };

@@ -3,7 +3,9 @@ import { linkStatus } from '../../../../shared/domain/link/link-status.js';
 import { unlink } from '../../../../shared/domain/link/unlink.js';
 import type { LinkStore } from '../../../../shared/domain/ports/link-store.js';
 import type { WearableLink } from '../../../../shared/domain/wearable-link.js';
-import { FakeGoogleOAuth, InMemoryLinkStore, transparentVault } from './in-memory-link-fakes.js';
+import { FakeGoogleOAuth } from '../../../fakes/google-oauth.js';
+import { InMemoryLinkStore } from '../../../fakes/link-store.js';
+import { transparentVault } from '../../../fakes/token-vault.js';
 
 const linked: WearableLink = {
   memberId: 'm1',

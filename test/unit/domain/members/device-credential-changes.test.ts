@@ -10,7 +10,8 @@ import {
   UnknownDeviceError,
 } from '../../../../shared/domain/members/device-credential-changes.js';
 import { registerDevice, UnknownMemberError } from '../../../../shared/domain/members/register-device.js';
-import { InMemoryDeviceRegistry } from './in-memory-device-registry.js';
+import { InMemoryDeviceRegistry } from '../../../fakes/device-registry.js';
+import { InMemoryMemberDirectory } from '../../../fakes/member-directory.js';
 
 const member: Member = {
   memberId: 'm-1',
@@ -22,12 +23,8 @@ const member: Member = {
 const setup = () => {
   let now = new Date('2026-06-01T12:00:00.000Z');
   const clock: Clock = { now: () => now };
-  const devices = new InMemoryDeviceRegistry();
-  const directory = {
-    getMember: async (id: string) => (id === member.memberId ? member : undefined),
-    createMember: async () => {},
-    listMembers: async () => [member],
-  };
+  const directory = new InMemoryMemberDirectory(member);
+  const devices = new InMemoryDeviceRegistry({ members: directory });
   const deps = { directory, devices, clock };
   const advanceHours = (hours: number) => {
     now = new Date(now.getTime() + hours * 3_600_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../../shared/domain/audit-record.js';
 import { eraseMember } from '../../../../shared/domain/members/erase-member.js';
 import type { MemberRecordEraser } from '../../../../shared/domain/ports/member-record-eraser.js';
-import { InMemoryLinkStore } from '../link/in-memory-link-fakes.js';
+import { InMemoryLinkStore } from '../../../fakes/link-store.js';
 
 /** An eraser over one member's record: counts what it deletes, remembers the retention date. */
 const fakeEraser = () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runCatchUp } from '../../../../functions/catch-up/catch-up.js';
 import type { Alert } from '../../../../shared/domain/alert.js';
 import type { SyncJob } from '../../../../shared/domain/sync-job.js';
-import { InMemoryAlertStore } from '../../domain/alerts/in-memory-alert-ports.js';
-import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
+import { InMemoryAlertStore } from '../../../fakes/alert-store.js';
+import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
 const now = new Date('2026-11-23T10:00:00Z');
@@ -40,15 +40,11 @@ const setUp = () => {
 describe('runCatchUp', () => {
   it('queues catch-up syncs only for linked members not heard from for six hours', async () => {
     const { links, sent, deps } = setUp();
-    links.links.set(
-      'fresh',
+    links.seed(
       linkFor('fresh', { lastNotificationAt: '2026-11-23T09:00:00Z', lastDataAt: '2026-11-23T09:00:00Z' }),
     );
-    links.links.set(
-      'quiet',
-      linkFor('quiet', { lastSyncAt: '2026-11-23T02:00:00Z', lastDataAt: '2026-11-23T01:00:00Z' }),
-    );
-    links.links.set('relink', linkFor('relink', { state: 'needs-relink' }));
+    links.seed(linkFor('quiet', { lastSyncAt: '2026-11-23T02:00:00Z', lastDataAt: '2026-11-23T01:00:00Z' }));
+    links.seed(linkFor('relink', { state: 'needs-relink' }));
 
     // The member whose link needs re-linking is not synced but stays in the no-data check.
     expect(await runCatchUp(deps)).toEqual({ queued: 1, checked: 3 });
@@ -57,10 +53,7 @@ describe('runCatchUp', () => {
 
   it('raises one wearable-no-data alert for a silent member however often it runs, and clears it when data returns', async () => {
     const { links, published, alertStore, deps } = setUp();
-    links.links.set(
-      'silent',
-      linkFor('silent', { lastSyncAt: '2026-11-23T09:30:00Z', lastDataAt: '2026-11-19T08:00:00Z' }),
-    );
+    links.seed(linkFor('silent', { lastSyncAt: '2026-11-23T09:30:00Z', lastDataAt: '2026-11-19T08:00:00Z' }));
 
     await runCatchUp(deps);
     await runCatchUp(deps);

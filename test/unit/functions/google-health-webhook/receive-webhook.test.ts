@@ -11,7 +11,7 @@ import type { QueuedSyncJob } from '../../../../shared/domain/google-health/noti
 import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
 import type { SecretSource } from '../../../../shared/domain/ports/secret-source.js';
 import { errorToResponse } from '../../../../shared/runtime/http/http-handler.js';
-import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
+import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
 
 const SECRET = 'Bearer webhook-secret';
 const KEY_ID = 0x01020304;
@@ -60,7 +60,7 @@ describe('POST /v1/webhooks/google-health', () => {
 
   beforeEach(() => {
     links = new InMemoryLinkStore();
-    links.links.set('m-1', linkFor('m-1', { healthUserId: 'hu-1' }));
+    links.seed(linkFor('m-1', { healthUserId: 'hu-1' }));
     sent = [];
     const queue: SyncJobQueue = { send: async (jobs) => void sent.push(...jobs) };
     secret = { current: async () => SECRET };

@@ -5,8 +5,9 @@ import { createLambdaContext } from '../../../../local/lambda-context.js';
 import type { Clock } from '../../../../shared/domain/clock.js';
 import { httpHandler } from '../../../../shared/runtime/http/http-handler.js';
 import { createLogger } from '../../../../shared/runtime/logger.js';
+import { InMemoryMemberDirectory } from '../../../fakes/member-directory.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 import fixture from '../../../fixtures/ingest-blood-pressure/post-json.json' with { type: 'json' };
-import { InMemoryReadingStore, memberDirectoryWith } from '../../domain/blood-pressure/in-memory-ports.js';
 
 /** Deterministic PRNG (mulberry32) so a failure names a reproducible case. */
 const random = (seed: number) => () => {
@@ -115,7 +116,7 @@ describe('ingest route under fuzzed uploads (test matrix row 1)', () => {
   const handler = httpHandler(
     createIngestRoute(
       {
-        directory: memberDirectoryWith({
+        directory: new InMemoryMemberDirectory({
           memberId: 'm-7hq2c4vbn8ze',
           name: 'Test Member',
           timezone: 'Europe/London',

@@ -7,11 +7,9 @@ import { createLinkPagesRoute, type LinkPagesDeps } from '../../../../functions/
 import type { Member } from '../../../../shared/domain/member.js';
 import type { MemberDirectory } from '../../../../shared/domain/ports/member-directory.js';
 import type { HttpResult } from '../../../../shared/runtime/http/http-handler.js';
-import {
-  FakeGoogleOAuth,
-  InMemoryLinkStore,
-  transparentVault,
-} from '../../domain/link/in-memory-link-fakes.js';
+import { FakeGoogleOAuth } from '../../../fakes/google-oauth.js';
+import { InMemoryLinkStore } from '../../../fakes/link-store.js';
+import { transparentVault } from '../../../fakes/token-vault.js';
 
 const INVITATION_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const member: Member = {

@@ -4,14 +4,10 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createSyncRecordHandler } from '../../../../functions/sync-worker/sync-record.js';
 import { GoogleHealthRateLimitedError } from '../../../../shared/adapters/google-health/data-client-errors.js';
-import type { HealthDataSource } from '../../../../shared/domain/google-health/health-data-source.js';
-import type { DataPointBatch } from '../../../../shared/domain/google-health/normalise-data-points.js';
 import { LinkNeedsRelinkError } from '../../../../shared/domain/ports/access-token-provider.js';
-import {
-  InMemoryLinkStore,
-  InMemoryReadingStore,
-  linkFor,
-} from '../../domain/google-health/in-memory-ports.js';
+import type { WearableSource } from '../../../../shared/domain/ports/wearable-source.js';
+import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
+import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
 
@@ -29,12 +25,12 @@ const record = (messageId: string, body: string): SQSRecord =>
   }) as SQSRecord;
 
 /** Each member's upstream behaves differently: fine, needs re-link, or rate limited for good. */
-const source: HealthDataSource = {
-  async fetchWindow(memberId, window): Promise<DataPointBatch> {
+const source: WearableSource = {
+  async fetchWindow(memberId) {
     if (memberId === 'm-relink') throw new LinkNeedsRelinkError(memberId);
     if (memberId === 'm-limited')
       throw new GoogleHealthRateLimitedError(429, 'RESOURCE_EXHAUSTED', undefined, 'x');
-    return { dataType: window.dataType, points: [] } as DataPointBatch;
+    return { readings: [], upstreamIdentities: new Set<string>() };
   },
   async newestWornTime() {
     return undefined;
@@ -44,7 +40,7 @@ const source: HealthDataSource = {
 describe('sync-worker record handler', () => {
   it('acknowledges synced and needs-relink jobs, and reports rate-limit exhaustion and bad bodies as failures', async () => {
     const links = new InMemoryLinkStore();
-    for (const memberId of ['m-ok', 'm-relink', 'm-limited']) links.links.set(memberId, linkFor(memberId));
+    for (const memberId of ['m-ok', 'm-relink', 'm-limited']) links.seed(linkFor(memberId));
     const handler = createSyncRecordHandler(
       {
         links,
@@ -78,7 +74,7 @@ describe('sync-worker record handler', () => {
 
   it('finds the member of a webhook job by Google account, records the notification, and drops unknown accounts', async () => {
     const links = new InMemoryLinkStore();
-    links.links.set('m-ok', linkFor('m-ok', { healthUserId: 'hu-ok' }));
+    links.seed(linkFor('m-ok', { healthUserId: 'hu-ok' }));
     const handler = createSyncRecordHandler(
       {
         links,

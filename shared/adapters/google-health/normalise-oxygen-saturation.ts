@@ -1,9 +1,9 @@
-import { localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
-import type { DailyOxygenSaturation, OxygenSaturationHourBucket } from '../wearable-reading.js';
+import { groupIntoHourBuckets } from '../../domain/google-health/hour-buckets.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import { localDayStart, offsetMinutesAt } from '../../domain/time/member-local-time.js';
+import type { DailyOxygenSaturation, OxygenSaturationHourBucket } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
-import { groupIntoHourBuckets } from './hour-buckets.js';
-import type { NormaliseContext } from './normalise-context.js';
 import { civilDateToString } from './sample-time.js';
 
 /** SpO2 spot samples -> one bucket per UTC hour. */

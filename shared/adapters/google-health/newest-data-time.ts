@@ -1,4 +1,4 @@
-import { localDayStart } from '../time/member-local-time.js';
+import { localDayStart } from '../../domain/time/member-local-time.js';
 import type { DataPointBatch } from './normalise-data-points.js';
 import { isSettledSleep } from './normalise-sleep.js';
 import { civilDateToString } from './sample-time.js';

@@ -1,8 +1,8 @@
-import type { HeartRateHourBucket } from '../wearable-reading.js';
+import { groupIntoHourBuckets } from '../../domain/google-health/hour-buckets.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import type { HeartRateHourBucket } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance } from './google-health-provenance.js';
-import { groupIntoHourBuckets } from './hour-buckets.js';
-import type { NormaliseContext } from './normalise-context.js';
 
 /** Heart-rate samples -> one bucket per UTC hour, rebuilt whole from the hour's samples. */
 export const normaliseHeartRate = (

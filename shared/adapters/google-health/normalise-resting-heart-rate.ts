@@ -1,8 +1,8 @@
-import { localDayStart, offsetMinutesAt } from '../time/member-local-time.js';
-import type { RestingHeartRate } from '../wearable-reading.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import { localDayStart, offsetMinutesAt } from '../../domain/time/member-local-time.js';
+import type { RestingHeartRate } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
-import type { NormaliseContext } from './normalise-context.js';
 import { civilDateToString } from './sample-time.js';
 
 /** Daily resting heart rate, one per member-local date (stored as that day's summary). */

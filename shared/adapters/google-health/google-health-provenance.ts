@@ -1,4 +1,4 @@
-import type { Provenance, RecordingMethod } from '../provenance.js';
+import type { Provenance, RecordingMethod } from '../../domain/provenance.js';
 import type { DataSource } from './data-point-schemas.js';
 
 const RECORDING_METHODS: Record<string, RecordingMethod> = {

@@ -1,3 +1,4 @@
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
 import {
   addDays,
   formatWithOffset,
@@ -5,11 +6,10 @@ import {
   localDayStart,
   localHourStarts,
   offsetMinutesAt,
-} from '../time/member-local-time.js';
-import type { StepsDay } from '../wearable-reading.js';
+} from '../../domain/time/member-local-time.js';
+import type { StepsDay } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance } from './google-health-provenance.js';
-import type { NormaliseContext } from './normalise-context.js';
 
 /**
  * Minute step intervals -> one StepsDay per member-local day: the day's total plus a count for every

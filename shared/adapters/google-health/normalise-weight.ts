@@ -1,7 +1,7 @@
-import type { WeightReading } from '../wearable-reading.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import type { WeightReading } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
-import type { NormaliseContext } from './normalise-context.js';
 import { timeOfSample } from './sample-time.js';
 
 /** Weight samples, grams -> kilograms (to the gram); the grams are kept as the original value. */

@@ -1,8 +1,8 @@
-import type { HeartRateVariabilityHourBucket } from '../wearable-reading.js';
+import { groupIntoHourBuckets } from '../../domain/google-health/hour-buckets.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import type { HeartRateVariabilityHourBucket } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance } from './google-health-provenance.js';
-import { groupIntoHourBuckets } from './hour-buckets.js';
-import type { NormaliseContext } from './normalise-context.js';
 
 /**
  * HRV samples (RMSSD) -> one bucket per UTC hour. Trackers sample every few minutes through

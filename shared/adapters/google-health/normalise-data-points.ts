@@ -1,7 +1,7 @@
-import type { WearableReading } from '../wearable-reading.js';
+import type { GoogleHealthDataType } from '../../domain/google-health/data-types.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import type { WearableReading } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
-import type { GoogleHealthDataType } from './data-types.js';
-import type { NormaliseContext } from './normalise-context.js';
 import { normaliseHeartRate } from './normalise-heart-rate.js';
 import { normaliseHeartRateVariability } from './normalise-heart-rate-variability.js';
 import { normaliseDailyOxygenSaturation, normaliseOxygenSaturation } from './normalise-oxygen-saturation.js';

@@ -1,7 +1,7 @@
-import type { SleepSession } from '../wearable-reading.js';
+import type { NormaliseContext } from '../../domain/google-health/normalise-context.js';
+import type { SleepSession } from '../../domain/wearable-reading.js';
 import type { DataPointOf } from './data-point-schemas.js';
 import { googleHealthProvenance, upstreamRecordId } from './google-health-provenance.js';
-import type { NormaliseContext } from './normalise-context.js';
 import { timeOfSample } from './sample-time.js';
 
 type SleepPoint = DataPointOf['sleep'];

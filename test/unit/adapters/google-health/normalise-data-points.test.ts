@@ -4,12 +4,12 @@ import * as z from 'zod';
 import {
   DATA_POINT_SCHEMAS,
   type DataPointOf,
-} from '../../../../shared/domain/google-health/data-point-schemas.js';
-import type { GoogleHealthDataType } from '../../../../shared/domain/google-health/data-types.js';
+} from '../../../../shared/adapters/google-health/data-point-schemas.js';
 import {
   type DataPointBatch,
   normaliseDataPoints,
-} from '../../../../shared/domain/google-health/normalise-data-points.js';
+} from '../../../../shared/adapters/google-health/normalise-data-points.js';
+import type { GoogleHealthDataType } from '../../../../shared/domain/google-health/data-types.js';
 
 const context = { memberId: 'm-1', timeZone: 'Europe/London' };
 
