@@ -6,7 +6,7 @@ import { CliError } from './cli-error.js';
 import { alertsAck, alertsList, alertsReevaluate, alertsSnooze } from './commands/alerts-commands.js';
 import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './commands/device-commands.js';
 import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
-import { memberCreate, memberErase, memberList } from './commands/member-commands.js';
+import { memberCreate, memberErase, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
 import {
   THRESHOLD_FLAGS,
@@ -22,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   'member create': memberCreate,
   'member list': memberList,
   'member erase': memberErase,
+  'member move': memberMove,
   'device register': deviceRegister,
   'device list': deviceList,
   'device revoke': deviceRevoke,
@@ -41,7 +42,8 @@ const COMMANDS: Record<string, Command> = {
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
-  member create --name N --timezone <IANA zone>
+  member create --name N --timezone <IANA zone> [--team ID]
+  member move --member ID --team ID [--by NAME]   (recorded: who, when, from which team)
   member list
   member erase --member ID --confirm [--retention erase|keep-clinical-record] [--by NAME]
   device register --member ID [--expires-days D] [--by NAME]
@@ -77,6 +79,7 @@ const parse = (argv: string[]) =>
     options: {
       name: stringOption,
       timezone: stringOption,
+      team: stringOption,
       member: stringOption,
       metric: stringOption,
       from: stringOption,

@@ -37,6 +37,12 @@ export const activityKey = (memberId: string, kind: string) => ({
   pk: `MEMBER#${memberId}`,
   sk: `ACTIVITY#${kind}`,
 });
+/** Audit record of one care-team move; sorted by time under the member. */
+export const teamMoveKey = (memberId: string, movedAt: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `TEAMMOVE#${movedAt}`,
+});
+export const TEAM_MOVE_PREFIX = 'TEAMMOVE#';
 export const deviceKey = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
 /** gsi1 partition listing one member's devices (and erasing them). */
 export const memberDevicesPartition = (memberId: string): string => `DEVICES#${memberId}`;

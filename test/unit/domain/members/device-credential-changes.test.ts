@@ -27,6 +27,8 @@ const setup = () => {
     getMember: async (id: string) => (id === member.memberId ? member : undefined),
     createMember: async () => {},
     listMembers: async () => [member],
+    moveMemberToTeam: async () => {},
+    listTeamMoves: async () => [],
   };
   const deps = { directory, devices, clock };
   const advanceHours = (hours: number) => {
