@@ -8,6 +8,7 @@ import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './comman
 import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
 import { memberCreate, memberErase, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
+import { auditList, staffAdd, staffList, staffRemove } from './commands/staff-commands.js';
 import {
   THRESHOLD_FLAGS,
   thresholdsGet,
@@ -39,6 +40,10 @@ const COMMANDS: Record<string, Command> = {
   'link status': linkStatusCommand,
   'link remove': linkRemove,
   'link cancel': linkCancel,
+  'staff add': staffAdd,
+  'staff remove': staffRemove,
+  'staff list': staffList,
+  'audit list': auditList,
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
@@ -67,6 +72,9 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   link remove --member ID
   link cancel --invitation ID [--by NAME]
 --by names who made a change for the audit record (default: the OS user).
+  staff add --email E [--name N] --team T      staff remove --email E --team T
+  staff list
+  audit list --member ID
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
 const stringOption = { type: 'string' } as const;
@@ -98,6 +106,7 @@ const parse = (argv: string[]) =>
       alert: stringOption,
       note: stringOption,
       until: stringOption,
+      email: stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },

@@ -49,9 +49,16 @@ export const memberDevicesPartition = (memberId: string): string => `DEVICES#${m
 /** gsi1 partition listing one member's invitations (cancelled on unlink and erasure). */
 export const memberInvitationsPartition = (memberId: string): string => `INVITES#${memberId}`;
 /** Audit records live outside the member's partition, so erasing the member leaves them (docs/data-protection.md). */
-export const auditKey = (memberId: string, at: string, action: string, subjectId = '') => ({
+export const auditKey = (
+  memberId: string,
+  at: string,
+  action: string,
+  subjectId = '',
+  requestId?: string,
+) => ({
   pk: `AUDIT#${memberId}`,
-  sk: `${at}#${action}#${subjectId}`,
+  // The request id keeps two staff actions in the same millisecond apart.
+  sk: requestId === undefined ? `${at}#${action}#${subjectId}` : `${at}#${action}#${subjectId}#${requestId}`,
 });
 export const auditPartition = (memberId: string): string => `AUDIT#${memberId}`;
 export const linkKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'LINK#google-health' });
@@ -72,3 +79,7 @@ export const openSlotKeyOf = (memberId: string, slot: string) => ({
   sk: `OPEN#${slot}`,
 });
 export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' } as const;
+
+/** Staff users (directory table): one item per person, teams as a string set; listed through gsi1. */
+export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'PROFILE' });
+export const STAFF_INDEX = { name: 'gsi1', partitionValue: 'STAFF' } as const;
