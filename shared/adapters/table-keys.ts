@@ -10,7 +10,9 @@
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members, a member's devices and
  *            invitations, and links by state. Everything about one member is in the MEMBER#<memberId>
  *            partition except devices (DEVICE#), invitations (INVITE#), the Google account mapping
- *            (HEALTHUSER#) and audit records (AUDIT#), which are keyed for their own lookups.
+ *            (HEALTHUSER#) and audit records (AUDIT#), which are keyed for their own lookups. A care
+ *            team's delivery channels are TEAM#<teamId>/CHANNELS; delivery records DELIVERY#<memberId>
+ *            (with a ttl), so the delivery function can be granted exactly those partitions.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
  *            pk = MEMBER#<memberId>, sk = OPEN#<slot>: the open-slot marker; gsi1 (gsi1pk = OPEN-ALERTS).
  */
@@ -83,3 +85,13 @@ export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' }
 /** Staff users (directory table): one item per person, teams as a string set; listed through gsi1. */
 export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'PROFILE' });
 export const STAFF_INDEX = { name: 'gsi1', partitionValue: 'STAFF' } as const;
+
+/** Where a care team receives alerts (no secret in it: only the webhook secret's reference). */
+export const teamChannelsKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'CHANNELS' });
+/** Local runs only: a team's webhook secret sealed under LOCAL_TOKEN_KEY (AWS keeps it in Secrets Manager). */
+export const teamWebhookSecretKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'WEBHOOKSECRET' });
+/** One notification settled for one target: the delivery function's idempotency record. */
+export const deliveryKey = (memberId: string, notificationId: string, target: string) => ({
+  pk: `DELIVERY#${memberId}`,
+  sk: `${notificationId}#${target}`,
+});
