@@ -9,6 +9,7 @@ import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './command
 import { memberCreate, memberErase, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
 import { auditList, staffAdd, staffList, staffRemove } from './commands/staff-commands.js';
+import { teamChannelsGet, teamChannelsSet } from './commands/team-commands.js';
 import {
   THRESHOLD_FLAGS,
   thresholdsGet,
@@ -44,6 +45,8 @@ const COMMANDS: Record<string, Command> = {
   'staff remove': staffRemove,
   'staff list': staffList,
   'audit list': auditList,
+  'team channels set': teamChannelsSet,
+  'team channels get': teamChannelsGet,
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
@@ -75,6 +78,9 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   staff add --email E [--name N] --team T      staff remove --email E --team T
   staff list
   audit list --member ID
+  team channels set --team ID [--email a@b[,c@d]] [--webhook https://…] [--webhook-secret whsec_…]
+                    [--full-content true|false] [--by NAME]   (replaces the team's channels)
+  team channels get --team ID
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
 const stringOption = { type: 'string' } as const;
@@ -107,6 +113,9 @@ const parse = (argv: string[]) =>
       note: stringOption,
       until: stringOption,
       email: stringOption,
+      webhook: stringOption,
+      'webhook-secret': stringOption,
+      'full-content': stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },
@@ -120,8 +129,10 @@ export const runCli = async (argv: string[]): Promise<number> => {
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error), 2);
     }
-    const name = parsed.positionals.slice(0, 2).join(' ');
-    const command = COMMANDS[name];
+    // Most commands are two words; `team channels set` is three.
+    const command =
+      COMMANDS[parsed.positionals.slice(0, 3).join(' ')] ??
+      COMMANDS[parsed.positionals.slice(0, 2).join(' ')];
     if (parsed.values.help === true || command === undefined) {
       process.stderr.write(`${USAGE}\n`);
       return parsed.values.help === true ? 0 : 2;
