@@ -91,7 +91,8 @@ export const teamChannelsKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 
 /** Local runs only: a team's webhook secret sealed under LOCAL_TOKEN_KEY (AWS keeps it in Secrets Manager). */
 export const teamWebhookSecretKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'WEBHOOKSECRET' });
 /** One notification settled for one target: the delivery function's idempotency record. */
+export const deliveryPartition = (memberId: string): string => `DELIVERY#${memberId}`;
 export const deliveryKey = (memberId: string, notificationId: string, target: string) => ({
-  pk: `DELIVERY#${memberId}`,
+  pk: deliveryPartition(memberId),
   sk: `${notificationId}#${target}`,
 });
