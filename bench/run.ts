@@ -62,9 +62,9 @@ if (values.json === true) {
       '>= 25%',
       verdict(share >= 0.25),
     ],
-    ['Upload -> alert on queue, p50', `${e2eFigures.p50Ms} ms`, '', ''],
+    ['Upload -> alert email in team mailbox, p50', `${e2eFigures.p50Ms} ms`, '', ''],
     [
-      'Upload -> alert on queue, p95',
+      'Upload -> alert email in team mailbox, p95',
       `${e2eFigures.p95Ms} ms`,
       '<= 500 ms',
       verdict(e2eFigures.p95Ms <= 500),

@@ -6,8 +6,10 @@ import { CliError } from './cli-error.js';
 import { alertsAck, alertsList, alertsReevaluate, alertsSnooze } from './commands/alerts-commands.js';
 import { deviceList, deviceRegister, deviceRevoke, deviceRotate } from './commands/device-commands.js';
 import { linkCancel, linkInvite, linkRemove, linkStatusCommand } from './commands/link-commands.js';
-import { memberCreate, memberErase, memberList } from './commands/member-commands.js';
+import { memberCreate, memberErase, memberList, memberMove } from './commands/member-commands.js';
 import { readingsList } from './commands/readings-commands.js';
+import { auditList, staffAdd, staffList, staffRemove } from './commands/staff-commands.js';
+import { teamChannelsGet, teamChannelsSet } from './commands/team-commands.js';
 import {
   THRESHOLD_FLAGS,
   thresholdsGet,
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   'member create': memberCreate,
   'member list': memberList,
   'member erase': memberErase,
+  'member move': memberMove,
   'device register': deviceRegister,
   'device list': deviceList,
   'device revoke': deviceRevoke,
@@ -38,10 +41,17 @@ const COMMANDS: Record<string, Command> = {
   'link status': linkStatusCommand,
   'link remove': linkRemove,
   'link cancel': linkCancel,
+  'staff add': staffAdd,
+  'staff remove': staffRemove,
+  'staff list': staffList,
+  'audit list': auditList,
+  'team channels set': teamChannelsSet,
+  'team channels get': teamChannelsGet,
 };
 
 const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JSON)
-  member create --name N --timezone <IANA zone>
+  member create --name N --timezone <IANA zone> [--team ID]
+  member move --member ID --team ID [--by NAME]   (recorded: who, when, from which team)
   member list
   member erase --member ID --confirm [--retention erase|keep-clinical-record] [--by NAME]
   device register --member ID [--expires-days D] [--by NAME]
@@ -65,6 +75,12 @@ const USAGE = `Usage: pulse-relay <command> [options]   (every command prints JS
   link remove --member ID
   link cancel --invitation ID [--by NAME]
 --by names who made a change for the audit record (default: the OS user).
+  staff add --email E [--name N] --team T      staff remove --email E --team T
+  staff list
+  audit list --member ID
+  team channels set --team ID [--email a@b[,c@d]] [--webhook https://…] [--webhook-secret whsec_…]
+                    [--full-content true|false] [--by NAME]   (replaces the team's channels)
+  team channels get --team ID
 Talks to the running local stack (npm start) unless READINGS_TABLE etc. point at a deployed one.`;
 
 const stringOption = { type: 'string' } as const;
@@ -77,6 +93,7 @@ const parse = (argv: string[]) =>
     options: {
       name: stringOption,
       timezone: stringOption,
+      team: stringOption,
       member: stringOption,
       metric: stringOption,
       from: stringOption,
@@ -95,6 +112,10 @@ const parse = (argv: string[]) =>
       alert: stringOption,
       note: stringOption,
       until: stringOption,
+      email: stringOption,
+      webhook: stringOption,
+      'webhook-secret': stringOption,
+      'full-content': stringOption,
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [flag, stringOption])),
     },
@@ -108,8 +129,10 @@ export const runCli = async (argv: string[]): Promise<number> => {
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error), 2);
     }
-    const name = parsed.positionals.slice(0, 2).join(' ');
-    const command = COMMANDS[name];
+    // Most commands are two words; `team channels set` is three.
+    const command =
+      COMMANDS[parsed.positionals.slice(0, 3).join(' ')] ??
+      COMMANDS[parsed.positionals.slice(0, 2).join(' ')];
     if (parsed.values.help === true || command === undefined) {
       process.stderr.write(`${USAGE}\n`);
       return parsed.values.help === true ? 0 : 2;

@@ -68,6 +68,18 @@ const configSchema = z.object({
       'must be a complete ARN',
     )
     .optional(),
+  /** Sender of care-team alert emails, e.g. alerts@relay.example.org. Verified as an SES identity. */
+  alertEmailFrom: z.email().optional(),
+  /** Verify this whole domain in SES (DKIM records to publish) instead of the single sender address. */
+  alertEmailDomain: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'must be a lower-case domain name')
+    .optional(),
+  /** Comma-separated email domains a team may opt into full alert content for. */
+  secureEmailDomains: z
+    .string()
+    .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/, 'must be comma-separated lower-case domains')
+    .default('nhs.net'),
   googleHealthApiUrl: httpsUrl('https://health.googleapis.com'),
   googleOAuthAuthorizeUrl: httpsUrl('https://accounts.google.com/o/oauth2/v2/auth'),
   googleOAuthTokenUrl: httpsUrl('https://oauth2.googleapis.com/token'),

@@ -73,6 +73,14 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     // One run at a time; the conditional writes would stop a doubled reminder anyway.
     reservedConcurrency: 1,
   },
+  'deliver-alerts': {
+    description: 'Delivers care-team notifications from the alert queue by email (SES) and signed webhook',
+    // Each webhook call times out after 10 s; a message has at most ten email addresses and one webhook.
+    timeout: Duration.seconds(60),
+    memorySize: 512,
+    // Also the event source's maximum concurrency; SES's send rate is the other limit.
+    reservedConcurrency: 5,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

@@ -13,7 +13,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
 import { type PulseRelayConfig, reservesConcurrency } from './config.js';
-import { FailureQueue } from './constructs/failure-queue.js';
+import { FailureQueue, MAX_RECEIVE_COUNT } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
 import { OperationalAlarms } from './constructs/operational-alarms.js';
 import { ServiceFunction } from './constructs/service-function.js';
@@ -180,6 +180,21 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      // The care-team queue's consumer. Directory items narrowed to what delivery needs: the member (their
+      // team), the team's channels and its own delivery records; no alerts table, no other secrets.
+      'deliver-alerts': define(
+        'deliver-alerts',
+        {
+          directory: { read: ['MEMBER', 'TEAM', 'DELIVERY'], write: ['DELIVERY'] },
+          mail: 'send',
+          teamWebhookSecrets: 'read',
+        },
+        {
+          [ENV.publicBaseUrl]: publicBaseUrl,
+          [ENV.secureEmailDomains]: config.secureEmailDomains,
+          [ENV.alertQueueMaxReceives]: String(MAX_RECEIVE_COUNT),
+        },
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -218,6 +233,21 @@ export class ServiceStack extends Stack {
       maxConcurrency: FUNCTION_SETTINGS['sync-worker'].reservedConcurrency,
     });
     fn('sync-worker').addEventSource(syncJobsSource);
+
+    // Failures are retried by the queue, then dead-lettered (alarmed in the stateful stack).
+    fn('deliver-alerts').addEventSource(
+      new eventSources.SqsEventSource(stateful.alertQueue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: FUNCTION_SETTINGS['deliver-alerts'].reservedConcurrency,
+      }),
+    );
+    if (config.alertEmailFrom === undefined) {
+      Annotations.of(this).addWarningV2(
+        'pulse-relay:alertEmailFromMissing',
+        'alertEmailFrom is not set: care-team emails cannot be sent until it is (docs/delivery.md).',
+      );
+    }
 
     new events.Rule(this, 'CatchUpSchedule', {
       description: 'Queues wearable syncs for members who are due and checks for missing data',
@@ -298,8 +328,13 @@ export class ServiceStack extends Stack {
           fn: f['sync-worker'],
           trigger: 'the sync-jobs SQS event source; the queue redrives to sync-jobs-dlq',
         },
+        {
+          fn: f['deliver-alerts'],
+          trigger: 'the alerts FIFO queue event source; the queue redrives to the alerts dead-letter queue',
+        },
       ],
-      queueConsumerMapping: f['sync-worker'].function,
+      queueConsumerMappings: [f['sync-worker'].function, f['deliver-alerts'].function],
+      teamWebhookSecretReader: { fn: f['deliver-alerts'], prefix: stateful.teamWebhookSecretPrefix },
       concurrencyReserved: reserveConcurrency,
       terminalFailureQueues: [scheduleFailures],
     });

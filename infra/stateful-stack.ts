@@ -10,6 +10,7 @@ import { AlarmTopic } from './constructs/alarm-topic.js';
 import { Backups } from './constructs/backups.js';
 import { EncryptionKeys } from './constructs/encryption-keys.js';
 import { GoogleSecrets } from './constructs/google-secrets.js';
+import { MailIdentity } from './constructs/mail-identity.js';
 import { Queues } from './constructs/queues.js';
 import { Tables } from './constructs/tables.js';
 import { acknowledgeStatefulFindings } from './nag-suppressions.js';
@@ -17,6 +18,9 @@ import { acknowledgeStatefulFindings } from './nag-suppressions.js';
 export interface StatefulStackProps extends StackProps {
   readonly config: PulseRelayConfig;
 }
+
+/** Where `team channels set` keeps each team's webhook signing secret in Secrets Manager. */
+export const teamWebhookSecretPrefixFor = (stage: string): string => `pulse-relay/${stage}/team-webhooks`;
 
 /** What the service stack needs from the stateful stack. */
 export interface StatefulResources {
@@ -31,6 +35,11 @@ export interface StatefulResources {
   readonly googleClientSecret: secretsmanager.ISecret;
   readonly webhookAuthorizationSecret: secretsmanager.ISecret;
   readonly alarmAction: cloudwatch.IAlarmAction;
+  /** SES identity ARN and sender of alert emails; undefined until alertEmailFrom is configured. */
+  readonly mailIdentityArn: string | undefined;
+  readonly mailFrom: string | undefined;
+  /** Name prefix of the teams' webhook signing secrets (one Secrets Manager secret per team). */
+  readonly teamWebhookSecretPrefix: string;
 }
 
 /** Everything that holds data or must outlive a redeploy: keys, tables, queues, secrets, the alarm topic. */
@@ -60,6 +69,11 @@ export class StatefulStack extends Stack {
       clientSecretArn: config.googleClientSecretArn,
     });
 
+    const mail = new MailIdentity(this, 'MailIdentity', {
+      from: config.alertEmailFrom,
+      domain: config.alertEmailDomain,
+    });
+
     this.resources = {
       dataKey: keys.dataKey,
       tokenKey: keys.tokenKey,
@@ -72,6 +86,9 @@ export class StatefulStack extends Stack {
       googleClientSecret: secrets.clientSecret,
       webhookAuthorizationSecret: secrets.webhookAuthorization,
       alarmAction: alarms.action,
+      mailIdentityArn: mail.identityArn,
+      mailFrom: mail.from,
+      teamWebhookSecretPrefix: teamWebhookSecretPrefixFor(config.stage),
     };
 
     const outputs: Record<string, [string, string]> = {
@@ -87,6 +104,11 @@ export class StatefulStack extends Stack {
         'readings stream on-failure destination',
       ],
       TokenKeyArn: [keys.tokenKey.keyArn, 'TOKEN_KMS_KEY_ID'],
+      DataKeyArn: [keys.dataKey.keyArn, 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID (team channels set)'],
+      TeamWebhookSecretPrefix: [
+        teamWebhookSecretPrefixFor(config.stage),
+        'TEAM_WEBHOOK_SECRET_PREFIX (team channels set)',
+      ],
       AlarmTopicArn: [alarms.topic.topicArn, 'operational alarms'],
       GoogleClientSecretArn: [secrets.clientSecret.secretArn, 'GOOGLE_CLIENT_SECRET_ARN'],
       WebhookAuthorizationSecretArn: [

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCliContext } from '../cli/cli-context.js';
+import { teamChannelsSet } from '../cli/commands/team-commands.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
 import type { Alert } from '../shared/domain/alert.js';
@@ -34,6 +35,10 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
 
 const DAY_MS = 86_400_000;
 
+/** The demo member's care team; its alerts go to one team mailbox (no health values: the default). */
+export const DEMO_TEAM = 'team-demo';
+export const DEMO_TEAM_EMAIL = 'care-team@example.org';
+
 const postReadings = async (apiUrl: string, token: string, readings: unknown[]) => {
   const response = await fetch(`${apiUrl}/v1/blood-pressure`, {
     method: 'POST',
@@ -52,7 +57,8 @@ const reading = (systolic: number, diastolic: number, at: Date) => ({
 
 /**
  * The demo: what staff and a member's devices do in a first week, and the alert lifecycle.
- * 1. Staff enrol a member; their blood-pressure monitor was registered eight days ago.
+ * 0. The demo care team says where it wants alerts: a team mailbox (the local SMTP server receives it).
+ * 1. Staff enrol a member into the team; their blood-pressure monitor was registered eight days ago.
  * 2. The monitor uploads a week of readings, one of them dangerous; one upload is repeated. The
  *    dangerous one raises an alert; the normal readings after it resolve it.
  * 3. Today: a very high morning reading, then a worse one in the evening: one alert, then an escalation.
@@ -60,12 +66,20 @@ const reading = (systolic: number, diastolic: number, at: Date) => ({
  * 4. A replacement monitor uploads its 45-day memory: one baseline summary, no individual alerts.
  * 5. The member links their Fitbit once, on a phone; 30 days of wearable data arrive.
  * 6. The catch-up schedule notices the Fitbit has not synced for days.
- * Alerts appear in the care-team inbox as they are sent.
+ * Alerts appear in the care-team inbox as they are sent, and as emails in the team's mailbox.
  */
 export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions): Promise<void> => {
   const context = createCliContext();
   const now = new Date();
-  const member = await enrolMember({ name: 'Demo Member', timezone: 'Europe/London' }, context);
+  await teamChannelsSet({ team: DEMO_TEAM, email: DEMO_TEAM_EMAIL, by: 'demo' }, context);
+  print(
+    `demo: care team ${DEMO_TEAM} gets alerts by email at ${DEMO_TEAM_EMAIL}: severity, member reference ` +
+      'and a console link, no health values (a team can opt into full content for nhs.net addresses)',
+  );
+  const member = await enrolMember(
+    { name: 'Demo Member', timezone: 'Europe/London', teamId: DEMO_TEAM },
+    context,
+  );
   // Registered eight days ago, so this week's readings are monitoring, not a baseline.
   const device = await registerDevice(member.memberId, {
     ...context,

@@ -1,10 +1,12 @@
-import type { Context } from 'aws-lambda';
+import { randomBytes } from 'node:crypto';
+import type { Context, SQSEvent } from 'aws-lambda';
 import { FUNCTION_NAMES, type FunctionName } from '../infra/function-names.js';
 import { ENV } from '../shared/runtime/environment.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { findFreePort } from './free-port.js';
 import { type HttpApiAdapter, type HttpRoute, startHttpApiAdapter } from './http-api-adapter.js';
 import { requireJava } from './java-requirement.js';
+import { type LocalMailServer, startLocalMailServer } from './local-mail-server.js';
 import {
   awsEnvironmentFor,
   createResources,
@@ -50,10 +52,17 @@ export interface LocalStackOptions {
   /** Fail instead of skipping a function whose handler cannot be loaded. */
   readonly strict?: boolean;
   readonly log?: (message: string, error?: unknown) => void;
+  /**
+   * Called with the body of each message taken from the care-team queue, before deliver-alerts handles it
+   * (the demo prints the alert from it). Called again if the message is retried.
+   */
+  readonly onCareTeamMessage?: (body: string) => void;
 }
 
 export interface LocalStack {
   readonly apiUrl: string;
+  /** The care teams' mailbox: the SMTP server deliver-alerts sends to (SMTP_URL). */
+  readonly mail: LocalMailServer;
   readonly endpoints: LocalEndpoints;
   readonly resources: LocalResources;
   /** Every variable set in process.env for the handlers. */
@@ -135,6 +144,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   let dynamoDb: DynamoDbLocal | undefined;
   let sqsEmulator: SqsEmulator | undefined;
   let http: HttpApiAdapter | undefined;
+  let mail: LocalMailServer | undefined;
   const runners: (StreamRunner | SqsRunner | ScheduleRunner)[] = [];
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -143,12 +153,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       await Promise.allSettled(runners.map((runner) => runner.stop()));
       await sqsEmulator?.stop();
       await dynamoDb?.stop();
+      await mail?.stop();
     })();
     return stopping;
   };
 
   try {
-    [dynamoDb, sqsEmulator] = await Promise.all([startDynamoDbLocal(), startSqsEmulator()]);
+    [dynamoDb, sqsEmulator, mail] = await Promise.all([
+      startDynamoDbLocal(),
+      startSqsEmulator(),
+      startLocalMailServer(),
+    ]);
     const endpoints: LocalEndpoints = { dynamoDb: dynamoDb.endpoint, sqs: sqsEmulator.endpoint };
     const resources = await createResources({
       endpoints,
@@ -163,6 +178,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       [ENV.publicBaseUrl]: apiUrl,
       // EMF lines only mean something to CloudWatch; locally they would bury the demo's output.
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      // deliver-alerts: email through the local SMTP server; team webhook secrets sealed under LOCAL_TOKEN_KEY.
+      [ENV.smtpUrl]: mail.url,
+      [ENV.mailFrom]: 'pulse-relay alerts <alerts@pulse-relay.localhost>',
+      [ENV.secureEmailDomains]: 'nhs.net',
+      [ENV.localTokenKey]: randomBytes(32).toString('base64'),
       ...options.environment,
     };
     Object.assign(process.env, environment);
@@ -213,6 +233,27 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         }),
       );
     }
+    // The care-team queue's only consumer: it delivers to the teams' email and webhooks.
+    const deliverAlerts = handlers.get('deliver-alerts');
+    if (deliverAlerts !== undefined) {
+      const observe = options.onCareTeamMessage;
+      runners.push(
+        await startSqsRunner({
+          queueUrl: resources.queues.alerts.url,
+          functionName: 'deliver-alerts',
+          handler:
+            observe === undefined
+              ? deliverAlerts
+              : (event: SQSEvent, context: Context) => {
+                  for (const record of event.Records) observe(record.body);
+                  return deliverAlerts(event as never, context);
+                },
+          endpoint: endpoints.sqs,
+          batchSize: 10,
+          log,
+        }),
+      );
+    }
     const catchUp = handlers.get('catch-up');
     const catchUpInterval = options.catchUpIntervalMs ?? 30 * 60 * 1000;
     const schedule =
@@ -252,6 +293,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     return {
       apiUrl: http.url,
+      mail,
       endpoints,
       resources,
       environment,

@@ -3,16 +3,16 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCAL_STACK_FILE } from '../cli/stack-environment.js';
 import { runDemo } from './demo.js';
-import { runCareTeamInbox } from './demo-care-team-inbox.js';
+import { formatAlertForCareTeam } from './demo-care-team-inbox.js';
 import { startGoogleHealthSimulator } from './google-health-simulator/simulator.js';
 import { JavaMissingError } from './java-requirement.js';
+import { formatReceivedMail } from './local-mail-server.js';
 import { startLocalStack } from './local-stack.js';
 import {
   catchUpMinutesFrom,
   RealGoogleConfigurationError,
   realGoogleEnvironment,
 } from './real-google-environment.js';
-import { sqsClientFor } from './resources.js';
 import { simulatedGoogleEnvironment } from './simulated-google-environment.js';
 
 const { values } = parseArgs({ options: { 'no-demo': { type: 'boolean' } }, allowPositionals: false });
@@ -50,6 +50,8 @@ try {
     log: (message, error) => console.error(message, error instanceof Error ? error.message : ''),
     environment: real?.environment ?? google?.environment,
     catchUpIntervalMs: catchUpMinutes * 60_000,
+    // deliver-alerts consumes the care-team queue; the demo shows each alert as it is taken for delivery.
+    onCareTeamMessage: (body) => print(`\n${formatAlertForCareTeam(JSON.parse(body))}\n`),
   });
 } catch (error) {
   await simulator?.stop();
@@ -88,9 +90,8 @@ writeFileSync(
   },
 );
 
-const inbox = runCareTeamInbox(sqsClientFor(stack.endpoints), stack.resources.queues.alerts.url, (text) =>
-  print(`\n${text}\n`),
-);
+// The care teams' mailbox: what deliver-alerts emailed, as the team would read it.
+const stopPrintingMail = stack.mail.onMail((mail) => print(`\n${formatReceivedMail(mail)}\n`));
 
 // Ctrl-C reaches every process in the group, so this process may hear it twice: stop once.
 let stopping = false;
@@ -98,7 +99,7 @@ const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   print(`\n${signal}: stopping the local stack…`);
-  await inbox.stop();
+  stopPrintingMail();
   await stack.stop();
   await simulator?.stop();
   rmSync(LOCAL_STACK_FILE, { force: true });
@@ -108,7 +109,7 @@ const shutdown = async (signal: string) => {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-print(`ready api=${stack.apiUrl}`);
+print(`ready api=${stack.apiUrl} mail=${stack.mail.url}`);
 if (values['no-demo'] !== true) {
   await runDemo({ apiUrl: stack.apiUrl, simulator, stack, print });
 }

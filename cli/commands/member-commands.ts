@@ -4,6 +4,7 @@ import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-co
 import { unlink } from '../../shared/domain/link/unlink.js';
 import { enrolMember } from '../../shared/domain/members/enrol-member.js';
 import { eraseMember } from '../../shared/domain/members/erase-member.js';
+import { moveMember } from '../../shared/domain/members/move-member.js';
 import { ENV, requireEnv } from '../../shared/runtime/environment.js';
 import type { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-error.js';
@@ -11,12 +12,27 @@ import { actorOption, optionalOption, requiredOption } from '../options.js';
 import { retentionRule } from '../retention-setting.js';
 
 export const memberCreate = async (options: Record<string, unknown>, context: CliContext) => {
+  const team = optionalOption(options, 'team');
   const member = await enrolMember(
-    { name: requiredOption(options, 'name'), timezone: requiredOption(options, 'timezone') },
+    {
+      name: requiredOption(options, 'name'),
+      timezone: requiredOption(options, 'timezone'),
+      ...(team === undefined ? {} : { teamId: team }),
+    },
     context,
   );
-  return { memberId: member.memberId, name: member.name, timezone: member.timezone };
+  return { memberId: member.memberId, name: member.name, timezone: member.timezone, teamId: member.teamId };
 };
+
+export const memberMove = async (options: Record<string, unknown>, context: CliContext) =>
+  moveMember(
+    {
+      memberId: requiredOption(options, 'member'),
+      teamId: requiredOption(options, 'team'),
+      movedBy: actorOption(options),
+    },
+    context,
+  );
 
 export const memberList = async (_options: Record<string, unknown>, context: CliContext) => ({
   members: await context.directory.listMembers(),

@@ -10,7 +10,15 @@ import { ENV } from '../../shared/runtime/environment.js';
 export type TableAccess = 'read' | 'readWrite';
 
 /** First segment of the directory's partition keys (shared/adapters/table-keys.ts). */
-export type DirectoryItemKind = 'MEMBER' | 'DEVICE' | 'INVITE' | 'HEALTHUSER' | 'AUDIT';
+export type DirectoryItemKind =
+  | 'MEMBER'
+  | 'DEVICE'
+  | 'INVITE'
+  | 'HEALTHUSER'
+  | 'AUDIT'
+  // A care team's delivery channels (TEAM#<teamId>) and the delivery records (DELIVERY#<memberId>).
+  | 'TEAM'
+  | 'DELIVERY';
 
 /**
  * Directory access narrowed to item kinds with an IAM `dynamodb:LeadingKeys` condition: a function reads
@@ -37,6 +45,10 @@ export interface FunctionBindings {
   readonly googleClientSecret?: 'read';
   /** The Google Health webhook's Authorization value, read at run time (webhook-authorization-source.ts). */
   readonly webhookAuthorizationSecret?: 'read';
+  /** Send alert emails as the SES identity, from its one sender address (and nothing else). */
+  readonly mail?: 'send';
+  /** Read the care teams' webhook signing secrets (pulse-relay/<stage>/team-webhooks/*), nothing else. */
+  readonly teamWebhookSecrets?: 'read';
 }
 
 export interface BindableResources {
@@ -48,6 +60,11 @@ export interface BindableResources {
   readonly tokenKey: kms.IKey;
   readonly googleClientSecret: secretsmanager.ISecret;
   readonly webhookAuthorizationSecret: secretsmanager.ISecret;
+  /** The key Secrets Manager encrypts the team webhook secrets with (the CLI names it). */
+  readonly dataKey: kms.IKey;
+  readonly mailIdentityArn: string | undefined;
+  readonly mailFrom: string | undefined;
+  readonly teamWebhookSecretPrefix: string;
 }
 
 // Explicit action lists instead of CDK's grantReadData/grantReadWriteData: no Scan, no index/* wildcard,
@@ -205,4 +222,32 @@ export const bindFunction = (
     );
     allowKeyVia(fn, resources.webhookAuthorizationSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
   }
+  if (bindings.mail === 'send') bindMailSend(fn, resources);
+  if (bindings.teamWebhookSecrets === 'read') {
+    fn.addEnvironment(ENV.teamWebhookSecretPrefix, resources.teamWebhookSecretPrefix);
+    const { partition, region, account } = Stack.of(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        // Secret ARNs end in a random suffix, so the team secrets can only be named by their prefix.
+        resources: [
+          `arn:${partition}:secretsmanager:${region}:${account}:secret:${resources.teamWebhookSecretPrefix}/*`,
+        ],
+      }),
+    );
+    allowKeyVia(fn, resources.dataKey, 'secretsmanager', ['kms:Decrypt']);
+  }
+};
+
+/** SES v2 SendEmail as the one configured identity; without one the function has no mail permission. */
+const bindMailSend = (fn: lambda.Function, resources: BindableResources): void => {
+  fn.addEnvironment(ENV.mailFrom, resources.mailFrom ?? 'not-configured');
+  if (resources.mailIdentityArn === undefined) return;
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [resources.mailIdentityArn],
+      conditions: { StringEquals: { 'ses:FromAddress': resources.mailFrom } },
+    }),
+  );
 };

@@ -38,6 +38,7 @@ export class OperationalAlarms extends Construct {
   readonly refusedReadings: cloudwatch.Alarm;
   readonly anyReadingRefused: cloudwatch.Alarm;
   readonly syncFailures: cloudwatch.Alarm;
+  readonly urgentAlertUndelivered: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: OperationalAlarmsProps) {
     super(scope, id);
@@ -159,6 +160,24 @@ export class OperationalAlarms extends Construct {
         ...common,
         alarmDescription: `${SYNC_FAILURES_THRESHOLD} or more wearable sync jobs failed (and will be retried) in 15 minutes.`,
         threshold: SYNC_FAILURES_THRESHOLD,
+      }),
+    );
+
+    // One is enough: a person who needs contacting today may not be. One-minute period, so it fires at once.
+    this.urgentAlertUndelivered = raise(
+      new cloudwatch.Metric({
+        namespace,
+        metricName: METRIC.urgentAlertsUndelivered,
+        dimensionsMap: { service: serviceNameFor('deliver-alerts') },
+        statistic: 'Sum',
+        period: Duration.minutes(1),
+      }).createAlarm(this, 'UrgentAlertUndelivered', {
+        ...common,
+        alarmDescription:
+          'An urgent care-team alert reached no channel of its team (every channel failed or refused it, or ' +
+          'the member has no team or the team no channels). Phone the care team now, then fix delivery ' +
+          '(docs/deploy.md, Runbook).',
+        threshold: 1,
       }),
     );
   }

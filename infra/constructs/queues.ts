@@ -29,11 +29,15 @@ export class Queues extends Construct {
       key,
       alarmAction,
       fifo: true,
-      meaning: 'Care-team alerts were received five times without being deleted by their consumer.',
+      meaning:
+        'Care-team notifications failed delivery five times (email and webhook): the team may not have heard.',
     });
     this.alerts = new sqs.Queue(this, 'Alerts', {
       ...secureQueueProps(key),
       fifo: true,
+      visibilityTimeout: Duration.seconds(
+        FUNCTION_SETTINGS['deliver-alerts'].timeout.toSeconds() * SQS_VISIBILITY_FACTOR,
+      ),
       contentBasedDeduplication: false,
       retentionPeriod: FAILURE_RETENTION,
       deadLetterQueue: { queue: this.alertsDeadLetter.queue, maxReceiveCount: MAX_RECEIVE_COUNT },

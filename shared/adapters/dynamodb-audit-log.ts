@@ -1,27 +1,22 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import type { AuditRecord } from '../domain/audit-record.js';
+import { AUDIT_ACTIONS, type AuditRecord } from '../domain/audit-record.js';
 import type { AuditLog } from '../domain/ports/audit-log.js';
 import { auditKey, auditPartition } from './table-keys.js';
 
 const auditItemSchema = z.object({
   memberId: z.string(),
-  action: z.enum([
-    'device-registered',
-    'device-revoked',
-    'device-rotated',
-    'invitation-cancelled',
-    'member-erased',
-  ]),
+  action: z.enum(AUDIT_ACTIONS),
   at: z.string(),
   by: z.string(),
   subjectId: z.string().optional(),
+  requestId: z.string().optional(),
   details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** The directory item for an audit record; used alone or inside a transaction with the change it records. */
 export const auditItem = (record: AuditRecord) => ({
-  ...auditKey(record.memberId, record.at, record.action, record.subjectId),
+  ...auditKey(record.memberId, record.at, record.action, record.subjectId, record.requestId),
   type: 'audit',
   ...record,
 });

@@ -1,9 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Member } from '../domain/member.js';
-import type { MemberDirectory } from '../domain/ports/member-directory.js';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Member, TeamMove } from '../domain/member.js';
+import { type MemberDirectory, MemberTeamChangedError } from '../domain/ports/member-directory.js';
 import type { MemberPages } from '../domain/ports/member-pages.js';
-import { MEMBERS_INDEX, memberKey } from './table-keys.js';
+import { MEMBERS_INDEX, memberKey, TEAM_MOVE_PREFIX, teamMoveKey } from './table-keys.js';
 
 export class MemberAlreadyExistsError extends Error {
   constructor(memberId: string) {
@@ -20,6 +27,7 @@ const toMember = (item: Record<string, unknown>): Member => ({
   ...(typeof item.bloodPressureMonitorSince === 'string'
     ? { bloodPressureMonitorSince: item.bloodPressureMonitorSince }
     : {}),
+  ...(typeof item.teamId === 'string' ? { teamId: item.teamId } : {}),
 });
 
 /** Members in the single-table directory (devices: dynamodb-device-registry.ts). */
@@ -96,5 +104,65 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
     return page.LastEvaluatedKey === undefined
       ? { members }
       : { members, cursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') };
+  }
+
+  async moveMemberToTeam(move: TeamMove): Promise<void> {
+    const fromCondition = move.fromTeamId === undefined ? 'attribute_not_exists(teamId)' : 'teamId = :from';
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: memberKey(move.memberId),
+                UpdateExpression: 'SET teamId = :to, teamMovedAt = :at, teamMovedBy = :by',
+                ConditionExpression: `attribute_exists(pk) AND ${fromCondition}`,
+                ExpressionAttributeValues: {
+                  ':to': move.toTeamId,
+                  ':at': move.movedAt,
+                  ':by': move.movedBy,
+                  ...(move.fromTeamId === undefined ? {} : { ':from': move.fromTeamId }),
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...teamMoveKey(move.memberId, move.movedAt), type: 'team-move', ...move },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new MemberTeamChangedError(move.memberId);
+      throw error;
+    }
+  }
+
+  async listTeamMoves(memberId: string): Promise<TeamMove[]> {
+    const moves: TeamMove[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': memberKey(memberId).pk, ':prefix': TEAM_MOVE_PREFIX },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        moves.push({
+          memberId: item.memberId,
+          ...(typeof item.fromTeamId === 'string' ? { fromTeamId: item.fromTeamId } : {}),
+          toTeamId: item.toTeamId,
+          movedBy: item.movedBy,
+          movedAt: item.movedAt,
+        });
+      }
+    }
+    return moves;
   }
 }

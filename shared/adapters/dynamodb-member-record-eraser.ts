@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { METRICS } from '../domain/metric.js';
 import type { ErasedRecord, MemberRecordEraser } from '../domain/ports/member-record-eraser.js';
-import { memberDevicesPartition, memberKey, readingPartitionKey } from './table-keys.js';
+import { deliveryPartition, memberDevicesPartition, memberKey, readingPartitionKey } from './table-keys.js';
 
 type Key = { pk: string; sk: string };
 
@@ -94,9 +94,12 @@ export class DynamoDbMemberRecordEraser implements MemberRecordEraser {
     ).flat();
     const alertKeys = await this.partitionKeys(this.tables.alerts, memberKey(memberId).pk);
     const memberKeys = await this.partitionKeys(this.tables.directory, memberKey(memberId).pk);
+    // Alert delivery records (their keys name the alert) would otherwise wait for their 30-day TTL.
+    const deliveryKeys = await this.partitionKeys(this.tables.directory, deliveryPartition(memberId));
     await this.deleteAll(this.tables.readings, readingKeys);
     await this.deleteAll(this.tables.alerts, alertKeys);
     await this.deleteAll(this.tables.directory, memberKeys);
+    await this.deleteAll(this.tables.directory, deliveryKeys);
     const dayBuckets = readingKeys.filter(
       (key) => key.sk.startsWith('DAY#') || key.sk.startsWith('HOUR#'),
     ).length;
@@ -105,6 +108,7 @@ export class DynamoDbMemberRecordEraser implements MemberRecordEraser {
       const kind = (key.sk.split('#')[0] ?? key.sk).toLowerCase();
       memberItems[kind] = (memberItems[kind] ?? 0) + 1;
     }
+    if (deliveryKeys.length > 0) memberItems.delivery = deliveryKeys.length;
     return { readings: readingKeys.length - dayBuckets, dayBuckets, alerts: alertKeys.length, memberItems };
   }
 

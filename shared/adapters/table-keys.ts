@@ -10,7 +10,9 @@
  * directory: pk/sk single table, see the builders below; GSI gsi1 lists members, a member's devices and
  *            invitations, and links by state. Everything about one member is in the MEMBER#<memberId>
  *            partition except devices (DEVICE#), invitations (INVITE#), the Google account mapping
- *            (HEALTHUSER#) and audit records (AUDIT#), which are keyed for their own lookups.
+ *            (HEALTHUSER#) and audit records (AUDIT#), which are keyed for their own lookups. A care
+ *            team's delivery channels are TEAM#<teamId>/CHANNELS; delivery records DELIVERY#<memberId>
+ *            (with a ttl), so the delivery function can be granted exactly those partitions.
  * alerts:    pk = MEMBER#<memberId>, sk = ALERT#<alertKey>; GSI gsi1 (gsi1pk = ALERTS, gsi1sk = raisedAt).
  *            pk = MEMBER#<memberId>, sk = OPEN#<slot>: the open-slot marker; gsi1 (gsi1pk = OPEN-ALERTS).
  */
@@ -37,15 +39,28 @@ export const activityKey = (memberId: string, kind: string) => ({
   pk: `MEMBER#${memberId}`,
   sk: `ACTIVITY#${kind}`,
 });
+/** Audit record of one care-team move; sorted by time under the member. */
+export const teamMoveKey = (memberId: string, movedAt: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `TEAMMOVE#${movedAt}`,
+});
+export const TEAM_MOVE_PREFIX = 'TEAMMOVE#';
 export const deviceKey = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
 /** gsi1 partition listing one member's devices (and erasing them). */
 export const memberDevicesPartition = (memberId: string): string => `DEVICES#${memberId}`;
 /** gsi1 partition listing one member's invitations (cancelled on unlink and erasure). */
 export const memberInvitationsPartition = (memberId: string): string => `INVITES#${memberId}`;
 /** Audit records live outside the member's partition, so erasing the member leaves them (docs/data-protection.md). */
-export const auditKey = (memberId: string, at: string, action: string, subjectId = '') => ({
+export const auditKey = (
+  memberId: string,
+  at: string,
+  action: string,
+  subjectId = '',
+  requestId?: string,
+) => ({
   pk: `AUDIT#${memberId}`,
-  sk: `${at}#${action}#${subjectId}`,
+  // The request id keeps two staff actions in the same millisecond apart.
+  sk: requestId === undefined ? `${at}#${action}#${subjectId}` : `${at}#${action}#${subjectId}#${requestId}`,
 });
 export const auditPartition = (memberId: string): string => `AUDIT#${memberId}`;
 export const linkKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'LINK#google-health' });
@@ -66,3 +81,18 @@ export const openSlotKeyOf = (memberId: string, slot: string) => ({
   sk: `OPEN#${slot}`,
 });
 export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' } as const;
+
+/** Staff users (directory table): one item per person, teams as a string set; listed through gsi1. */
+export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'PROFILE' });
+export const STAFF_INDEX = { name: 'gsi1', partitionValue: 'STAFF' } as const;
+
+/** Where a care team receives alerts (no secret in it: only the webhook secret's reference). */
+export const teamChannelsKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'CHANNELS' });
+/** Local runs only: a team's webhook secret sealed under LOCAL_TOKEN_KEY (AWS keeps it in Secrets Manager). */
+export const teamWebhookSecretKey = (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'WEBHOOKSECRET' });
+/** One notification settled for one target: the delivery function's idempotency record. */
+export const deliveryPartition = (memberId: string): string => `DELIVERY#${memberId}`;
+export const deliveryKey = (memberId: string, notificationId: string, target: string) => ({
+  pk: deliveryPartition(memberId),
+  sk: `${notificationId}#${target}`,
+});

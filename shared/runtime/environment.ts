@@ -35,4 +35,11 @@ export const ENV = {
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
   googleHealthRequestsPerSecond: 'GOOGLE_HEALTH_REQUESTS_PER_SECOND',
   catchUpStaleAfterMinutes: 'CATCH_UP_STALE_AFTER_MINUTES',
+  mailFrom: 'MAIL_FROM',
+  smtpUrl: 'SMTP_URL',
+  secureEmailDomains: 'SECURE_EMAIL_DOMAINS',
+  teamWebhookSecretPrefix: 'TEAM_WEBHOOK_SECRET_PREFIX',
+  teamWebhookSecretKmsKeyId: 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID',
+  /** The alert queue's redrive maxReceiveCount: the receive at which delivery is tried for the last time. */
+  alertQueueMaxReceives: 'ALERT_QUEUE_MAX_RECEIVES',
 } as const;

@@ -30,6 +30,10 @@ export const METRIC = {
   relinksNeeded: 'RelinksNeeded',
   /** Failures the code caught and answered with a 500: invisible to Lambda's Errors metric otherwise. */
   handledFailures: 'HandledFailures',
+  /** Care-team notifications per target; dimensions `channel` (email, webhook), `outcome` (see DELIVERY_OUTCOMES). */
+  deliveries: 'Deliveries',
+  /** An urgent alert's notification reached no care-team channel and nothing more will be tried. */
+  urgentAlertsUndelivered: 'UrgentAlertsUndelivered',
 } as const;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
@@ -46,6 +50,11 @@ export const GOOGLE_CALL_OUTCOMES = [
   'network-error',
 ] as const;
 export type GoogleCallOutcome = (typeof GOOGLE_CALL_OUTCOMES)[number];
+
+/** duplicate: the target already had it (a redelivered message); refused: not retried; failed: retried. */
+export const DELIVERY_OUTCOMES = ['delivered', 'duplicate', 'refused', 'failed'] as const;
+export type DeliveryOutcomeName = (typeof DELIVERY_OUTCOMES)[number];
+export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
 
 /** Values of the `format` dimension: the upload formats, and `unknown` when the media type was refused. */
 export const UPLOAD_FORMAT_DIMENSIONS = ['json', 'fhir', 'unknown'] as const;

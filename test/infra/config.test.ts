@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       weeklySummaryDay: 'MON',
       weeklySummaryTime: '08:00',
       logRetentionDays: 365,
+      secureEmailDomains: 'nhs.net',
       googleHealthApiUrl: 'https://health.googleapis.com',
       googleOAuthAuthorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
       googleOAuthTokenUrl: 'https://oauth2.googleapis.com/token',

@@ -26,6 +26,10 @@ describe('cdk-nag (AwsSolutions, HIPAA.Security, Serverless)', () => {
         alarmEmail: 'oncall@example.org',
       },
     ],
+    [
+      'an SES sender domain for alert emails',
+      { alertEmailFrom: 'alerts@relay.example.org', alertEmailDomain: 'relay.example.org' },
+    ],
   ])(
     'reports no unacknowledged findings for %s',
     (_variant, context) => {

@@ -28,7 +28,7 @@ const writeActions = [
 ];
 
 describe('function defaults', () => {
-  it('defines exactly the eight catalogue functions', () => {
+  it('defines exactly the catalogue functions', () => {
     service.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
   });
 
@@ -182,6 +182,8 @@ const DIRECTORY_ITEMS = {
   INVITE: 'INVITE#i-1',
   HEALTHUSER: 'HEALTHUSER#hu-1',
   AUDIT: 'AUDIT#m-1',
+  TEAM: 'TEAM#team-north',
+  DELIVERY: 'DELIVERY#m-1',
 } as const;
 type DirectoryItem = keyof typeof DIRECTORY_ITEMS;
 const ALL_ITEMS = Object.keys(DIRECTORY_ITEMS) as DirectoryItem[];
@@ -205,6 +207,8 @@ const DIRECTORY_RIGHTS: Record<string, { read: DirectoryItem[]; write: Directory
   // Both list members on gsi1, then read each member's profile and thresholds.
   'weekly-summary': { read: ['MEMBER'], write: [], index: true },
   'alert-follow-up': { read: ['MEMBER'], write: [], index: true },
+  // The member's team, the team's channels, and its own delivery records (the only thing it writes).
+  'deliver-alerts': { read: ['MEMBER', 'TEAM', 'DELIVERY'], write: ['DELIVERY'] },
 };
 
 describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => {
@@ -368,6 +372,83 @@ describe('least privilege', () => {
       ),
     );
     expect(senders.sort()).toEqual(['catch-up', 'google-health-webhook', 'link-pages', 'sync-worker']);
+  });
+});
+
+describe('deliver-alerts', () => {
+  const secretReads = (statements: ReturnType<typeof statementsOf>) =>
+    statements.filter((statement) => actionsOf([statement]).includes('secretsmanager:GetSecretValue'));
+
+  it('reads only its stage’s team webhook secrets, and no other secret', () => {
+    const statements = statementsOf(service, 'deliver-alerts');
+    const reads = secretReads(statements);
+    expect(reads).toHaveLength(1);
+    expect(actionsOf(reads)).toEqual(['secretsmanager:GetSecretValue']);
+    expect(JSON.stringify(reads[0]?.Resource)).toContain(':secret:pulse-relay/test/team-webhooks/*');
+    expect(statementsOn(statements, 'GoogleSecrets')).toEqual([]);
+    expect(statementsOn(statements, 'KeysTokenKey')).toEqual([]);
+  });
+
+  it('cannot touch the alerts or readings tables, nor send to any queue', () => {
+    const statements = statementsOf(service, 'deliver-alerts');
+    expect(statementsOn(statements, 'TablesAlerts')).toEqual([]);
+    expect(statementsOn(statements, 'TablesReadings')).toEqual([]);
+    expect(actionsOf(statements)).not.toContain('sqs:SendMessage');
+  });
+
+  it('is the only function that may read the team webhook secrets or send email', () => {
+    for (const name of FUNCTION_NAMES.filter((other) => other !== 'deliver-alerts')) {
+      const statements = statementsOf(service, name);
+      expect(JSON.stringify(statements)).not.toContain('team-webhooks');
+      expect(actionsOf(statements)).not.toContain('ses:SendEmail');
+    }
+  });
+
+  it('has no mail permission until a sender is configured', () => {
+    expect(actionsOf(statementsOf(service, 'deliver-alerts'))).not.toContain('ses:SendEmail');
+    expect(
+      Annotations.fromStack(definePulseRelayForTest().service).findWarning(
+        '*',
+        Match.stringLikeRegexp('alertEmailFrom is not set'),
+      ),
+    ).not.toHaveLength(0);
+  });
+
+  it('sends email only as the configured SES identity and From address', () => {
+    const { service: withMail, stateful } = templatesOf({
+      alertEmailFrom: 'alerts@relay.example.org',
+      alertEmailDomain: 'relay.example.org',
+    });
+    stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'relay.example.org' });
+    const mail = statementsOf(withMail, 'deliver-alerts').filter((statement) =>
+      actionsOf([statement]).includes('ses:SendEmail'),
+    );
+    expect(mail).toHaveLength(1);
+    expect(actionsOf(mail)).toEqual(['ses:SendEmail']);
+    expect(mail[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'alerts@relay.example.org' } });
+    expect(JSON.stringify(mail[0]?.Resource)).toContain(':identity/relay.example.org');
+  });
+
+  it('verifies the sender address itself when no domain is given', () => {
+    const { stateful } = templatesOf({ alertEmailFrom: 'alerts@relay.example.org' });
+    stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@relay.example.org' });
+  });
+
+  it('consumes the alerts FIFO queue with partial batch responses, within its reserved concurrency', () => {
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: ref('deliver-alerts'),
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('QueuesAlerts') },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: FUNCTION_SETTINGS['deliver-alerts'].reservedConcurrency },
+    });
+  });
+
+  it('knows the queue’s redrive limit, so it can tell the last attempt', () => {
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'pulse-relay-test-deliver-alerts',
+      Environment: { Variables: Match.objectLike({ ALERT_QUEUE_MAX_RECEIVES: '5' }) },
+    });
   });
 });
 
@@ -536,7 +617,7 @@ describe('event sources', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 5 },
     });
-    service.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    service.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
   });
 
   it('runs catch-up on the configured schedule with dead-letter queues for failed runs', () => {
@@ -641,6 +722,18 @@ describe('operational alarms', () => {
       ]),
     );
     expect(refused?.Properties).toMatchObject({ Threshold: 20 });
+  });
+
+  it('alarms at once when an urgent alert reached no care-team channel', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PulseRelay/test',
+      MetricName: 'UrgentAlertsUndelivered',
+      Dimensions: [{ Name: 'service', Value: 'pulse-relay-deliver-alerts' }],
+      Period: 60,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: alarmTopic,
+    });
   });
 
   it('alarms on failed sync jobs', () => {

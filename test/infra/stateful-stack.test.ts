@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_SETTINGS } from '../../infra/function-settings.js';
 import { templatesOf } from './support/pulse-relay-app.js';
 
 let stateful: Template;
@@ -191,6 +192,21 @@ describe('queues', () => {
 });
 
 describe('alert delivery', () => {
+  it('gives the alerts queue a visibility timeout at least 6x the delivery function timeout', () => {
+    const alertQueues = Object.values(
+      stateful.findResources('AWS::SQS::Queue', {
+        Properties: { FifoQueue: true, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) },
+      }),
+    ) as { Properties: { VisibilityTimeout: number } }[];
+    expect(alertQueues).toHaveLength(1);
+    const timeout = FUNCTION_SETTINGS['deliver-alerts'].timeout.toSeconds();
+    expect(alertQueues[0]?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('creates no SES identity until a sender address is configured', () => {
+    stateful.resourceCountIs('AWS::SES::EmailIdentity', 0);
+  });
+
   it('alarms when a care-team alert has waited in the queue for over an hour', () => {
     stateful.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateAgeOfOldestMessage',
@@ -257,6 +273,8 @@ describe('alarm topic and secrets', () => {
       'AlarmTopicArn',
       'GoogleClientSecretArn',
       'WebhookAuthorizationSecretArn',
+      'DataKeyArn',
+      'TeamWebhookSecretPrefix',
     ]) {
       stateful.hasOutput(output, {});
     }

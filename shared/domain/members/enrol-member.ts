@@ -3,11 +3,13 @@ import * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { Member } from '../member.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
+import { teamIdSchema } from '../teams/team-id.js';
 import { ianaTimeZoneSchema } from './iana-time-zone.js';
 
 export const enrolMemberInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   timezone: ianaTimeZoneSchema,
+  teamId: teamIdSchema.optional(),
 });
 
 /** Short, unambiguous ids that staff can read aloud: a prefix and 12 lower-case base32 characters. */
@@ -21,15 +23,21 @@ export const newId = (prefix: string): string => {
 
 /**
  * Enrols a member.
- * 1. Validate name and IANA time zone.
+ * 1. Validate name, IANA time zone and care team.
  * 2. Create the member with a fresh id (conditional put: never overwrites).
  */
 export const enrolMember = async (
   input: z.input<typeof enrolMemberInputSchema>,
   deps: { directory: MemberDirectory; clock: Clock },
 ): Promise<Member> => {
-  const { name, timezone } = enrolMemberInputSchema.parse(input);
-  const member: Member = { memberId: newId('m'), name, timezone, createdAt: deps.clock.now().toISOString() };
+  const { name, timezone, teamId } = enrolMemberInputSchema.parse(input);
+  const member: Member = {
+    memberId: newId('m'),
+    name,
+    timezone,
+    createdAt: deps.clock.now().toISOString(),
+    ...(teamId === undefined ? {} : { teamId }),
+  };
   await deps.directory.createMember(member);
   return member;
 };

@@ -1,6 +1,7 @@
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbAuditLog } from '../../../shared/adapters/dynamodb-audit-log.js';
+import { DynamoDbDeliveryLedger } from '../../../shared/adapters/dynamodb-delivery-ledger.js';
 import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
@@ -115,6 +116,14 @@ const seedMember = async (memberId: string, healthUserId: string) => {
     systolic: 182,
   });
   await put(a.tables.alerts, { pk: `MEMBER#${memberId}`, sk: 'NOTIFICATION#2026-11-20#bp-severe', memberId });
+  await new DynamoDbDeliveryLedger(client, a.tables.directory).record({
+    memberId,
+    notificationId: `${memberId}#bp-severe#2026-11-20#raised-0`,
+    target: 'email:care@example.org',
+    kind: 'raised',
+    outcome: 'delivered',
+    at: '2026-11-20T08:00:02.000Z',
+  });
   await put(a.tables.directory, {
     ...thresholdsKey(memberId),
     overrides: { bloodPressure: { severeSystolic: 170 } },
@@ -205,7 +214,7 @@ describe('member erase against DynamoDB Local', () => {
         readings: 2,
         dayBuckets: 3,
         alerts: 2,
-        memberItems: { profile: 1, thresholds: 1, 'threshold-history': 1, activity: 1, link: 1 },
+        memberItems: { profile: 1, thresholds: 1, 'threshold-history': 1, activity: 1, link: 1, delivery: 1 },
       },
     });
     const after = await scanAll();

@@ -1,0 +1,13 @@
+import * as z from 'zod';
+
+/**
+ * A care team's id, e.g. `team-north`. Staff access (the console) and alert delivery are both keyed on it,
+ * so it is short, lower-case and safe in keys, URLs and log lines.
+ */
+export const teamIdSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{1,39}$/,
+    'must be 2-40 lower-case letters, digits or dashes, starting with a letter or digit (e.g. team-north)',
+  );
