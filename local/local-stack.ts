@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { FUNCTION_NAMES, type FunctionName } from '../infra/function-names.js';
 import { ENV } from '../shared/runtime/environment.js';
+import { READINGS_STREAM_SOURCE, ROUTES, SYNC_JOBS_SOURCE } from '../shared/runtime/resource-catalogue.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { findFreePort } from './free-port.js';
 import { type HttpApiAdapter, type HttpRoute, startHttpApiAdapter } from './http-api-adapter.js';
@@ -89,20 +90,20 @@ const handlerOf = (module: unknown, name: FunctionName): LambdaHandler => {
   return handler;
 };
 
-/** HTTP routes of the catalogue. */
+/** The catalogue's HTTP routes, each served by its loaded handler (and its authoriser's). */
 const routesFor = (handlers: ReadonlyMap<FunctionName, LambdaHandler>, warn: (message: string) => void) => {
   const routes: HttpRoute[] = [];
-  const add = (name: FunctionName, method: string, path: string, authorizerName?: FunctionName) => {
+  for (const { method, path, function: name, authorizer: authorizerName } of ROUTES) {
     const handler = handlers.get(name);
-    if (handler === undefined) return;
+    if (handler === undefined) continue;
     if (authorizerName === undefined) {
       routes.push({ method, path, functionName: name, handler });
-      return;
+      continue;
     }
     const authorizer = handlers.get(authorizerName);
     if (authorizer === undefined) {
       warn(`${method} ${path} is not served: its authoriser ${authorizerName} is not loaded`);
-      return;
+      continue;
     }
     routes.push({
       method,
@@ -111,12 +112,7 @@ const routesFor = (handlers: ReadonlyMap<FunctionName, LambdaHandler>, warn: (me
       handler,
       authorizer: { functionName: authorizerName, handler: authorizer },
     });
-  };
-  add('ingest-blood-pressure', 'POST', '/v1/blood-pressure', 'authorize-device');
-  add('google-health-webhook', 'POST', '/v1/webhooks/google-health');
-  add('link-pages', 'GET', '/v1/link/{invitationId}');
-  add('link-pages', 'GET', '/v1/link/{invitationId}/start');
-  add('link-pages', 'GET', '/v1/oauth/google/callback');
+  }
   return routes;
 };
 
@@ -182,33 +178,35 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     }
 
     http = await startHttpApiAdapter({ routes: routesFor(handlers, warn), port, host: options.host, log });
-    const evaluateAlerts = handlers.get('evaluate-alerts');
-    if (evaluateAlerts !== undefined) {
+    const stream = READINGS_STREAM_SOURCE;
+    const streamConsumer = handlers.get(stream.function);
+    if (streamConsumer !== undefined) {
       runners.push(
         await startStreamRunner({
           streamArn: resources.readingsStreamArn,
-          functionName: 'evaluate-alerts',
-          handler: evaluateAlerts,
+          functionName: stream.function,
+          handler: streamConsumer,
           endpoint: endpoints.dynamoDb,
           sqsEndpoint: endpoints.sqs,
-          eventNames: ['INSERT', 'MODIFY'],
-          batchSize: 25,
-          maximumRetryAttempts: 5,
-          bisectBatchOnFunctionError: true,
-          onFailureQueueUrl: resources.queues.streamFailures.url,
+          eventNames: stream.eventNames,
+          batchSize: stream.batchSize,
+          maximumRetryAttempts: stream.retryAttempts,
+          bisectBatchOnFunctionError: stream.bisectBatchOnError,
+          onFailureQueueUrl: resources.queues[stream.onFailure].url,
           log,
         }),
       );
     }
-    const syncWorker = handlers.get('sync-worker');
-    if (syncWorker !== undefined) {
+    const syncJobs = SYNC_JOBS_SOURCE;
+    const queueConsumer = handlers.get(syncJobs.function);
+    if (queueConsumer !== undefined) {
       runners.push(
         await startSqsRunner({
-          queueUrl: resources.queues.syncJobs.url,
-          functionName: 'sync-worker',
-          handler: syncWorker,
+          queueUrl: resources.queues[syncJobs.queue].url,
+          functionName: syncJobs.function,
+          handler: queueConsumer,
           endpoint: endpoints.sqs,
-          batchSize: 10,
+          batchSize: syncJobs.batchSize,
           log,
         }),
       );
