@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Member } from '../domain/member.js';
 import type { MemberDirectory } from '../domain/ports/member-directory.js';
 import type { MemberPages } from '../domain/ports/member-pages.js';
@@ -61,20 +67,18 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
 
   async listMembers(): Promise<Member[]> {
     const members: Member[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: MEMBERS_INDEX.name,
-          KeyConditionExpression: 'gsi1pk = :members',
-          ExpressionAttributeValues: { ':members': MEMBERS_INDEX.partitionValue },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: MEMBERS_INDEX.name,
+        KeyConditionExpression: 'gsi1pk = :members',
+        ExpressionAttributeValues: { ':members': MEMBERS_INDEX.partitionValue },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) members.push(toMember(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return members;
   }
 

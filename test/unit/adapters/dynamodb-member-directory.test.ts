@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DynamoDbMemberDirectory,
   MemberAlreadyExistsError,
 } from '../../../shared/adapters/dynamodb-member-directory.js';
+import { answerQueryPages } from './support/query-pages.js';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
 const directory = new DynamoDbMemberDirectory(
@@ -47,17 +48,17 @@ describe('DynamoDbMemberDirectory', () => {
   });
 
   it('lists members through the index, following pages', async () => {
-    documentClient
-      .on(QueryCommand)
-      .resolvesOnce({ Items: [member], LastEvaluatedKey: { pk: 'x' } })
-      .resolvesOnce({ Items: [{ ...member, memberId: 'm-2' }] });
+    const sent = answerQueryPages(documentClient, [
+      { Items: [member], LastEvaluatedKey: { pk: 'x' } },
+      { Items: [{ ...member, memberId: 'm-2' }] },
+    ]);
     await expect(directory.listMembers()).resolves.toEqual([member, { ...member, memberId: 'm-2' }]);
-    expect(documentClient.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
+    const firstPage = {
       TableName: 'directory',
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :members',
       ExpressionAttributeValues: { ':members': 'MEMBERS' },
-      ExclusiveStartKey: undefined,
-    });
+    };
+    expect(sent).toEqual([firstPage, { ...firstPage, ExclusiveStartKey: { pk: 'x' } }]);
   });
 });
