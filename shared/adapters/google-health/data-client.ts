@@ -11,6 +11,7 @@ import type { DataPointBatch } from '../../domain/google-health/normalise-data-p
 import { filterFor, type SyncWindow } from '../../domain/google-health/sync-window.js';
 import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/google-health/wear-evidence.js';
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
+import { describeZodIssues } from '../../domain/zod-issues.js';
 import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
@@ -247,10 +248,7 @@ export class GoogleHealthDataClient implements HealthDataSource {
     const points = z.array(DATA_POINT_SCHEMAS[dataType]).safeParse(envelope.data?.dataPoints ?? []);
     if (!envelope.success || !points.success) {
       const issues = (envelope.error ?? points.error)?.issues ?? [];
-      throw new GoogleHealthResponseInvalidError(
-        dataType,
-        issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
-      );
+      throw new GoogleHealthResponseInvalidError(dataType, describeZodIssues({ issues }));
     }
     return {
       dataPoints: points.data as DataPointOf[T][],
