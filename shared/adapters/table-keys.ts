@@ -33,10 +33,6 @@ export const thresholdHistoryKey = (memberId: string, setAt: string) => ({
   pk: `MEMBER#${memberId}`,
   sk: `${THRESHOLD_HISTORY_PREFIX}${setAt}`,
 });
-export const activityKey = (memberId: string, kind: string) => ({
-  pk: `MEMBER#${memberId}`,
-  sk: `ACTIVITY#${kind}`,
-});
 export const deviceKey = (deviceId: string) => ({ pk: `DEVICE#${deviceId}`, sk: 'DEVICE' });
 /** gsi1 partition listing one member's devices (and erasing them). */
 export const memberDevicesPartition = (memberId: string): string => `DEVICES#${memberId}`;

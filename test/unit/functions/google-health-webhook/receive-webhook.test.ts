@@ -3,13 +3,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookRoute } from '../../../../functions/google-health-webhook/receive-webhook.js';
-import {
-  encodeWebhookKeyset,
-  staticKeysetSource,
-} from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
+import { staticKeysetSource } from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
 import type { QueuedSyncJob } from '../../../../shared/domain/google-health/notified-sync-job.js';
 import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
 import { errorToResponse } from '../../../../shared/runtime/http/http-handler.js';
+import { encodeWebhookKeyset } from '../../../fixtures/google-health/webhook-keyset.js';
 import { InMemoryLinkStore, linkFor } from '../../domain/google-health/in-memory-ports.js';
 
 const SECRET = 'Bearer webhook-secret';
