@@ -12,8 +12,18 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
+import {
+  ALERTS_SOURCE,
+  MAX_RECEIVE_COUNT,
+  OAUTH_CALLBACK_PATH,
+  READINGS_STREAM_SOURCE,
+  ROUTES,
+  type RouteSpec,
+  SYNC_JOBS_SOURCE,
+  WEBHOOK_ROUTE,
+} from '../shared/runtime/resource-catalogue.js';
 import { type PulseRelayConfig, reservesConcurrency } from './config.js';
-import { FailureQueue, MAX_RECEIVE_COUNT } from './constructs/failure-queue.js';
+import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
 import { OperationalAlarms } from './constructs/operational-alarms.js';
 import { ServiceFunction } from './constructs/service-function.js';
@@ -26,14 +36,15 @@ export interface ServiceStackProps extends StackProps {
   readonly stateful: StatefulResources;
 }
 
-export const DEVICE_ROUTE = '/v1/blood-pressure';
-export const WEBHOOK_ROUTE = '/v1/webhooks/google-health';
-export const LINK_ROUTES = [
-  '/v1/link/{invitationId}',
-  '/v1/link/{invitationId}/start',
-  '/v1/oauth/google/callback',
-];
-export const OAUTH_CALLBACK_PATH = '/v1/oauth/google/callback';
+/** Why a route without an API Gateway authoriser is safe: its function authenticates the caller itself. */
+const SELF_AUTHENTICATION: Partial<Record<FunctionName, string>> = {
+  'google-health-webhook':
+    'Called by Google, which cannot use our authoriser: the function checks the shared Authorization ' +
+    'value and the ECDSA P-256 signature over the raw body before doing anything.',
+  'link-pages':
+    'Opened by a member in a browser from an invitation link: the unguessable single-use invitation id ' +
+    'and the OAuth state/PKCE check in the function are the authorisation; members have no other login.',
+};
 
 /** Functions, their triggers and the HTTP API. Holds no data: it can be destroyed and redeployed. */
 export class ServiceStack extends Stack {
@@ -200,16 +211,17 @@ export class ServiceStack extends Stack {
 
     const selfAuthenticatingRoutes = this.addRoutes(fn);
 
-    fn('evaluate-alerts').addEventSource(
+    const stream = READINGS_STREAM_SOURCE;
+    fn(stream.function).addEventSource(
       new eventSources.DynamoEventSource(stateful.readingsTable, {
         startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 25,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        reportBatchItemFailures: true,
+        batchSize: stream.batchSize,
+        maxBatchingWindow: Duration.seconds(stream.maxBatchingWindowSeconds),
+        bisectBatchOnError: stream.bisectBatchOnError,
+        retryAttempts: stream.retryAttempts,
+        reportBatchItemFailures: stream.reportBatchItemFailures,
         onFailure: new eventSources.SqsDlq(stateful.streamFailuresQueue),
-        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or('INSERT', 'MODIFY') })],
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or(...stream.eventNames) })],
       }),
     );
 
@@ -226,20 +238,22 @@ export class ServiceStack extends Stack {
       })
       .addAlarmAction(stateful.alarmAction);
 
-    const syncJobsSource = new eventSources.SqsEventSource(stateful.syncQueue, {
-      batchSize: 10,
-      reportBatchItemFailures: true,
-      // Not above the reserved concurrency, so throttled polls do not burn receive counts.
-      maxConcurrency: FUNCTION_SETTINGS['sync-worker'].reservedConcurrency,
-    });
-    fn('sync-worker').addEventSource(syncJobsSource);
+    const syncJobs = SYNC_JOBS_SOURCE;
+    fn(syncJobs.function).addEventSource(
+      new eventSources.SqsEventSource(stateful.syncQueue, {
+        batchSize: syncJobs.batchSize,
+        reportBatchItemFailures: syncJobs.reportBatchItemFailures,
+        // Not above the reserved concurrency, so throttled polls do not burn receive counts.
+        maxConcurrency: FUNCTION_SETTINGS[syncJobs.function].reservedConcurrency,
+      }),
+    );
 
     // Failures are retried by the queue, then dead-lettered (alarmed in the stateful stack).
-    fn('deliver-alerts').addEventSource(
+    fn(ALERTS_SOURCE.function).addEventSource(
       new eventSources.SqsEventSource(stateful.alertQueue, {
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        maxConcurrency: FUNCTION_SETTINGS['deliver-alerts'].reservedConcurrency,
+        batchSize: ALERTS_SOURCE.batchSize,
+        reportBatchItemFailures: ALERTS_SOURCE.reportBatchItemFailures,
+        maxConcurrency: FUNCTION_SETTINGS[ALERTS_SOURCE.function].reservedConcurrency,
       }),
     );
     if (config.alertEmailFrom === undefined) {
@@ -381,61 +395,59 @@ export class ServiceStack extends Stack {
       ThrottlingRateLimit: rateLimit,
       ThrottlingBurstLimit: burstLimit,
     });
-    const routeSettings: Record<string, ReturnType<typeof limits>> = {
-      [`POST ${DEVICE_ROUTE}`]: limits(config.deviceRateLimit, config.deviceBurstLimit),
-      [`POST ${WEBHOOK_ROUTE}`]: limits(config.webhookRateLimit, config.webhookBurstLimit),
+    const throttles: Record<RouteSpec['throttle'], ReturnType<typeof limits>> = {
+      device: limits(config.deviceRateLimit, config.deviceBurstLimit),
+      webhook: limits(config.webhookRateLimit, config.webhookBurstLimit),
+      linkPages: limits(config.linkPagesRateLimit, config.linkPagesBurstLimit),
     };
-    for (const path of LINK_ROUTES) {
-      routeSettings[`GET ${path}`] = limits(config.linkPagesRateLimit, config.linkPagesBurstLimit);
-    }
+    const routeSettings = Object.fromEntries(
+      ROUTES.map((route) => [`${route.method} ${route.path}`, throttles[route.throttle]]),
+    );
     (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
     return { stage, accessLogs };
   }
 
-  /** Adds the routes; returns those without an API Gateway authoriser, with why that is safe. */
+  /** Adds the catalogue's routes; returns those without an API Gateway authoriser, with why that is safe. */
   private addRoutes(
     fn: (name: FunctionName) => lambda.Function,
   ): { route: apigwv2.HttpRoute; reason: string }[] {
-    const deviceAuthorizer = new authorizers.HttpLambdaAuthorizer(
-      'DeviceAuthorizer',
-      fn('authorize-device'),
-      {
+    const authorizerByFunction = new Map<FunctionName, apigwv2.IHttpRouteAuthorizer>();
+    const authorizerFor = (name: FunctionName): apigwv2.IHttpRouteAuthorizer => {
+      const existing = authorizerByFunction.get(name);
+      if (existing !== undefined) return existing;
+      if (name !== 'authorize-device') throw new Error(`No authoriser settings for ${name}`);
+      const created = new authorizers.HttpLambdaAuthorizer('DeviceAuthorizer', fn(name), {
         authorizerName: 'device',
         responseTypes: [authorizers.HttpLambdaResponseType.SIMPLE],
         identitySource: ['$request.header.Authorization'],
         // No caching: a revoked device credential must stop working at once.
         resultsCacheTtl: Duration.seconds(0),
-      },
-    );
-    this.api.addRoutes({
-      path: DEVICE_ROUTE,
-      methods: [apigwv2.HttpMethod.POST],
-      integration: new integrations.HttpLambdaIntegration('IngestBloodPressure', fn('ingest-blood-pressure')),
-      authorizer: deviceAuthorizer,
+      });
+      authorizerByFunction.set(name, created);
+      return created;
+    };
+    const integrationsByFunction = new Map<FunctionName, integrations.HttpLambdaIntegration>();
+    const integrationFor = (name: FunctionName): integrations.HttpLambdaIntegration => {
+      const existing = integrationsByFunction.get(name);
+      if (existing !== undefined) return existing;
+      const created = new integrations.HttpLambdaIntegration(toConstructId(name), fn(name));
+      integrationsByFunction.set(name, created);
+      return created;
+    };
+    return ROUTES.flatMap((spec) => {
+      const routes = this.api.addRoutes({
+        path: spec.path,
+        methods: [apigwv2.HttpMethod[spec.method]],
+        integration: integrationFor(spec.function),
+        ...(spec.authorizer === undefined ? {} : { authorizer: authorizerFor(spec.authorizer) }),
+      });
+      if (spec.authorizer !== undefined) return [];
+      const reason = SELF_AUTHENTICATION[spec.function];
+      if (reason === undefined) {
+        throw new Error(`${spec.method} ${spec.path} has no authoriser and no self-authentication reason`);
+      }
+      return routes.map((route) => ({ route, reason }));
     });
-    const webhookRoutes = this.api.addRoutes({
-      path: WEBHOOK_ROUTE,
-      methods: [apigwv2.HttpMethod.POST],
-      integration: new integrations.HttpLambdaIntegration('GoogleHealthWebhook', fn('google-health-webhook')),
-    });
-    const linkPages = new integrations.HttpLambdaIntegration('LinkPages', fn('link-pages'));
-    const linkRoutes = LINK_ROUTES.flatMap((path) =>
-      this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: linkPages }),
-    );
-    return [
-      ...webhookRoutes.map((route) => ({
-        route,
-        reason:
-          'Called by Google, which cannot use our authoriser: the function checks the shared Authorization ' +
-          'value and the ECDSA P-256 signature over the raw body before doing anything.',
-      })),
-      ...linkRoutes.map((route) => ({
-        route,
-        reason:
-          'Opened by a member in a browser from an invitation link: the unguessable single-use invitation id ' +
-          'and the OAuth state/PKCE check in the function are the authorisation; members have no other login.',
-      })),
-    ];
   }
 }
 

@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { FUNCTION_NAMES, type FunctionName } from '../infra/function-names.js';
 import { ENV } from '../shared/runtime/environment.js';
+import {
+  ALERTS_SOURCE,
+  READINGS_STREAM_SOURCE,
+  ROUTES,
+  SYNC_JOBS_SOURCE,
+} from '../shared/runtime/resource-catalogue.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { findFreePort } from './free-port.js';
 import { type HttpApiAdapter, type HttpRoute, startHttpApiAdapter } from './http-api-adapter.js';
@@ -98,20 +104,20 @@ const handlerOf = (module: unknown, name: FunctionName): LambdaHandler => {
   return handler;
 };
 
-/** HTTP routes of the catalogue. */
+/** The catalogue's HTTP routes, each served by its loaded handler (and its authoriser's). */
 const routesFor = (handlers: ReadonlyMap<FunctionName, LambdaHandler>, warn: (message: string) => void) => {
   const routes: HttpRoute[] = [];
-  const add = (name: FunctionName, method: string, path: string, authorizerName?: FunctionName) => {
+  for (const { method, path, function: name, authorizer: authorizerName } of ROUTES) {
     const handler = handlers.get(name);
-    if (handler === undefined) return;
+    if (handler === undefined) continue;
     if (authorizerName === undefined) {
       routes.push({ method, path, functionName: name, handler });
-      return;
+      continue;
     }
     const authorizer = handlers.get(authorizerName);
     if (authorizer === undefined) {
       warn(`${method} ${path} is not served: its authoriser ${authorizerName} is not loaded`);
-      return;
+      continue;
     }
     routes.push({
       method,
@@ -120,12 +126,7 @@ const routesFor = (handlers: ReadonlyMap<FunctionName, LambdaHandler>, warn: (me
       handler,
       authorizer: { functionName: authorizerName, handler: authorizer },
     });
-  };
-  add('ingest-blood-pressure', 'POST', '/v1/blood-pressure', 'authorize-device');
-  add('google-health-webhook', 'POST', '/v1/webhooks/google-health');
-  add('link-pages', 'GET', '/v1/link/{invitationId}');
-  add('link-pages', 'GET', '/v1/link/{invitationId}/start');
-  add('link-pages', 'GET', '/v1/oauth/google/callback');
+  }
   return routes;
 };
 
@@ -202,45 +203,47 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     }
 
     http = await startHttpApiAdapter({ routes: routesFor(handlers, warn), port, host: options.host, log });
-    const evaluateAlerts = handlers.get('evaluate-alerts');
-    if (evaluateAlerts !== undefined) {
+    const stream = READINGS_STREAM_SOURCE;
+    const streamConsumer = handlers.get(stream.function);
+    if (streamConsumer !== undefined) {
       runners.push(
         await startStreamRunner({
           streamArn: resources.readingsStreamArn,
-          functionName: 'evaluate-alerts',
-          handler: evaluateAlerts,
+          functionName: stream.function,
+          handler: streamConsumer,
           endpoint: endpoints.dynamoDb,
           sqsEndpoint: endpoints.sqs,
-          eventNames: ['INSERT', 'MODIFY'],
-          batchSize: 25,
-          maximumRetryAttempts: 5,
-          bisectBatchOnFunctionError: true,
-          onFailureQueueUrl: resources.queues.streamFailures.url,
+          eventNames: stream.eventNames,
+          batchSize: stream.batchSize,
+          maximumRetryAttempts: stream.retryAttempts,
+          bisectBatchOnFunctionError: stream.bisectBatchOnError,
+          onFailureQueueUrl: resources.queues[stream.onFailure].url,
           log,
         }),
       );
     }
-    const syncWorker = handlers.get('sync-worker');
-    if (syncWorker !== undefined) {
+    const syncJobs = SYNC_JOBS_SOURCE;
+    const queueConsumer = handlers.get(syncJobs.function);
+    if (queueConsumer !== undefined) {
       runners.push(
         await startSqsRunner({
-          queueUrl: resources.queues.syncJobs.url,
-          functionName: 'sync-worker',
-          handler: syncWorker,
+          queueUrl: resources.queues[syncJobs.queue].url,
+          functionName: syncJobs.function,
+          handler: queueConsumer,
           endpoint: endpoints.sqs,
-          batchSize: 10,
+          batchSize: syncJobs.batchSize,
           log,
         }),
       );
     }
     // The care-team queue's only consumer: it delivers to the teams' email and webhooks.
-    const deliverAlerts = handlers.get('deliver-alerts');
+    const deliverAlerts = handlers.get(ALERTS_SOURCE.function);
     if (deliverAlerts !== undefined) {
       const observe = options.onCareTeamMessage;
       runners.push(
         await startSqsRunner({
-          queueUrl: resources.queues.alerts.url,
-          functionName: 'deliver-alerts',
+          queueUrl: resources.queues[ALERTS_SOURCE.queue].url,
+          functionName: ALERTS_SOURCE.function,
           handler:
             observe === undefined
               ? deliverAlerts
@@ -249,7 +252,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
                   return deliverAlerts(event as never, context);
                 },
           endpoint: endpoints.sqs,
-          batchSize: 10,
+          batchSize: ALERTS_SOURCE.batchSize,
           log,
         }),
       );

@@ -3,6 +3,7 @@ import {
   type CreateTableCommandInput,
   DeleteTableCommand,
   DynamoDBClient,
+  type KeySchemaElement,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -12,6 +13,14 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { ENV } from '../shared/runtime/environment.js';
+import {
+  type KeySchema,
+  QUEUES,
+  type QueueSpec,
+  TABLES,
+  type TableName,
+  type TableSpec,
+} from '../shared/runtime/resource-catalogue.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 
 export interface LocalEndpoints {
@@ -44,7 +53,7 @@ export interface CreateResourcesOptions {
   readonly prefix: string;
   /** Visibility timeout of the source queues; tests use 1 s so redrive is quick. Default 30. */
   readonly visibilityTimeoutSeconds?: number;
-  /** Receives before a message goes to its DLQ. Default 5, as in infra. */
+  /** Receives before a message goes to its DLQ. Default: the catalogue's (as in AWS). */
   readonly maxReceiveCount?: number;
 }
 
@@ -58,37 +67,39 @@ export const dynamoDbClientFor = (endpoints: LocalEndpoints): DynamoDBClient =>
 export const sqsClientFor = (endpoints: LocalEndpoints): SQSClient =>
   new SQSClient({ endpoint: endpoints.sqs, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
-const keySchema = (tableName: string): CreateTableCommandInput => ({
-  TableName: tableName,
-  BillingMode: 'PAY_PER_REQUEST',
-  AttributeDefinitions: [
-    { AttributeName: 'pk', AttributeType: 'S' },
-    { AttributeName: 'sk', AttributeType: 'S' },
-  ],
-  KeySchema: [
-    { AttributeName: 'pk', KeyType: 'HASH' },
-    { AttributeName: 'sk', KeyType: 'RANGE' },
-  ],
-});
+/** Object.entries keeping the catalogue's key type. */
+const catalogueEntries = <K extends string, V>(record: { readonly [key in K]: V }): [K, V][] =>
+  Object.entries(record) as [K, V][];
 
-const withGsi1 = (input: CreateTableCommandInput): CreateTableCommandInput => ({
-  ...input,
-  AttributeDefinitions: [
-    ...(input.AttributeDefinitions ?? []),
-    { AttributeName: 'gsi1pk', AttributeType: 'S' },
-    { AttributeName: 'gsi1sk', AttributeType: 'S' },
-  ],
-  GlobalSecondaryIndexes: [
-    {
-      IndexName: 'gsi1',
-      KeySchema: [
-        { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-        { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-      ],
-      Projection: { ProjectionType: 'ALL' },
-    },
-  ],
-});
+/** CreateTable input for a catalogue table (its stream included; TTL is a separate call). */
+const createTableInput = (tableName: string, spec: TableSpec): CreateTableCommandInput => {
+  const keyAttributes = [spec.key, ...spec.indexes].flatMap((key) => [key.partitionKey, key.sortKey]);
+  const keySchema = (key: KeySchema): KeySchemaElement[] => [
+    { AttributeName: key.partitionKey, KeyType: 'HASH' },
+    { AttributeName: key.sortKey, KeyType: 'RANGE' },
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...new Set(keyAttributes)].map((AttributeName) => ({
+      AttributeName,
+      AttributeType: 'S',
+    })),
+    KeySchema: keySchema(spec.key),
+    ...(spec.indexes.length === 0
+      ? {}
+      : {
+          GlobalSecondaryIndexes: spec.indexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: keySchema(index),
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        }),
+    ...(spec.stream === undefined
+      ? {}
+      : { StreamSpecification: { StreamEnabled: true, StreamViewType: spec.stream } }),
+  };
+};
 
 const tableNamesFor = (prefix: string) => ({
   readings: `${prefix}-readings`,
@@ -96,13 +107,15 @@ const tableNamesFor = (prefix: string) => ({
   alerts: `${prefix}-alerts`,
 });
 
-const queueNamesFor = (prefix: string) => ({
-  alerts: `${prefix}-alerts.fifo`,
-  alertsDlq: `${prefix}-alerts-dlq.fifo`,
-  syncJobs: `${prefix}-sync-jobs`,
-  syncJobsDlq: `${prefix}-sync-jobs-dlq`,
-  streamFailures: `${prefix}-stream-failures`,
-});
+type QueueNames = { readonly [name in keyof typeof QUEUES]: string };
+
+const queueNamesFor = (prefix: string): QueueNames => {
+  const names: Partial<Record<keyof typeof QUEUES, string>> = {};
+  for (const [name, spec] of catalogueEntries(QUEUES)) {
+    names[name] = `${prefix}-${spec.stem}${spec.fifo ? '.fifo' : ''}`;
+  }
+  return names as QueueNames;
+};
 
 const createQueue = async (
   sqs: SQSClient,
@@ -124,8 +137,9 @@ const redrivePolicy = (deadLetter: QueueResource, maxReceiveCount: number) =>
   JSON.stringify({ deadLetterTargetArn: deadLetter.arn, maxReceiveCount: String(maxReceiveCount) });
 
 /**
- * Creates the tables and queues with the shapes infra gives them, names prefixed. Queues carry
- * the same redrive policies, so poison messages end up in the DLQs as in AWS.
+ * Creates the catalogue's tables and queues (shared/runtime/resource-catalogue.ts, which infra also
+ * builds from), names prefixed. Queues carry the same redrive policies, so poison messages end up in
+ * the DLQs as in AWS.
  */
 export const createResources = async (options: CreateResourcesOptions): Promise<LocalResources> => {
   const { prefix } = options;
@@ -133,50 +147,53 @@ export const createResources = async (options: CreateResourcesOptions): Promise<
     throw new InvalidResourcePrefixError(`Resource prefix must be 1-40 of [A-Za-z0-9_-], got "${prefix}"`);
   }
   const visibilityTimeout = String(options.visibilityTimeoutSeconds ?? 30);
-  const maxReceiveCount = options.maxReceiveCount ?? 5;
   const tables = tableNamesFor(prefix);
   const names = queueNamesFor(prefix);
   const dynamoDb = dynamoDbClientFor(options.endpoints);
   const sqs = sqsClientFor(options.endpoints);
   try {
-    const readings = await dynamoDb.send(
-      new CreateTableCommand({
-        ...keySchema(tables.readings),
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      }),
-    );
-    await dynamoDb.send(new CreateTableCommand(withGsi1(keySchema(tables.directory))));
-    // As in infra: expired invitations are removed by TTL (DynamoDB Local records the setting only).
-    await dynamoDb.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tables.directory,
-        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-      }),
-    );
-    await dynamoDb.send(new CreateTableCommand(withGsi1(keySchema(tables.alerts))));
-    const readingsStreamArn = readings.TableDescription?.LatestStreamArn;
+    const streamArns: Partial<Record<TableName, string>> = {};
+    for (const [name, spec] of catalogueEntries<TableName, TableSpec>(TABLES)) {
+      const created = await dynamoDb.send(new CreateTableCommand(createTableInput(tables[name], spec)));
+      if (spec.stream !== undefined) streamArns[name] = created.TableDescription?.LatestStreamArn;
+      if (spec.timeToLiveAttribute !== undefined) {
+        // DynamoDB Local records the setting only; expired items stay, and no read path relies on TTL.
+        await dynamoDb.send(
+          new UpdateTimeToLiveCommand({
+            TableName: tables[name],
+            TimeToLiveSpecification: { AttributeName: spec.timeToLiveAttribute, Enabled: true },
+          }),
+        );
+      }
+    }
+    const readingsStreamArn = streamArns.readings;
     if (readingsStreamArn === undefined) throw new Error(`No stream ARN for ${tables.readings}`);
 
-    const fifo = { FifoQueue: 'true' };
-    const alertsDlq = await createQueue(sqs, names.alertsDlq, { ...fifo, MessageRetentionPeriod: '1209600' });
-    const alerts = await createQueue(sqs, names.alerts, {
-      ...fifo,
-      VisibilityTimeout: visibilityTimeout,
-      RedrivePolicy: redrivePolicy(alertsDlq, maxReceiveCount),
-    });
-    const syncJobsDlq = await createQueue(sqs, names.syncJobsDlq, { MessageRetentionPeriod: '1209600' });
-    const syncJobs = await createQueue(sqs, names.syncJobs, {
-      VisibilityTimeout: visibilityTimeout,
-      RedrivePolicy: redrivePolicy(syncJobsDlq, maxReceiveCount),
-    });
-    const streamFailures = await createQueue(sqs, names.streamFailures, {
-      MessageRetentionPeriod: '1209600',
-    });
+    const queues: Partial<Record<keyof typeof QUEUES, QueueResource>> = {};
+    for (const [name, spec] of catalogueEntries<keyof typeof QUEUES, QueueSpec>(QUEUES)) {
+      const deadLetter = spec.deadLetter === undefined ? undefined : queues[spec.deadLetter.queue];
+      if (spec.deadLetter !== undefined && deadLetter === undefined) {
+        throw new Error(`${name} redrives to ${spec.deadLetter.queue}, which the catalogue lists after it`);
+      }
+      queues[name] = await createQueue(sqs, names[name], {
+        ...(spec.fifo ? { FifoQueue: 'true' } : {}),
+        MessageRetentionPeriod: String(spec.retentionDays * 24 * 60 * 60),
+        ...(deadLetter === undefined || spec.deadLetter === undefined
+          ? {}
+          : {
+              VisibilityTimeout: visibilityTimeout,
+              RedrivePolicy: redrivePolicy(
+                deadLetter,
+                options.maxReceiveCount ?? spec.deadLetter.maxReceiveCount,
+              ),
+            }),
+      });
+    }
     return {
       prefix,
       tables,
       readingsStreamArn,
-      queues: { alerts, alertsDlq, syncJobs, syncJobsDlq, streamFailures },
+      queues: queues as LocalResources['queues'],
     };
   } finally {
     dynamoDb.destroy();

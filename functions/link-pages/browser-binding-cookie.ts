@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { callbackPath } from '../../shared/adapters/google-health/oauth-client.js';
+import { OAUTH_CALLBACK_PATH } from '../../shared/runtime/resource-catalogue.js';
 
 export const BROWSER_BINDING_COOKIE = 'pulse_link_binding';
 
@@ -15,7 +15,7 @@ export const BROWSER_BINDING_MAX_AGE_SECONDS = 60 * 60;
  * whenever the public address is https (everywhere but the local stack on http://127.0.0.1).
  */
 const attributes = (secure: boolean, maxAgeSeconds: number): string =>
-  `Max-Age=${maxAgeSeconds}; Path=${callbackPath}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+  `Max-Age=${maxAgeSeconds}; Path=${OAUTH_CALLBACK_PATH}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 
 export const browserBindingCookie = (secret: string, secure: boolean): string =>
   `${BROWSER_BINDING_COOKIE}=${secret}; ${attributes(secure, BROWSER_BINDING_MAX_AGE_SECONDS)}`;

@@ -7,6 +7,7 @@ import type { GoogleOAuth } from '../../shared/domain/link/google-oauth.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import { checkInvitation, startAuthorization } from '../../shared/domain/link/start-authorization.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
+import { OAUTH_CALLBACK_PATH } from '../../shared/runtime/resource-catalogue.js';
 import {
   browserBindingCookie,
   browserBindingSecretOf,
@@ -38,7 +39,6 @@ const callbackQuerySchema = z.object({
 
 const INVITATION_PATH = /^\/v1\/link\/([^/]+)$/;
 const START_PATH = /^\/v1\/link\/([^/]+)\/start$/;
-const CALLBACK_PATH = '/v1/oauth/google/callback';
 
 /** The one route for the three pages; any unexpected failure becomes a plain-words page, not JSON. */
 export const createLinkPagesRoute =
@@ -58,7 +58,7 @@ type Route = { page: 'callback' } | { page: 'invitation' | 'start'; invitationId
 const resolveRoute = (event: APIGatewayProxyEventV2): Route | undefined => {
   const id = event.pathParameters?.invitationId;
   switch (event.routeKey) {
-    case 'GET /v1/oauth/google/callback':
+    case `GET ${OAUTH_CALLBACK_PATH}`:
       return { page: 'callback' };
     case 'GET /v1/link/{invitationId}':
       return { page: 'invitation', invitationId: id };
@@ -66,7 +66,7 @@ const resolveRoute = (event: APIGatewayProxyEventV2): Route | undefined => {
       return { page: 'start', invitationId: id };
   }
   if (event.requestContext.http.method !== 'GET') return undefined;
-  if (event.rawPath === CALLBACK_PATH) return { page: 'callback' };
+  if (event.rawPath === OAUTH_CALLBACK_PATH) return { page: 'callback' };
   const start = START_PATH.exec(event.rawPath);
   if (start !== null) return { page: 'start', invitationId: start[1] };
   const invitation = INVITATION_PATH.exec(event.rawPath);

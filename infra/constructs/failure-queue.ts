@@ -3,9 +3,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FAILURE_RETENTION_DAYS } from '../../shared/runtime/resource-catalogue.js';
 
-export const MAX_RECEIVE_COUNT = 5;
-export const FAILURE_RETENTION = Duration.days(14);
+export const FAILURE_RETENTION = Duration.days(FAILURE_RETENTION_DAYS);
 
 export interface FailureQueueProps {
   readonly key: kms.IKey;

@@ -3,13 +3,23 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { QUEUES, type QueueSpec } from '../../shared/runtime/resource-catalogue.js';
 import { FUNCTION_SETTINGS, SQS_VISIBILITY_FACTOR } from '../function-settings.js';
-import { FAILURE_RETENTION, FailureQueue, MAX_RECEIVE_COUNT, secureQueueProps } from './failure-queue.js';
+import { FailureQueue, secureQueueProps } from './failure-queue.js';
 
 export interface QueuesProps {
   readonly key: kms.IKey;
   readonly alarmAction: cloudwatch.IAlarmAction;
 }
+
+/** FIFO (without content-based deduplication), retention and redrive as the resource catalogue declares. */
+const catalogueProps = (spec: QueueSpec, deadLetter?: FailureQueue): sqs.QueueProps => ({
+  ...(spec.fifo ? { fifo: true, contentBasedDeduplication: false } : {}),
+  retentionPeriod: Duration.days(spec.retentionDays),
+  ...(deadLetter === undefined || spec.deadLetter === undefined
+    ? {}
+    : { deadLetterQueue: { queue: deadLetter.queue, maxReceiveCount: spec.deadLetter.maxReceiveCount } }),
+});
 
 /** Work queues and the queues that catch their failures. */
 export class Queues extends Construct {
@@ -28,19 +38,17 @@ export class Queues extends Construct {
     this.alertsDeadLetter = new FailureQueue(this, 'AlertsDeadLetter', {
       key,
       alarmAction,
-      fifo: true,
+      fifo: QUEUES.alertsDlq.fifo,
       meaning:
         'Care-team notifications failed delivery five times (email and webhook): the team may not have heard.',
     });
     this.alerts = new sqs.Queue(this, 'Alerts', {
       ...secureQueueProps(key),
-      fifo: true,
+      ...catalogueProps(QUEUES.alerts, this.alertsDeadLetter),
+      // Long enough for deliver-alerts to finish every channel before the message reappears.
       visibilityTimeout: Duration.seconds(
         FUNCTION_SETTINGS['deliver-alerts'].timeout.toSeconds() * SQS_VISIBILITY_FACTOR,
       ),
-      contentBasedDeduplication: false,
-      retentionPeriod: FAILURE_RETENTION,
-      deadLetterQueue: { queue: this.alertsDeadLetter.queue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
     // Alerts nobody has picked up: the care-team consumer is down or missing.
@@ -58,20 +66,21 @@ export class Queues extends Construct {
     this.syncJobsDeadLetter = new FailureQueue(this, 'SyncJobsDeadLetter', {
       key,
       alarmAction,
+      fifo: QUEUES.syncJobsDlq.fifo,
       meaning: 'Wearable sync jobs failed five times; those members have data missing.',
     });
     this.syncJobs = new sqs.Queue(this, 'SyncJobs', {
       ...secureQueueProps(key),
+      ...catalogueProps(QUEUES.syncJobs, this.syncJobsDeadLetter),
       visibilityTimeout: Duration.seconds(
         FUNCTION_SETTINGS['sync-worker'].timeout.toSeconds() * SQS_VISIBILITY_FACTOR,
       ),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.syncJobsDeadLetter.queue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
     this.streamFailures = new FailureQueue(this, 'StreamFailures', {
       key,
       alarmAction,
+      fifo: QUEUES.streamFailures.fifo,
       meaning: 'Readings could not be evaluated for alerts after all retries; alerts may have been missed.',
     });
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeZodIssues } from '../../shared/domain/zod-issues.js';
 import { readBody, sendJson } from './http-exchange.js';
 import { invalidArgumentError, notFoundError } from './rpc-status-error.js';
 import type { RequestTrace, SimulatorContext } from './simulator-context.js';
@@ -52,7 +53,7 @@ export const handleSubscribers = async (
     }
     const parsed = subscriberBodySchema.safeParse(json);
     if (!parsed.success)
-      throw invalidArgumentError(`Invalid subscriber: ${parsed.error.issues[0]?.message ?? ''}`);
+      throw invalidArgumentError(`Invalid subscriber: ${describeZodIssues(parsed.error).join('; ')}`);
     // A long-running operation, as Google returns; poll GET /v4/{operation.name} until done.
     sendJson(response, 200, await context.webhooks.create(project, id, parsed.data));
     return;

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  paginateQuery,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -154,22 +155,20 @@ export class DynamoDbAlertStore implements AlertStore {
 
   async listSlots(): Promise<Array<{ memberId: string; alertKey: string }>> {
     const slots: Array<{ memberId: string; alertKey: string }> = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: OPEN_ALERTS_INDEX.name,
-          KeyConditionExpression: 'gsi1pk = :open',
-          ExpressionAttributeValues: { ':open': OPEN_ALERTS_INDEX.partitionValue },
-          ...(exclusiveStartKey === undefined ? {} : { ExclusiveStartKey: exclusiveStartKey }),
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: OPEN_ALERTS_INDEX.name,
+        KeyConditionExpression: 'gsi1pk = :open',
+        ExpressionAttributeValues: { ':open': OPEN_ALERTS_INDEX.partitionValue },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         slots.push({ memberId: String(item.memberId), alertKey: String(item.alertKey) });
       }
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return slots;
   }
 
@@ -236,17 +235,9 @@ export class DynamoDbAlertStore implements AlertStore {
 
   private async queryMember(input: QueryCommandInput): Promise<Alert[]> {
     const alerts: Alert[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          ...input,
-          ...(exclusiveStartKey === undefined ? {} : { ExclusiveStartKey: exclusiveStartKey }),
-        }),
-      );
+    for await (const page of paginateQuery({ client: this.client }, { ...input })) {
       alerts.push(...(page.Items ?? []).map(toAlert));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return alerts;
   }
 }

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AUDIT_ACTIONS, type AuditRecord } from '../domain/audit-record.js';
 import type { AuditLog } from '../domain/ports/audit-log.js';
@@ -34,19 +34,17 @@ export class DynamoDbAuditLog implements AuditLog {
 
   async list(memberId: string): Promise<AuditRecord[]> {
     const records: AuditRecord[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': auditPartition(memberId) },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditPartition(memberId) },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) records.push(auditItemSchema.parse(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return records;
   }
 }

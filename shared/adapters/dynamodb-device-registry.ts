@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
+  paginateQuery,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
@@ -108,20 +108,18 @@ export class DynamoDbDeviceRegistry implements DeviceRegistry {
 
   async listDevices(memberId: string): Promise<Device[]> {
     const devices: Device[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :devices',
-          ExpressionAttributeValues: { ':devices': memberDevicesPartition(memberId) },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :devices',
+        ExpressionAttributeValues: { ':devices': memberDevicesPartition(memberId) },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) devices.push(deviceItemSchema.parse(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return devices;
   }
 

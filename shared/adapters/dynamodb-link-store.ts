@@ -5,7 +5,6 @@ import {
   GetCommand,
   PutCommand,
   paginateQuery,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -500,20 +499,18 @@ export class DynamoDbLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
 
   async listInvitations(memberId: string): Promise<Invitation[]> {
     const invitations: Invitation[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :invites',
-          ExpressionAttributeValues: { ':invites': memberInvitationsPartition(memberId) },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :invites',
+        ExpressionAttributeValues: { ':invites': memberInvitationsPartition(memberId) },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) invitations.push(invitationItemSchema.parse(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return invitations;
   }
 

@@ -69,20 +69,18 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
 
   async listMembers(): Promise<Member[]> {
     const members: Member[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: MEMBERS_INDEX.name,
-          KeyConditionExpression: 'gsi1pk = :members',
-          ExpressionAttributeValues: { ':members': MEMBERS_INDEX.partitionValue },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: MEMBERS_INDEX.name,
+        KeyConditionExpression: 'gsi1pk = :members',
+        ExpressionAttributeValues: { ':members': MEMBERS_INDEX.partitionValue },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) members.push(toMember(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return members;
   }
 

@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
-  QueryCommand,
+  paginateQuery,
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -29,18 +30,12 @@ export class DynamoDbMemberRecordEraser implements MemberRecordEraser {
 
   private async keysOf(input: QueryCommandInput): Promise<Key[]> {
     const keys: Key[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          ...input,
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    for await (const page of paginateQuery(
+      { client: this.client },
+      { ...input, ProjectionExpression: 'pk, sk' },
+    )) {
       for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     return keys;
   }
 
@@ -68,7 +63,7 @@ export class DynamoDbMemberRecordEraser implements MemberRecordEraser {
             ? []
             : [{ DeleteRequest: { Key: request.DeleteRequest.Key as Key } }],
         );
-        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+        if (requests.length > 0) await sleep(50 * 2 ** round);
       }
     }
   }

@@ -5,7 +5,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
+  paginateQuery,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { reuploadKeyOf } from '../domain/blood-pressure/reupload-key.js';
@@ -330,16 +330,16 @@ export class DynamoDbReadingStore implements ReadingStore {
       readings.push(reading);
       return query.limit !== undefined && readings.length >= query.limit;
     };
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
-          ExpressionAttributeValues: { ':pk': pk, ':lower': lower, ':upper': upper },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
+    // Pages are fetched lazily: returning at the limit stops the paginator before the next page.
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        ExpressionAttributeValues: { ':pk': pk, ':lower': lower, ':upper': upper },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         if (isHourBucket(query.metric)) {
           // Parts of one hour are adjacent in key order; a new hour starts with part 0.
@@ -351,8 +351,7 @@ export class DynamoDbReadingStore implements ReadingStore {
         }
         if (accept(toReading(item))) return readings;
       }
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    }
     flushParts();
     return readings;
   }

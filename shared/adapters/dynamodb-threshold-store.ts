@@ -1,7 +1,7 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
+  paginateQuery,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ThresholdAuditStore, ThresholdChange } from '../domain/ports/threshold-store.js';
@@ -67,23 +67,19 @@ export class DynamoDbThresholdStore implements ThresholdAuditStore {
 
   async listHistory(memberId: string): Promise<ThresholdChange[]> {
     const changes: ThresholdChange[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': thresholdsKey(memberId).pk,
-            ':prefix': THRESHOLD_HISTORY_PREFIX,
-          },
-          ScanIndexForward: false,
-          ...(exclusiveStartKey === undefined ? {} : { ExclusiveStartKey: exclusiveStartKey }),
-        }),
-      );
-      changes.push(...(page.Items ?? []).map(toChange));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey !== undefined);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': thresholdsKey(memberId).pk,
+          ':prefix': THRESHOLD_HISTORY_PREFIX,
+        },
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) changes.push(...(page.Items ?? []).map(toChange));
     return changes;
   }
 }

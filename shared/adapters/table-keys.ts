@@ -35,10 +35,6 @@ export const thresholdHistoryKey = (memberId: string, setAt: string) => ({
   pk: `MEMBER#${memberId}`,
   sk: `${THRESHOLD_HISTORY_PREFIX}${setAt}`,
 });
-export const activityKey = (memberId: string, kind: string) => ({
-  pk: `MEMBER#${memberId}`,
-  sk: `ACTIVITY#${kind}`,
-});
 /** Audit record of one care-team move; sorted by time under the member. */
 export const teamMoveKey = (memberId: string, movedAt: string) => ({
   pk: `MEMBER#${memberId}`,

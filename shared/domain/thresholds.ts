@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { describeZodIssues } from './zod-issues.js';
 
 /**
  * Highest severe blood-pressure levels an override may set. Above them the severe alert would in effect be
@@ -117,7 +118,7 @@ export const resolveThresholds = (overrides: unknown): ResolvedThresholds => {
       }
       const parsed = fieldSchema.safeParse(value);
       if (parsed.success) merged[section as Section][field] = parsed.data;
-      else ignored.push(`${section}.${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      else ignored.push(`${section}.${field}: ${describeZodIssues(parsed.error)[0] ?? 'invalid'}`);
     }
   }
   for (const pair of ORDERED_PAIRS) {

@@ -8,6 +8,7 @@ import { filterFor, type SyncWindow } from '../../domain/google-health/sync-wind
 import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/google-health/wear-evidence.js';
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
 import type { WearableSource, WearableWindow } from '../../domain/ports/wearable-source.js';
+import { describeZodIssues } from '../../domain/zod-issues.js';
 import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
@@ -253,10 +254,7 @@ export class GoogleHealthDataClient implements WearableSource {
     const points = z.array(DATA_POINT_SCHEMAS[dataType]).safeParse(envelope.data?.dataPoints ?? []);
     if (!envelope.success || !points.success) {
       const issues = (envelope.error ?? points.error)?.issues ?? [];
-      throw new GoogleHealthResponseInvalidError(
-        dataType,
-        issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
-      );
+      throw new GoogleHealthResponseInvalidError(dataType, describeZodIssues({ issues }));
     }
     return {
       dataPoints: points.data as DataPointOf[T][],

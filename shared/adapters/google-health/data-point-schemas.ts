@@ -204,4 +204,3 @@ export type DataPointOf = {
 };
 
 export type DataSource = z.infer<typeof dataSourceSchema>;
-export type CivilDate = z.infer<typeof civilDateSchema>;

@@ -33,8 +33,6 @@ const errorResponseSchema = z.object({
   error_description: z.string().optional(),
 });
 
-export const callbackPath = '/v1/oauth/google/callback';
-
 /** Google OAuth 2.0 over fetch: form posts with client_secret_post, responses validated with zod. */
 export class GoogleOAuthClient implements GoogleOAuth {
   private readonly fetch: typeof fetch;

@@ -9,9 +9,10 @@ import type { RelinkAlertRaiser } from '../../domain/link/relink-alert-raiser.js
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
 import type { TokenVault } from '../../domain/ports/token-vault.js';
 import { ENV, optionalEnv, requireEnv } from '../../runtime/environment.js';
+import { OAUTH_CALLBACK_PATH } from '../../runtime/resource-catalogue.js';
 import { DynamoDbLinkStore } from '../dynamodb-link-store.js';
 import { createTokenVault } from '../token-vault-from-env.js';
-import { callbackPath, GoogleOAuthClient } from './oauth-client.js';
+import { GoogleOAuthClient } from './oauth-client.js';
 import { googleClientSecret } from './oauth-client-secret.js';
 
 export const GOOGLE_DEFAULTS = {
@@ -29,7 +30,7 @@ export const createGoogleOAuthFromEnv = (): GoogleOAuthClient =>
     revokeUrl: optionalEnv(ENV.googleOAuthRevokeUrl, GOOGLE_DEFAULTS.revokeUrl),
     clientId: requireEnv(ENV.googleClientId),
     clientSecret: () => googleClientSecret(),
-    redirectUri: `${requireEnv(ENV.publicBaseUrl).replace(/\/+$/, '')}${callbackPath}`,
+    redirectUri: `${requireEnv(ENV.publicBaseUrl).replace(/\/+$/, '')}${OAUTH_CALLBACK_PATH}`,
   });
 
 /** What linking, unlinking and token refresh share. Build once per container. */

@@ -2,9 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** Waits; injected so tests do not sleep. */
 export type Sleep = (milliseconds: number) => Promise<void>;
 
-export const realSleep: Sleep = async (milliseconds) => {
-  await sleep(milliseconds);
-};
+export const realSleep: Sleep = (milliseconds) => sleep(milliseconds);
 
 /**
  * A token bucket per member inside one worker process: Google allows 300 requests a minute per user.

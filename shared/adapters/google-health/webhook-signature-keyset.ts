@@ -123,49 +123,6 @@ export const parseWebhookKeyset = (json: string): Map<number, KeyObject> => {
   return keys;
 };
 
-const varint = (value: number): Buffer => {
-  const bytes: number[] = [];
-  let rest = value >>> 0;
-  while (rest > 0x7f) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest >>>= 7;
-  }
-  bytes.push(rest);
-  return Buffer.from(bytes);
-};
-const lengthDelimited = (field: number, bytes: Buffer): Buffer =>
-  Buffer.concat([varint((field << 3) | 2), varint(bytes.length), bytes]);
-const varintField = (field: number, value: number): Buffer =>
-  Buffer.concat([varint(field << 3), varint(value)]);
-
-/** Builds a Tink public keyset JSON for P-256 keys (the simulator and tests publish local keys with it). */
-export const encodeWebhookKeyset = (keys: ReadonlyArray<{ keyId: number; publicKey: KeyObject }>): string => {
-  const entries = keys.map(({ keyId, publicKey }) => {
-    const jwk = publicKey.export({ format: 'jwk' });
-    if (jwk.crv !== 'P-256' || jwk.x === undefined || jwk.y === undefined) {
-      throw new WebhookKeysetInvalidError('Only P-256 keys can be encoded');
-    }
-    const params = Buffer.concat([varintField(1, 3), varintField(2, 2), varintField(3, 2)]);
-    const proto = Buffer.concat([
-      varintField(1, 0),
-      lengthDelimited(2, params),
-      lengthDelimited(3, Buffer.from(jwk.x, 'base64url')),
-      lengthDelimited(4, Buffer.from(jwk.y, 'base64url')),
-    ]);
-    return {
-      keyData: {
-        typeUrl: ECDSA_PUBLIC_KEY_TYPE_URL,
-        value: proto.toString('base64'),
-        keyMaterialType: 'ASYMMETRIC_PUBLIC',
-      },
-      status: 'ENABLED',
-      keyId,
-      outputPrefixType: 'TINK',
-    };
-  });
-  return JSON.stringify({ primaryKeyId: keys[0]?.keyId, key: entries });
-};
-
 /** Where the verification keys come from. */
 export interface WebhookKeysetSource {
   /** Current keys; refresh asks for a fresh copy (an unknown key id may mean Google rotated). */

@@ -123,15 +123,3 @@ export type AlertMessage = z.infer<typeof alertMessageSchema>;
 // Compile-time guard: the schema and the Alert contract describe the same shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const alertMessageMatchesAlert: Same<AlertMessage, Alert> = true;
-
-/** The JSON Schema (draft 2020-12) published in docs/alert-message.md. */
-export const alertMessageJsonSchema = (): Record<string, unknown> =>
-  z.toJSONSchema(alertMessageSchema, {
-    target: 'draft-2020-12',
-    // 'format: date-time' says it; zod's long equivalent regex only makes the published schema unreadable.
-    override: (context) => {
-      if (context.jsonSchema.format === 'date-time') {
-        delete context.jsonSchema.pattern;
-      }
-    },
-  }) as Record<string, unknown>;

@@ -78,6 +78,3 @@ export const uploadEnvelopeSchema = z.strictObject({
 export const uploadRequestSchema = z.strictObject({
   readings: z.array(uploadItemSchema).min(1).max(MAX_READINGS_PER_UPLOAD),
 });
-
-export type JsonReadingItem = z.infer<typeof jsonReadingSchema>;
-export type BluetoothReadingItem = z.infer<typeof bluetoothReadingSchema>;

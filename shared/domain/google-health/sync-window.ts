@@ -106,10 +106,6 @@ export const planSyncChunk = (input: {
   };
 };
 
-/** The window of the next chunk (see planSyncChunk). */
-export const planSyncWindow = (input: Parameters<typeof planSyncChunk>[0]): SyncWindow =>
-  planSyncChunk(input).window;
-
 /** The AIP-160 filter for a window, with the doc's field names. */
 export const filterFor = (window: SyncWindow): string => {
   const field = DATA_TYPE_SPECS[window.dataType].filterField;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { describeZodIssuePaths } from '../zod-issues.js';
 
 const timestamp = z.iso.datetime({ offset: true });
 const civilNumber = z.coerce.number().int().min(0).max(9999);
@@ -78,10 +79,7 @@ export const parseWebhookDelivery = (body: unknown): ParsedDelivery | undefined 
     else
       parsed.rejected.push({
         index,
-        fields: [...new Set(result.error.issues.map((issue) => issue.path.map(String).join('.')))].slice(
-          0,
-          10,
-        ),
+        fields: describeZodIssuePaths(result.error).slice(0, 10),
       });
   });
   return parsed;

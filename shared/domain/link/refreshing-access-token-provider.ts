@@ -46,10 +46,6 @@ interface Remembered {
   expiresAtMs: number;
 }
 
-const defaultSleep = async (ms: number): Promise<void> => {
-  await sleep(ms);
-};
-
 /**
  * AccessTokenProvider over the encrypted tokens on the link item.
  *
@@ -76,7 +72,7 @@ export class RefreshingAccessTokenProvider implements AccessTokenProvider {
     this.expiryMarginMs = options.expiryMarginMs ?? 120_000;
     this.leaseMs = options.leaseMs ?? 15_000;
     this.pollMs = options.pollMs ?? 150;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
   }
 
   async accessTokenFor(memberId: string): Promise<string> {

@@ -29,12 +29,6 @@ export class ForbiddenError extends HttpError {
   }
 }
 
-export class NotFoundError extends HttpError {
-  constructor(message: string) {
-    super(404, 'not_found', message);
-  }
-}
-
 export class PayloadTooLargeError extends HttpError {
   constructor(limitBytes: number) {
     super(

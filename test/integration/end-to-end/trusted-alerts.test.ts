@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../cli/run-cli.js';
@@ -110,7 +111,7 @@ describe('no severe reading is lost to a wrong clock or a refusal (DynamoDB Loca
     expect(storedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(storedAt).toBeLessThanOrEqual(Date.now() + 1000);
     // The gateway sends its memory again a little later: the receipt time moves, the reading is still a duplicate.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
     expect((await upload(token, [fast])).body.summary).toEqual({ stored: 0, duplicate: 1, rejected: 0 });
 
     const alerts = alertsOn(

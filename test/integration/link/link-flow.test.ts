@@ -28,6 +28,7 @@ import { InvalidGrantError } from '../../../shared/domain/link/oauth-errors.js';
 import { LinkNotActiveError } from '../../../shared/domain/link/refreshing-access-token-provider.js';
 import { unlink } from '../../../shared/domain/link/unlink.js';
 import { LinkNeedsRelinkError } from '../../../shared/domain/ports/access-token-provider.js';
+import { ROUTES } from '../../../shared/runtime/resource-catalogue.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { receiveAll } from '../support/queue-messages.js';
 
@@ -55,9 +56,12 @@ beforeAll(async () => {
     return linkPagesHandler(event, context);
   };
   api = await startHttpApiAdapter({
-    routes: ['/v1/link/{invitationId}', '/v1/link/{invitationId}/start', '/v1/oauth/google/callback'].map(
-      (path) => ({ method: 'GET', path, functionName: 'link-pages', handler: delegate }),
-    ),
+    routes: ROUTES.filter((route) => route.function === 'link-pages').map(({ method, path }) => ({
+      method,
+      path,
+      functionName: 'link-pages',
+      handler: delegate,
+    })),
     log: () => undefined,
   });
   stack = await createIsolatedStack({

@@ -8,7 +8,6 @@ import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbMemberRecordEraser } from '../../../shared/adapters/dynamodb-member-record-eraser.js';
 import {
-  activityKey,
   alertKeyOf,
   daySortKey,
   hourSortKey,
@@ -135,7 +134,8 @@ const seedMember = async (memberId: string, healthUserId: string) => {
     by: 'alex',
   });
   await put(a.tables.directory, {
-    ...activityKey(memberId, 'wearable'),
+    pk: `MEMBER#${memberId}`,
+    sk: 'ACTIVITY#wearable',
     lastDataAt: '2026-11-20T03:00:00.000Z',
   });
   const base = {

@@ -20,6 +20,7 @@ import { createLinkAdapters } from '../../../shared/adapters/google-health/oauth
 import { linkKey } from '../../../shared/adapters/table-keys.js';
 import { systemClock } from '../../../shared/domain/clock.js';
 import { createInvitation } from '../../../shared/domain/link/create-invitation.js';
+import { ROUTES } from '../../../shared/runtime/resource-catalogue.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { queueDepth } from '../support/queue-messages.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -43,22 +44,14 @@ beforeAll(async () => {
       return handler(event, context);
     };
   api = await startHttpApiAdapter({
-    routes: [
-      ...['/v1/link/{invitationId}', '/v1/link/{invitationId}/start', '/v1/oauth/google/callback'].map(
-        (path) => ({
-          method: 'GET',
-          path,
-          functionName: 'link-pages',
-          handler: delegate('linkPages'),
-        }),
-      ),
-      {
-        method: 'POST',
-        path: '/v1/webhooks/google-health',
-        functionName: 'google-health-webhook',
-        handler: delegate('webhook'),
-      },
-    ],
+    routes: ROUTES.filter(
+      (route) => route.function === 'link-pages' || route.function === 'google-health-webhook',
+    ).map(({ method, path, function: name }) => ({
+      method,
+      path,
+      functionName: name,
+      handler: delegate(name === 'link-pages' ? 'linkPages' : 'webhook'),
+    })),
     log: () => undefined,
   });
   stack = await createIsolatedStack({

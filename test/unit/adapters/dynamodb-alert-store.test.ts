@@ -9,6 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import type { Alert } from '../../../shared/domain/alert.js';
+import { answerQueryPages } from './support/query-pages.js';
 
 const TABLE = 'alerts-table';
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }));
@@ -194,20 +195,21 @@ describe('DynamoDbAlertStore', () => {
     });
 
     it('lists every held slot from the open-alerts index, page by page', async () => {
-      ddb
-        .on(QueryCommand)
-        .resolvesOnce({ Items: [{ memberId: 'm-1', alertKey: KEY }], LastEvaluatedKey: { pk: 'x' } })
-        .resolvesOnce({ Items: [{ memberId: 'm-2', alertKey: 'm-2#bp-low#t' }] });
+      const sent = answerQueryPages(ddb, [
+        { Items: [{ memberId: 'm-1', alertKey: KEY }], LastEvaluatedKey: { pk: 'x' } },
+        { Items: [{ memberId: 'm-2', alertKey: 'm-2#bp-low#t' }] },
+      ]);
       expect(await store.listSlots()).toEqual([
         { memberId: 'm-1', alertKey: KEY },
         { memberId: 'm-2', alertKey: 'm-2#bp-low#t' },
       ]);
-      expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
+      const firstPage = {
         TableName: TABLE,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :open',
         ExpressionAttributeValues: { ':open': 'OPEN-ALERTS' },
-      });
+      };
+      expect(sent).toEqual([firstPage, { ...firstPage, ExclusiveStartKey: { pk: 'x' } }]);
     });
 
     it("lists a member's alerts newest first, without the slot items", async () => {

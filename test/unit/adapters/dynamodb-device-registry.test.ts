@@ -1,10 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +7,7 @@ import {
   DynamoDbDeviceRegistry,
 } from '../../../shared/adapters/dynamodb-device-registry.js';
 import type { AuditRecord } from '../../../shared/domain/audit-record.js';
+import { answerQueryPages } from './support/query-pages.js';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
 const registry = new DynamoDbDeviceRegistry(
@@ -108,18 +104,18 @@ describe('DynamoDbDeviceRegistry', () => {
   });
 
   it("lists a member's devices through gsi1, following pages", async () => {
-    documentClient
-      .on(QueryCommand)
-      .resolvesOnce({ Items: [device], LastEvaluatedKey: { pk: 'x' } })
-      .resolvesOnce({ Items: [{ ...device, deviceId: 'd-2' }] });
+    const sent = answerQueryPages(documentClient, [
+      { Items: [device], LastEvaluatedKey: { pk: 'x' } },
+      { Items: [{ ...device, deviceId: 'd-2' }] },
+    ]);
     await expect(registry.listDevices('m-1')).resolves.toEqual([device, { ...device, deviceId: 'd-2' }]);
-    expect(documentClient.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
+    const firstPage = {
       TableName: 'directory',
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :devices',
       ExpressionAttributeValues: { ':devices': 'DEVICES#m-1' },
-      ExclusiveStartKey: undefined,
-    });
+    };
+    expect(sent).toEqual([firstPage, { ...firstPage, ExclusiveStartKey: { pk: 'x' } }]);
   });
 
   it('revokes only a device not yet revoked, dropping its grace token, with the audit record', async () => {

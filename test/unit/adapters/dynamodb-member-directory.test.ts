@@ -17,6 +17,7 @@ import {
   MemberAlreadyExistsError,
 } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { MemberTeamChangedError } from '../../../shared/domain/ports/member-directory.js';
+import { answerQueryPages } from './support/query-pages.js';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
 const directory = new DynamoDbMemberDirectory(
@@ -58,18 +59,18 @@ describe('DynamoDbMemberDirectory', () => {
   });
 
   it('lists members through the index, following pages', async () => {
-    documentClient
-      .on(QueryCommand)
-      .resolvesOnce({ Items: [member], LastEvaluatedKey: { pk: 'x' } })
-      .resolvesOnce({ Items: [{ ...member, memberId: 'm-2' }] });
+    const sent = answerQueryPages(documentClient, [
+      { Items: [member], LastEvaluatedKey: { pk: 'x' } },
+      { Items: [{ ...member, memberId: 'm-2' }] },
+    ]);
     await expect(directory.listMembers()).resolves.toEqual([member, { ...member, memberId: 'm-2' }]);
-    expect(documentClient.commandCalls(QueryCommand)[0]?.args[0].input).toEqual({
+    const firstPage = {
       TableName: 'directory',
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :members',
       ExpressionAttributeValues: { ':members': 'MEMBERS' },
-      ExclusiveStartKey: undefined,
-    });
+    };
+    expect(sent).toEqual([firstPage, { ...firstPage, ExclusiveStartKey: { pk: 'x' } }]);
   });
 
   it('reads the care team back with the member', async () => {

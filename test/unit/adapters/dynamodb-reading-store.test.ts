@@ -23,6 +23,7 @@ import {
 } from '../../../shared/adapters/dynamodb-reading-store.js';
 import type { BloodPressureReading } from '../../../shared/domain/blood-pressure-reading.js';
 import type { HeartRateHourBucket, RestingHeartRate } from '../../../shared/domain/wearable-reading.js';
+import { answerQueryPages } from './support/query-pages.js';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
 const store = new DynamoDbReadingStore(
@@ -234,13 +235,10 @@ describe('DynamoDbReadingStore', () => {
   });
 
   it('queries a time range on the key, following pages, without returning key attributes', async () => {
-    documentClient
-      .on(QueryCommand)
-      .resolvesOnce({
-        Items: [{ ...bpReading, pk: 'p', sk: 's', storedAt: 't' }],
-        LastEvaluatedKey: { pk: 'p', sk: 's' },
-      })
-      .resolvesOnce({ Items: [{ ...bpReading, measuredAt: '2026-11-21T07:00:00.000Z', pk: 'p', sk: 's2' }] });
+    const sent = answerQueryPages(documentClient, [
+      { Items: [{ ...bpReading, pk: 'p', sk: 's', storedAt: 't' }], LastEvaluatedKey: { pk: 'p', sk: 's' } },
+      { Items: [{ ...bpReading, measuredAt: '2026-11-21T07:00:00.000Z', pk: 'p', sk: 's2' }] },
+    ]);
     const readings = await store.listRange({
       memberId: 'm-1',
       metric: 'blood-pressure',
@@ -248,8 +246,7 @@ describe('DynamoDbReadingStore', () => {
       to: '2026-11-22T00:00:00.000Z',
     });
     expect(readings).toEqual([bpReading, { ...bpReading, measuredAt: '2026-11-21T07:00:00.000Z' }]);
-    const calls = documentClient.commandCalls(QueryCommand);
-    expect(calls[0]?.args[0].input).toEqual({
+    const firstPage = {
       TableName: 'readings',
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
       ExpressionAttributeValues: {
@@ -257,9 +254,8 @@ describe('DynamoDbReadingStore', () => {
         ':lower': '2026-11-20T00:00:00.000Z',
         ':upper': '2026-11-22T00:00:00.000Z\uffff',
       },
-      ExclusiveStartKey: undefined,
-    });
-    expect(calls[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: 's' });
+    };
+    expect(sent).toEqual([firstPage, { ...firstPage, ExclusiveStartKey: { pk: 'p', sk: 's' } }]);
   });
 
   it('returns day items overlapping the range, and not the day that ends where the range starts', async () => {

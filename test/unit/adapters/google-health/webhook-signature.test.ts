@@ -7,12 +7,12 @@ import {
   verifyWebhookSignature,
 } from '../../../../shared/adapters/google-health/webhook-signature.js';
 import {
-  encodeWebhookKeyset,
   parseWebhookKeyset,
   remoteKeysetSource,
   staticKeysetSource,
   WebhookKeysetInvalidError,
 } from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
+import { encodeWebhookKeyset } from '../../../fixtures/google-health/webhook-keyset.js';
 
 const keyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 

@@ -4,8 +4,10 @@ import {
   filterTimestamp,
   nextCursor,
   planSyncChunk,
-  planSyncWindow,
 } from '../../../../shared/domain/google-health/sync-window.js';
+
+/** The window of the next chunk alone. */
+const planSyncWindow = (input: Parameters<typeof planSyncChunk>[0]) => planSyncChunk(input).window;
 
 const now = new Date('2026-11-23T10:15:00Z');
 const timeZone = 'Europe/London';

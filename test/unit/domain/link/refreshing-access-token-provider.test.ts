@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InvalidGrantError, OAuthUnavailableError } from '../../../../shared/domain/link/oauth-errors.js';
 import {
@@ -48,7 +49,7 @@ describe('RefreshingAccessTokenProvider', () => {
         alerts: { raiseNeedsRelink: async (memberId) => void relinkAlerts.push(memberId) },
         clock,
       },
-      { pollMs: 1, sleep: () => new Promise((resolve) => setTimeout(resolve, 1)), ...options },
+      { pollMs: 1, sleep: () => delay(1), ...options },
     );
 
   beforeEach(() => {

@@ -3,15 +3,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookRoute } from '../../../../functions/google-health-webhook/receive-webhook.js';
-import {
-  encodeWebhookKeyset,
-  staticKeysetSource,
-} from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
+import { staticKeysetSource } from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
 import type { QueuedSyncJob } from '../../../../shared/domain/google-health/notified-sync-job.js';
 import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
 import type { SecretSource } from '../../../../shared/domain/ports/secret-source.js';
 import { errorToResponse } from '../../../../shared/runtime/http/http-handler.js';
 import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
+import { encodeWebhookKeyset } from '../../../fixtures/google-health/webhook-keyset.js';
 
 const SECRET = 'Bearer webhook-secret';
 const KEY_ID = 0x01020304;
