@@ -60,6 +60,11 @@ const configSchema = z.object({
   /** Base URL of the deployed API as members see it (custom domain); defaults to the API's own URL. */
   publicBaseUrl: z.url().optional(),
   googleClientId: z.string().min(1).optional(),
+  /** Prefix of the Cognito hosted sign-in domain for staff; globally unique. Default pulse-relay-<stage>. */
+  cognitoDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes')
+    .optional(),
   /** Complete ARN of an existing Secrets Manager secret holding the Google OAuth client secret. */
   googleClientSecretArn: z
     .string()

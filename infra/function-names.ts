@@ -10,6 +10,7 @@ export const FUNCTION_NAMES = [
   'catch-up',
   'weekly-summary',
   'alert-follow-up',
+  'console',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

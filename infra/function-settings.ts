@@ -73,6 +73,12 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     // One run at a time; the conditional writes would stop a doubled reminder anyway.
     reservedConcurrency: 1,
   },
+  console: {
+    description: 'Care-team console: staff sign-in, alert inbox, member pages, FHIR export, link invitations',
+    timeout: Duration.seconds(15),
+    memorySize: 1024,
+    reservedConcurrency: 10,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

@@ -4,6 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -12,6 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/runtime/environment.js';
+import { CONSOLE_ROUTES, FHIR_ROUTES } from './api-routes.js';
 import { type PulseRelayConfig, reservesConcurrency } from './config.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { bindFunction, type FunctionBindings } from './constructs/function-bindings.js';
@@ -79,6 +81,24 @@ export class ServiceStack extends Stack {
       meaning:
         'Scheduled catch-up or alert follow-up runs failed after retries; wearable syncs, no-data alerts ' +
         'and alert reminders may be late.',
+    });
+
+    // A public client (no secret): the console uses authorisation code with PKCE.
+    const consoleClient = new cognito.UserPoolClient(this, 'ConsoleClient', {
+      userPool: stateful.staffUserPool,
+      userPoolClientName: `pulse-relay-${config.stage}-console`,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${publicBaseUrl}/console/auth/callback`],
+        logoutUrls: [`${publicBaseUrl}/console/signed-out`],
+      },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.minutes(60),
+      accessTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(12),
     });
 
     const reserveConcurrency = reservesConcurrency(config);
@@ -180,6 +200,23 @@ export class ServiceStack extends Stack {
         {},
         scheduleFailures.queue,
       ),
+      // STAFF: who signs in and their teams; MEMBER: the roster (gsi1), profiles, thresholds, link state.
+      // Writes only audit records and new invitations (write-only: it never reads a link token back).
+      // Alerts: read, and acknowledge or snooze. No DEVICE, HEALTHUSER or token key: no credentials.
+      console: define(
+        'console',
+        {
+          readings: 'read',
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'], index: true },
+          alerts: 'readWrite',
+          consoleSessionKey: 'read',
+        },
+        {
+          [ENV.publicBaseUrl]: publicBaseUrl,
+          [ENV.consoleOidcIssuer]: stateful.staffIssuer,
+          [ENV.consoleOidcClientId]: consoleClient.userPoolClientId,
+        },
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -274,6 +311,14 @@ export class ServiceStack extends Stack {
       value: `${publicBaseUrl}${WEBHOOK_ROUTE}`,
       description: 'Register this as the Google Health subscriber endpointUri',
     });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${publicBaseUrl}/console`,
+      description: 'The care-team console',
+    });
+    new CfnOutput(this, 'ConsoleClientId', {
+      value: consoleClient.userPoolClientId,
+      description: 'Cognito app client of the console (CONSOLE_OIDC_CLIENT_ID)',
+    });
     new CfnOutput(this, 'ScheduleFailuresQueueUrl', { value: scheduleFailures.queue.queueUrl });
 
     const f = this.functions;
@@ -289,6 +334,7 @@ export class ServiceStack extends Stack {
           trigger: 'API Gateway (synchronous; Google retries failed deliveries)',
         },
         { fn: f['link-pages'], trigger: 'API Gateway (synchronous)' },
+        { fn: f.console, trigger: 'API Gateway (synchronous)' },
         {
           fn: f['evaluate-alerts'],
           trigger:
@@ -387,7 +433,23 @@ export class ServiceStack extends Stack {
     const linkRoutes = LINK_ROUTES.flatMap((path) =>
       this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: linkPages }),
     );
+    const consolePages = new integrations.HttpLambdaIntegration('Console', fn('console'));
+    const consoleRoutes = [
+      ...CONSOLE_ROUTES.flatMap((path) =>
+        this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration: consolePages }),
+      ),
+      ...FHIR_ROUTES.flatMap((path) =>
+        this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: consolePages }),
+      ),
+    ];
     return [
+      ...consoleRoutes.map((route) => ({
+        route,
+        reason:
+          'The care-team console and its FHIR export sign staff in themselves (OpenID Connect code flow with ' +
+          'PKCE against the Cognito user pool, MFA required) and check a sealed session cookie, CSRF token and ' +
+          'team membership on every request; the sign-in pages must be reachable before there is a session.',
+      })),
       ...webhookRoutes.map((route) => ({
         route,
         reason:

@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -11,6 +12,7 @@ import { Backups } from './constructs/backups.js';
 import { EncryptionKeys } from './constructs/encryption-keys.js';
 import { GoogleSecrets } from './constructs/google-secrets.js';
 import { Queues } from './constructs/queues.js';
+import { StaffSignIn } from './constructs/staff-sign-in.js';
 import { Tables } from './constructs/tables.js';
 import { acknowledgeStatefulFindings } from './nag-suppressions.js';
 
@@ -31,6 +33,10 @@ export interface StatefulResources {
   readonly googleClientSecret: secretsmanager.ISecret;
   readonly webhookAuthorizationSecret: secretsmanager.ISecret;
   readonly alarmAction: cloudwatch.IAlarmAction;
+  readonly staffUserPool: cognito.IUserPool;
+  /** OpenID Connect issuer of the staff user pool. */
+  readonly staffIssuer: string;
+  readonly consoleSessionKey: secretsmanager.ISecret;
 }
 
 /** Everything that holds data or must outlive a redeploy: keys, tables, queues, secrets, the alarm topic. */
@@ -60,6 +66,12 @@ export class StatefulStack extends Stack {
       clientSecretArn: config.googleClientSecretArn,
     });
 
+    const staffSignIn = new StaffSignIn(this, 'StaffSignIn', {
+      key: keys.dataKey,
+      stage: config.stage,
+      domainPrefix: config.cognitoDomainPrefix ?? `pulse-relay-${config.stage}`,
+    });
+
     this.resources = {
       dataKey: keys.dataKey,
       tokenKey: keys.tokenKey,
@@ -72,6 +84,9 @@ export class StatefulStack extends Stack {
       googleClientSecret: secrets.clientSecret,
       webhookAuthorizationSecret: secrets.webhookAuthorization,
       alarmAction: alarms.action,
+      staffUserPool: staffSignIn.userPool,
+      staffIssuer: staffSignIn.issuer,
+      consoleSessionKey: staffSignIn.sessionKey,
     };
 
     const outputs: Record<string, [string, string]> = {
@@ -88,6 +103,11 @@ export class StatefulStack extends Stack {
       ],
       TokenKeyArn: [keys.tokenKey.keyArn, 'TOKEN_KMS_KEY_ID'],
       AlarmTopicArn: [alarms.topic.topicArn, 'operational alarms'],
+      StaffUserPoolId: [
+        staffSignIn.userPool.userPoolId,
+        'staff user pool (add staff users, federate Entra ID)',
+      ],
+      StaffSignInDomain: [staffSignIn.domain.baseUrl(), 'Cognito hosted sign-in domain'],
       GoogleClientSecretArn: [secrets.clientSecret.secretArn, 'GOOGLE_CLIENT_SECRET_ARN'],
       WebhookAuthorizationSecretArn: [
         secrets.webhookAuthorization.secretArn,
@@ -100,6 +120,7 @@ export class StatefulStack extends Stack {
 
     acknowledgeStatefulFindings({
       googleSecrets: [secrets],
+      consoleSessionKey: staffSignIn.sessionKey,
       terminalFailureQueues: [
         queues.alertsDeadLetter,
         queues.syncJobsDeadLetter,

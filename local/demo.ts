@@ -65,7 +65,10 @@ const reading = (systolic: number, diastolic: number, at: Date) => ({
 export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions): Promise<void> => {
   const context = createCliContext();
   const now = new Date();
-  const member = await enrolMember({ name: 'Demo Member', timezone: 'Europe/London' }, context);
+  const member = await enrolMember(
+    { name: 'Demo Member', timezone: 'Europe/London', teamId: 'team-north' },
+    context,
+  );
   // Registered eight days ago, so this week's readings are monitoring, not a baseline.
   const device = await registerDevice(member.memberId, {
     ...context,

@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { CONSOLE_ROUTES, FHIR_ROUTES } from '../infra/api-routes.js';
 import { FUNCTION_NAMES, type FunctionName } from '../infra/function-names.js';
 import { ENV } from '../shared/runtime/environment.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
@@ -117,6 +118,8 @@ const routesFor = (handlers: ReadonlyMap<FunctionName, LambdaHandler>, warn: (me
   add('link-pages', 'GET', '/v1/link/{invitationId}');
   add('link-pages', 'GET', '/v1/link/{invitationId}/start');
   add('link-pages', 'GET', '/v1/oauth/google/callback');
+  for (const path of CONSOLE_ROUTES) add('console', 'ANY', path);
+  for (const path of FHIR_ROUTES) add('console', 'GET', path);
   return routes;
 };
 

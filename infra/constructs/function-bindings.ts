@@ -10,7 +10,7 @@ import { ENV } from '../../shared/runtime/environment.js';
 export type TableAccess = 'read' | 'readWrite';
 
 /** First segment of the directory's partition keys (shared/adapters/table-keys.ts). */
-export type DirectoryItemKind = 'MEMBER' | 'DEVICE' | 'INVITE' | 'HEALTHUSER' | 'AUDIT';
+export type DirectoryItemKind = 'MEMBER' | 'DEVICE' | 'INVITE' | 'HEALTHUSER' | 'AUDIT' | 'STAFF';
 
 /**
  * Directory access narrowed to item kinds with an IAM `dynamodb:LeadingKeys` condition: a function reads
@@ -35,6 +35,8 @@ export interface FunctionBindings {
   /** Envelope encryption of OAuth tokens: GenerateDataKey to seal, Decrypt to open (token-vault-kms.ts). */
   readonly tokenKey?: 'envelope';
   readonly googleClientSecret?: 'read';
+  /** The secret the console seals its session cookies with. */
+  readonly consoleSessionKey?: 'read';
 }
 
 export interface BindableResources {
@@ -45,6 +47,7 @@ export interface BindableResources {
   readonly syncQueue: sqs.IQueue;
   readonly tokenKey: kms.IKey;
   readonly googleClientSecret: secretsmanager.ISecret;
+  readonly consoleSessionKey: secretsmanager.ISecret;
 }
 
 // Explicit action lists instead of CDK's grantReadData/grantReadWriteData: no Scan, no index/* wildcard,
@@ -119,6 +122,17 @@ const bindQueueSend = (fn: lambda.Function, queue: sqs.IQueue, variable: string)
   allowKeyVia(fn, queue.encryptionMasterKey, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt']);
 };
 
+const bindSecretRead = (fn: lambda.Function, secret: secretsmanager.ISecret, variable: string): void => {
+  fn.addEnvironment(variable, secret.secretArn);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [secret.secretArn],
+    }),
+  );
+  allowKeyVia(fn, secret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+};
+
 const leadingKeys = (kinds: readonly DirectoryItemKind[]) => ({
   'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': kinds.map((kind) => `${kind}#*`) },
 });
@@ -182,13 +196,9 @@ export const bindFunction = (
     );
   }
   if (bindings.googleClientSecret === 'read') {
-    fn.addEnvironment(ENV.googleClientSecretArn, resources.googleClientSecret.secretArn);
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-        resources: [resources.googleClientSecret.secretArn],
-      }),
-    );
-    allowKeyVia(fn, resources.googleClientSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+    bindSecretRead(fn, resources.googleClientSecret, ENV.googleClientSecretArn);
+  }
+  if (bindings.consoleSessionKey === 'read') {
+    bindSecretRead(fn, resources.consoleSessionKey, ENV.consoleSessionKeySecretArn);
   }
 };

@@ -33,4 +33,8 @@ export const ENV = {
   webhookPublicKeyset: 'GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET',
   googleHealthRequestsPerSecond: 'GOOGLE_HEALTH_REQUESTS_PER_SECOND',
   catchUpStaleAfterMinutes: 'CATCH_UP_STALE_AFTER_MINUTES',
+  consoleOidcIssuer: 'CONSOLE_OIDC_ISSUER',
+  consoleOidcClientId: 'CONSOLE_OIDC_CLIENT_ID',
+  consoleSessionKey: 'CONSOLE_SESSION_KEY',
+  consoleSessionKeySecretArn: 'CONSOLE_SESSION_KEY_SECRET_ARN',
 } as const;

@@ -41,6 +41,7 @@ describe('local stack', () => {
       'catch-up': notReady,
       'weekly-summary': notReady,
       'alert-follow-up': notReady,
+      console: notReady,
     };
 
     const stack = await startLocalStack({
@@ -59,6 +60,7 @@ describe('local stack', () => {
       expect(stack.skipped.map((skip) => skip.name).sort()).toEqual([
         'alert-follow-up',
         'catch-up',
+        'console',
         'evaluate-alerts',
         'google-health-webhook',
         'sync-worker',
