@@ -1,6 +1,7 @@
 import type { Alert } from '../../shared/domain/alert.js';
 import type { BloodPressureReading } from '../../shared/domain/blood-pressure-reading.js';
 import type { TeamMember } from '../../shared/domain/ports/care-team-roster.js';
+import type { ThresholdChange } from '../../shared/domain/ports/threshold-store.js';
 import type { ThresholdOverrides, Thresholds } from '../../shared/domain/thresholds.js';
 import type { WearableLink } from '../../shared/domain/wearable-link.js';
 import type {
@@ -27,9 +28,11 @@ export interface MemberRecord {
   sleep: SleepSession[];
   oxygen: DailyOxygenSaturation[];
   weight: WeightReading[];
-  /** Types the member did not tick at Google's consent screen, when the link records them. */
-  link: (WearableLink & { refusedDataTypes?: string[] }) | undefined;
+  /** With the types Google refused on the latest sync (the member unticked them at consent). */
+  link: WearableLink | undefined;
   thresholds: Thresholds;
   overrides: ThresholdOverrides | undefined;
+  /** Every change to the member's threshold overrides, newest first (`thresholds set`). */
+  thresholdHistory: ThresholdChange[];
   alerts: Alert[];
 }

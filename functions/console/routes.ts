@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import QRCode from 'qrcode';
 import * as z from 'zod';
 import type { Alert } from '../../shared/domain/alert.js';
+import { memberIdOfAlertKey } from '../../shared/domain/alerts/alert-key.js';
 import { AlertAlreadyResolvedError } from '../../shared/domain/alerts/alert-lookup.js';
 import { ConcurrentAlertUpdateError } from '../../shared/domain/alerts/alert-outbox.js';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../shared/domain/alerts/snooze-alert.js';
 import type { AuditAction } from '../../shared/domain/audit-record.js';
 import type { Clock } from '../../shared/domain/clock.js';
+import { exportObservations } from '../../shared/domain/fhir/export-observations.js';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import type { AlertStore } from '../../shared/domain/ports/alert-store.js';
@@ -24,7 +26,7 @@ import {
   SignInFailedError,
   type StaffIdentityProvider,
 } from '../../shared/domain/ports/staff-identity-provider.js';
-import type { ThresholdStore } from '../../shared/domain/ports/threshold-store.js';
+import type { ThresholdAuditStore } from '../../shared/domain/ports/threshold-store.js';
 import {
   authoriseMemberAccess,
   canSeeTeam,
@@ -32,7 +34,8 @@ import {
 } from '../../shared/domain/staff/member-access.js';
 import type { StaffMember } from '../../shared/domain/staff/staff-member.js';
 import { mergeThresholds } from '../../shared/domain/thresholds.js';
-import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
+import { describeZodIssues } from '../../shared/domain/zod-issues.js';
+import { type HttpResult, type HttpRoute, jsonResponse } from '../../shared/runtime/http/http-handler.js';
 import {
   type AlertStatusFilter,
   alertStatusOf,
@@ -74,7 +77,7 @@ export interface ConsoleDeps {
   alerts: AlertStore;
   actions: AlertActions;
   readings: ReadingStore;
-  thresholds: ThresholdStore;
+  thresholds: ThresholdAuditStore;
   links: LinkStore;
   directory: MemberDirectory;
   invitations: InvitationStore;
@@ -179,6 +182,10 @@ export const createConsoleRoute =
       );
     }
     const session = readSession(settings, event.cookies, now.getTime());
+    const isFhir = path.startsWith('/fhir/');
+    if (session === undefined && isFhir) {
+      return fhirOutcome(401, 'login', 'Sign in to the care-team console first, then export again.');
+    }
     if (session === undefined) {
       if (method !== 'GET')
         return problemPage(
@@ -230,7 +237,10 @@ export const createConsoleRoute =
     }
     if (method !== 'GET')
       return problemPage(405, 'Not allowed', 'This page cannot be used that way.', signed.chrome);
+    if (path === '/fhir/R4/Observation') return fhirExport(deps, signed, event, requestId);
     if (path === '/console') return inbox(deps, signed, event, now);
+    const alertLink = /^\/console\/alerts\/([^/]+)$/.exec(path);
+    if (alertLink?.[1] !== undefined) return openAlert(deps, signed, alertLink[1], requestId);
     const member = /^\/console\/members\/([^/]+)(\/print)?$/.exec(path);
     if (member?.[1] !== undefined) {
       return memberPage(
@@ -380,18 +390,29 @@ const loadRecord = async (deps: ConsoleDeps, member: TeamMember, days: PeriodDay
   const to = deps.clock.now();
   const from = new Date(to.getTime() - days * 86_400_000);
   const range = { memberId: member.memberId, from: from.toISOString(), to: to.toISOString(), limit: 5000 };
-  const [bloodPressure, restingHeartRate, steps, sleep, oxygen, weight, link, overrides, alerts] =
-    await Promise.all([
-      deps.readings.listRange({ ...range, metric: 'blood-pressure' }),
-      deps.readings.listRange({ ...range, metric: 'resting-heart-rate' }),
-      deps.readings.listRange({ ...range, metric: 'steps' }),
-      deps.readings.listRange({ ...range, metric: 'sleep' }),
-      deps.readings.listRange({ ...range, metric: 'daily-oxygen-saturation' }),
-      deps.readings.listRange({ ...range, metric: 'weight' }),
-      deps.links.get(member.memberId),
-      deps.thresholds.getOverrides(member.memberId),
-      deps.alerts.list({ memberId: member.memberId }),
-    ]);
+  const [
+    bloodPressure,
+    restingHeartRate,
+    steps,
+    sleep,
+    oxygen,
+    weight,
+    link,
+    overrides,
+    thresholdHistory,
+    alerts,
+  ] = await Promise.all([
+    deps.readings.listRange({ ...range, metric: 'blood-pressure' }),
+    deps.readings.listRange({ ...range, metric: 'resting-heart-rate' }),
+    deps.readings.listRange({ ...range, metric: 'steps' }),
+    deps.readings.listRange({ ...range, metric: 'sleep' }),
+    deps.readings.listRange({ ...range, metric: 'daily-oxygen-saturation' }),
+    deps.readings.listRange({ ...range, metric: 'weight' }),
+    deps.links.get(member.memberId),
+    deps.thresholds.getOverrides(member.memberId),
+    deps.thresholds.listHistory(member.memberId),
+    deps.alerts.list({ memberId: member.memberId }),
+  ]);
   const only =
     <M extends string>(metric: M) =>
     <R extends { metric: string }>(reading: R): reading is Extract<R, { metric: M }> =>
@@ -412,6 +433,7 @@ const loadRecord = async (deps: ConsoleDeps, member: TeamMember, days: PeriodDay
     link,
     thresholds: mergeThresholds(overrides),
     overrides,
+    thresholdHistory,
     alerts,
   };
 };
@@ -588,6 +610,84 @@ const createLinkInvitation = async (
       qrSvg,
     }),
     signed.chrome,
+    [signed.cookie],
+  );
+};
+
+/** A FHIR OperationOutcome: the error shape FHIR clients expect, saying what to do and nothing about the member. */
+const fhirOutcome = (
+  statusCode: number,
+  code: 'login' | 'forbidden' | 'invalid',
+  diagnostics: string,
+): HttpResult =>
+  jsonResponse(
+    statusCode,
+    { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] },
+    { 'content-type': 'application/fhir+json' },
+  );
+
+/**
+ * GET /fhir/R4/Observation?subject=<memberId>&date=ge…&date=le…&code=…: the member's readings as a FHIR R4
+ * searchset Bundle, after the team check; every export is audited (observations-exported).
+ */
+const fhirExport = async (
+  deps: ConsoleDeps,
+  signed: Signed,
+  event: APIGatewayProxyEventV2,
+  requestId: string,
+): Promise<HttpResult> => {
+  const query = new URLSearchParams(event.rawQueryString);
+  const subject = query.get('subject') ?? '';
+  if (!memberIdSchema.safeParse(subject.replace(/^Patient\//, '')).success) {
+    return fhirOutcome(400, 'invalid', 'subject is required: the member id, e.g. subject=m-abc123');
+  }
+  try {
+    const bundle = await exportObservations(
+      {
+        staff: signed.staff,
+        search: { subject, date: query.getAll('date'), code: query.getAll('code') },
+        selfUrl: `${deps.publicBaseUrl}${event.rawPath}${event.rawQueryString === '' ? '' : `?${event.rawQueryString}`}`,
+        requestId,
+      },
+      { ...deps, baseUrl: deps.publicBaseUrl },
+    );
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/fhir+json', 'cache-control': 'no-store' },
+      cookies: [signed.cookie],
+      body: JSON.stringify(bundle),
+    };
+  } catch (error) {
+    if (error instanceof MemberAccessDeniedError) {
+      return fhirOutcome(403, 'forbidden', 'This member is not in your care teams, or does not exist.');
+    }
+    if (error instanceof z.ZodError) return fhirOutcome(400, 'invalid', describeZodIssues(error).join('; '));
+    throw error;
+  }
+};
+
+/**
+ * /console/alerts/<alertKey>: where a delivered alert's link lands. After the team check it goes to the
+ * member's page (their open alerts are at the top); any other alert key gets the same refusal.
+ */
+const openAlert = async (
+  deps: ConsoleDeps,
+  signed: Signed,
+  rawAlertKey: string,
+  requestId: string,
+): Promise<HttpResult> => {
+  let alertKey: string;
+  try {
+    alertKey = decodeURIComponent(rawAlertKey);
+  } catch {
+    return refused(signed);
+  }
+  const memberId = memberIdOfAlertKey(alertKey);
+  if (memberId === undefined) return refused(signed);
+  const alert = await alertFor(deps, signed, memberId, alertKey, requestId);
+  if (alert === undefined) return refused(signed);
+  return seeOther(
+    `/console/members/${encodeURIComponent(alert.memberId)}#alert-${encodeURIComponent(alert.alertKey)}`,
     [signed.cookie],
   );
 };

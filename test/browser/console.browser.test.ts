@@ -60,7 +60,11 @@ beforeAll(async () => {
   const deps = { directory, devices, clock: systemClock };
   const a = await enrolMember({ name: 'Ada North', timezone: 'Europe/London', teamId: 'team-north' }, deps);
   const b = await enrolMember({ name: 'Bea South', timezone: 'Europe/London', teamId: 'team-south' }, deps);
-  const device = await registerDevice(a.memberId, deps);
+  // Registered a week ago, so a reading from an hour ago is monitoring, not a baseline held for a summary.
+  const device = await registerDevice(a.memberId, {
+    ...deps,
+    clock: { now: () => new Date(Date.now() - 8 * 86_400_000) },
+  });
   members = { a: a.memberId, b: b.memberId, deviceToken: device.token };
 }, 180_000);
 

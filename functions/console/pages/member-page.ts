@@ -198,11 +198,11 @@ const deviceFacts = (record: MemberRecord): SafeHtml => {
   return html`<dl class="facts"><dt>Fitbit (Google Health)</dt><dd>${link === undefined ? 'Never linked' : LINK_WORDS[link.state]}${
     link?.linkedAt === undefined ? '' : `, since ${ukTime(link.linkedAt)}`
   }</dd><dt>Last Fitbit data</dt><dd>${link?.lastDataAt === undefined ? 'None yet' : `${ageOf(link.lastDataAt, record.to)} (${ukTime(link.lastDataAt)})`}</dd><dt>Types not shared at consent</dt><dd>${
-    link?.refusedDataTypes === undefined
+    link?.refusedTypes === undefined
       ? 'Not recorded'
-      : link.refusedDataTypes.length === 0
+      : link.refusedTypes.length === 0
         ? 'None: everything was shared'
-        : link.refusedDataTypes.join(', ')
+        : link.refusedTypes.join(', ')
   }</dd><dt>Blood-pressure monitor</dt><dd>${
     lastBp === undefined
       ? 'No readings in this period'
@@ -250,6 +250,15 @@ const thresholdTable = (record: MemberRecord): SafeHtml => {
   ]}</tbody></table>`;
 };
 
+/** Who changed the member's thresholds, when, why, and what to review by: newest first. */
+const thresholdHistory = (record: MemberRecord): SafeHtml =>
+  record.thresholdHistory.length === 0
+    ? html`<p>No changes: the guideline defaults have always applied.</p>`
+    : html`<table><caption class="visually-hidden">Threshold override history</caption><thead><tr><th scope="col">Changed</th><th scope="col">By</th><th scope="col">Reason</th><th scope="col">Review by</th><th scope="col">Rules switched off</th></tr></thead><tbody>${record.thresholdHistory.map(
+        (change) =>
+          html`<tr><td>${ukTime(change.setAt)}</td><td>${change.setBy}</td><td>${change.reason}</td><td>${change.reviewBy}</td><td>${change.disabledRules.length === 0 ? 'none' : change.disabledRules.map(ruleLabel).join(', ')}</td></tr>`,
+      )}</tbody></table>`;
+
 const alertHistory = (record: MemberRecord): SafeHtml =>
   record.alerts.length === 0
     ? html`<p>No alerts.</p>`
@@ -260,7 +269,11 @@ const alertHistory = (record: MemberRecord): SafeHtml =>
 
 /** The record itself: shared by the screen page and the A4 print view. */
 const recordSections = (record: MemberRecord): SafeHtml =>
-  html`<h2>Blood pressure, last ${record.days} days</h2>${bloodPressureChart(record)}<h3>NICE home average per week</h3>${homeAverages(record)}<h3>Readings the monitor flagged</h3>${flaggedReadings(record)}<h2>Fitbit trends, last ${record.days} days</h2>${wearableCharts(record)}<h2>Devices</h2>${deviceFacts(record)}<h2>Alert thresholds</h2>${thresholdTable(record)}<h2>Alert history</h2>${alertHistory(record)}`;
+  html`<h2>Blood pressure, last ${record.days} days</h2>${bloodPressureChart(record)}<h3>NICE home average per week</h3>${homeAverages(record)}<h3>Readings the monitor flagged</h3>${flaggedReadings(record)}<h2>Fitbit trends, last ${record.days} days</h2>${wearableCharts(record)}<h2>Devices</h2>${deviceFacts(record)}<h2>Alert thresholds</h2>${thresholdTable(record)}<h3>Threshold changes</h3>${thresholdHistory(record)}<h2>Alert history</h2>${alertHistory(record)}`;
+
+/** The FHIR R4 search for the period shown: every exported type, as a downloadable Bundle. */
+export const fhirExportPath = (record: MemberRecord): string =>
+  `/fhir/R4/Observation?subject=${encodeURIComponent(record.member.memberId)}&date=ge${record.from.toISOString().slice(0, 10)}&date=le${record.to.toISOString().slice(0, 10)}`;
 
 export const memberBody = (
   record: MemberRecord,
@@ -274,7 +287,7 @@ export const memberBody = (
     days === record.days
       ? html`<strong aria-current="page">${days} days</strong> `
       : html`<a href="${memberPath}?days=${days}">${days} days</a> `,
-  )}· <a href="${memberPath}/print?days=${record.days}">Print view (A4)</a></p></nav>${
+  )}· <a href="${memberPath}/print?days=${record.days}">Print view (A4)</a> · <a href="${fhirExportPath(record)}" download="${record.member.memberId}-observations.fhir.json">Export for GP (FHIR)</a></p></nav>${
     open.length === 0
       ? ''
       : html`<h2>Open alerts</h2>${open.map((alert) => alertCard(alert, { now: options.now, csrfToken: options.csrfToken, returnTo: memberPath, showMember: false }))}`
