@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { templatesOf } from './support/pulse-relay-app.js';
+import { actionsOf, statementsOf, statementsOn, templatesOf } from './support/pulse-relay-app.js';
 
 let stateful: Template;
 let service: Template;
@@ -33,7 +33,7 @@ describe('staff sign-in', () => {
 
 describe('console function', () => {
   it('serves /console and everything below it from one function', () => {
-    for (const routeKey of ['ANY /console', 'ANY /console/{proxy+}']) {
+    for (const routeKey of ['ANY /console', 'ANY /console/{proxy+}', 'GET /fhir/R4/Observation']) {
       service.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
     }
   });
@@ -51,5 +51,30 @@ describe('console function', () => {
       CONSOLE_OIDC_ISSUER: expect.anything(),
       PUBLIC_BASE_URL: expect.anything(),
     });
+  });
+});
+
+describe('console least privilege (beyond the directory item kinds in service-stack.test.ts)', () => {
+  it('may read readings and read and change alerts (acknowledge, snooze), but sends nothing to any queue', () => {
+    const statements = statementsOf(service, 'console');
+    expect(actionsOf(statementsOn(statements, 'TablesReadings'))).not.toContain('dynamodb:PutItem');
+    expect(actionsOf(statementsOn(statements, 'TablesReadings'))).toContain('dynamodb:Query');
+    expect(actionsOf(statementsOn(statements, 'TablesAlerts'))).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    expect(actionsOf(statements).filter((action) => action.startsWith('sqs:'))).toEqual([]);
+    expect(actionsOf(statements)).not.toContain('dynamodb:Scan');
+  });
+
+  it('cannot use the OAuth token key or the Google client secret, only its own session-key secret', () => {
+    const statements = statementsOf(service, 'console');
+    const text = JSON.stringify(statements);
+    expect(text).not.toContain('TokenKey');
+    expect(text).not.toContain('GoogleSecrets');
+    const secretReads = statements.filter((statement) =>
+      actionsOf([statement]).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(secretReads).toHaveLength(1);
+    expect(JSON.stringify(secretReads[0]?.Resource)).toContain('ConsoleSessionKey');
   });
 });

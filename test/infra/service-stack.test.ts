@@ -179,6 +179,7 @@ const DIRECTORY_ITEMS = {
   INVITE: 'INVITE#i-1',
   HEALTHUSER: 'HEALTHUSER#hu-1',
   AUDIT: 'AUDIT#m-1',
+  STAFF: 'STAFF#nia@charity.example',
 } as const;
 type DirectoryItem = keyof typeof DIRECTORY_ITEMS;
 const ALL_ITEMS = Object.keys(DIRECTORY_ITEMS) as DirectoryItem[];
@@ -202,6 +203,9 @@ const DIRECTORY_RIGHTS: Record<string, { read: DirectoryItem[]; write: Directory
   // Both list members on gsi1, then read each member's profile and thresholds.
   'weekly-summary': { read: ['MEMBER'], write: [], index: true },
   'alert-follow-up': { read: ['MEMBER'], write: [], index: true },
+  // Staff and their teams, the roster on gsi1, member profiles, thresholds and link state; writes only audit
+  // records and new invitations (never reads an invitation, a device credential or a Google account mapping).
+  console: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'], index: true },
 };
 
 describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => {
