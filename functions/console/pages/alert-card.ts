@@ -17,7 +17,7 @@ export const alertCard = (
   const status = alertStatusOf(alert, options.now);
   const id = `a-${Buffer.from(alert.alertKey).toString('base64url')}`;
   const hidden = html`<input type="hidden" name="csrf" value="${options.csrfToken}"><input type="hidden" name="alertKey" value="${alert.alertKey}"><input type="hidden" name="memberId" value="${alert.memberId}"><input type="hidden" name="returnTo" value="${options.returnTo}">`;
-  return html`<article class="alert ${alert.severity}" aria-labelledby="${id}-h"><h3 id="${id}-h"><span class="tag ${alert.severity}">${SEVERITY_LABELS[alert.severity] ?? alert.severity}</span>${ruleLabel(alert.rule)}${
+  return html`<article id="alert-${alert.alertKey}" class="alert ${alert.severity}" aria-labelledby="${id}-h"><h3 id="${id}-h"><span class="tag ${alert.severity}">${SEVERITY_LABELS[alert.severity] ?? alert.severity}</span>${ruleLabel(alert.rule)}${
     options.showMember
       ? html` – <a href="/console/members/${encodeURIComponent(alert.memberId)}">${alert.memberName ?? alert.memberId}</a>`
       : ''

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { newSession, sessionCookie } from '../../../../functions/console/console-session.js';
 import { type ConsoleDeps, createConsoleRoute } from '../../../../functions/console/routes.js';
+import type { Alert } from '../../../../shared/domain/alert.js';
 import type { AuditRecord } from '../../../../shared/domain/audit-record.js';
 import type { TeamMember } from '../../../../shared/domain/ports/care-team-roster.js';
 import type { StaffMember } from '../../../../shared/domain/staff/staff-member.js';
@@ -25,10 +26,15 @@ const members: TeamMember[] = [
     teamId: 'team-south',
   },
 ];
+const alerts = [
+  { alertKey: 'm-a#bp-severe#2026-12-01', memberId: 'm-a', status: 'open' },
+  { alertKey: 'm-b#bp-severe#2026-12-01', memberId: 'm-b', status: 'open' },
+] as Alert[];
 const staff: StaffMember[] = [{ email: 'nia@example.org', name: 'Nia', teams: ['team-north'] }];
 
 const setup = () => {
   const audit: AuditRecord[] = [];
+  const acknowledged: unknown[] = [];
   const unused = () => {
     throw new Error('not expected in this test');
   };
@@ -50,10 +56,30 @@ const setup = () => {
       record: async (entry: AuditRecord) => void audit.push(entry),
       list: async () => [],
     },
-    alerts: { list: async () => [], get: async () => undefined },
-    actions: { acknowledge: unused, snooze: unused },
+    alerts: {
+      list: async () => [],
+      get: async (memberId: string, alertKey: string) =>
+        alerts.find((alert) => alert.memberId === memberId && alert.alertKey === alertKey),
+    },
+    actions: {
+      acknowledge: async (input: { alertKey: string; by: string; note?: string }) =>
+        void acknowledged.push(input),
+      snooze: unused,
+    },
     readings: { listRange: async () => [] },
-    thresholds: { getOverrides: async () => undefined },
+    thresholds: {
+      getOverrides: async () => ({ bloodPressure: { severeSystolic: 170 } }),
+      listHistory: async () => [
+        {
+          overrides: { bloodPressure: { severeSystolic: 170 } },
+          setBy: 'Dr Rao',
+          reason: 'Usual readings run high; agreed with GP',
+          reviewBy: '2027-03-01',
+          setAt: '2026-11-20T10:00:00.000Z',
+          disabledRules: [],
+        },
+      ],
+    },
     links: { get: async () => undefined },
     directory: {},
     invitations: {},
@@ -61,7 +87,7 @@ const setup = () => {
     publicBaseUrl: 'https://relay.example',
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
   } as unknown as ConsoleDeps;
-  return { route: createConsoleRoute(deps), audit };
+  return { route: createConsoleRoute(deps), audit, acknowledged };
 };
 
 const signedInAs = (email: string) => {
@@ -172,5 +198,84 @@ describe('console route', () => {
     );
     expect(result.statusCode).toBe(403);
     expect(audit).toEqual([]);
+  });
+
+  it('shows the threshold change history and an Export for GP link for the period shown', async () => {
+    const { route } = setup();
+    const result = await route(
+      request('GET', '/console/members/m-a', { cookies: signedInAs('nia@example.org'), query: 'days=90' }),
+      context,
+    );
+    const body = String(result.body);
+    expect(body).toContain('Usual readings run high; agreed with GP');
+    expect(body).toContain('Dr Rao');
+    expect(body).toContain(
+      'href="/fhir/R4/Observation?subject=m-a&amp;date=ge2026-09-02&amp;date=le2026-12-01"',
+    );
+  });
+
+  it('sends a delivered alert link to the member page after the team check', async () => {
+    const { route } = setup();
+    const result = await route(
+      request('GET', `/console/alerts/${encodeURIComponent('m-a#bp-severe#2026-12-01')}`, {
+        cookies: signedInAs('nia@example.org'),
+      }),
+      context,
+    );
+    expect(result.statusCode).toBe(303);
+    expect(result.headers?.location).toMatch(/^\/console\/members\/m-a#alert-/);
+  });
+
+  it('refuses an alert link of another team’s member exactly like an unknown alert, and audits it', async () => {
+    const { route, audit } = setup();
+    const cookies = signedInAs('nia@example.org');
+    const other = await route(
+      request('GET', `/console/alerts/${encodeURIComponent('m-b#bp-severe#2026-12-01')}`, { cookies }),
+      context,
+    );
+    const unknown = await route(
+      request('GET', `/console/alerts/${encodeURIComponent('m-x#bp-severe#2026-12-01')}`, { cookies }),
+      context,
+    );
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toBe(unknown.body);
+    expect(String(other.body)).not.toContain('Bea South');
+    expect(audit.map((record) => [record.action, record.memberId])).toEqual([
+      ['member-access-refused', 'm-b'],
+      ['member-access-refused', 'm-x'],
+    ]);
+  });
+
+  it('acknowledges through the alert use case with the staff name and note, then audits it', async () => {
+    const { route, audit, acknowledged } = setup();
+    const cookies = signedInAs('nia@example.org');
+    const session = cookies[0] ?? '';
+    const inbox = await route(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    expect(csrf).not.toBe('');
+    const result = await route(
+      request('POST', '/console/alerts/acknowledge', {
+        cookies: [session],
+        body: new URLSearchParams({
+          csrf,
+          alertKey: 'm-a#bp-severe#2026-12-01',
+          memberId: 'm-a',
+          note: 'Phoned, GP tomorrow',
+        }).toString(),
+      }),
+      context,
+    );
+    expect(result.statusCode).toBe(303);
+    expect(acknowledged).toEqual([
+      { alertKey: 'm-a#bp-severe#2026-12-01', by: 'Nia', note: 'Phoned, GP tomorrow' },
+    ]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'alert-acknowledged',
+        memberId: 'm-a',
+        by: 'nia@example.org',
+        subjectId: 'm-a#bp-severe#2026-12-01',
+      }),
+    ]);
   });
 });
