@@ -12,7 +12,6 @@ import {
 } from '../../shared/domain/alerts/snooze-alert.js';
 import type { AuditAction } from '../../shared/domain/audit-record.js';
 import type { Clock } from '../../shared/domain/clock.js';
-import { exportObservations } from '../../shared/domain/fhir/export-observations.js';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import type { AlertStore } from '../../shared/domain/ports/alert-store.js';
@@ -34,8 +33,7 @@ import {
 } from '../../shared/domain/staff/member-access.js';
 import type { StaffMember } from '../../shared/domain/staff/staff-member.js';
 import { mergeThresholds } from '../../shared/domain/thresholds.js';
-import { describeZodIssues } from '../../shared/domain/zod-issues.js';
-import { type HttpResult, type HttpRoute, jsonResponse } from '../../shared/runtime/http/http-handler.js';
+import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import {
   type AlertStatusFilter,
   alertStatusOf,
@@ -56,6 +54,7 @@ import {
   sessionCookie,
   signInCookie,
 } from './console-session.js';
+import { fhirExport, fhirOutcome } from './fhir-export-route.js';
 import { type MemberRecord, PERIOD_DAYS, type PeriodDays } from './member-record.js';
 import { html } from './pages/html.js';
 import { inboxBody } from './pages/inbox-page.js';
@@ -88,7 +87,7 @@ export interface ConsoleDeps {
 }
 
 /** A signed-in staff user whose directory entry was read on this very request. */
-interface Signed {
+export interface Signed {
   session: ConsoleSession;
   staff: StaffMember;
   settings: CookieSettings;
@@ -612,58 +611,6 @@ const createLinkInvitation = async (
     signed.chrome,
     [signed.cookie],
   );
-};
-
-/** A FHIR OperationOutcome: the error shape FHIR clients expect, saying what to do and nothing about the member. */
-const fhirOutcome = (
-  statusCode: number,
-  code: 'login' | 'forbidden' | 'invalid',
-  diagnostics: string,
-): HttpResult =>
-  jsonResponse(
-    statusCode,
-    { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] },
-    { 'content-type': 'application/fhir+json' },
-  );
-
-/**
- * GET /fhir/R4/Observation?subject=<memberId>&date=ge…&date=le…&code=…: the member's readings as a FHIR R4
- * searchset Bundle, after the team check; every export is audited (observations-exported).
- */
-const fhirExport = async (
-  deps: ConsoleDeps,
-  signed: Signed,
-  event: APIGatewayProxyEventV2,
-  requestId: string,
-): Promise<HttpResult> => {
-  const query = new URLSearchParams(event.rawQueryString);
-  const subject = query.get('subject') ?? '';
-  if (!memberIdSchema.safeParse(subject.replace(/^Patient\//, '')).success) {
-    return fhirOutcome(400, 'invalid', 'subject is required: the member id, e.g. subject=m-abc123');
-  }
-  try {
-    const bundle = await exportObservations(
-      {
-        staff: signed.staff,
-        search: { subject, date: query.getAll('date'), code: query.getAll('code') },
-        selfUrl: `${deps.publicBaseUrl}${event.rawPath}${event.rawQueryString === '' ? '' : `?${event.rawQueryString}`}`,
-        requestId,
-      },
-      { ...deps, baseUrl: deps.publicBaseUrl },
-    );
-    return {
-      statusCode: 200,
-      headers: { 'content-type': 'application/fhir+json', 'cache-control': 'no-store' },
-      cookies: [signed.cookie],
-      body: JSON.stringify(bundle),
-    };
-  } catch (error) {
-    if (error instanceof MemberAccessDeniedError) {
-      return fhirOutcome(403, 'forbidden', 'This member is not in your care teams, or does not exist.');
-    }
-    if (error instanceof z.ZodError) return fhirOutcome(400, 'invalid', describeZodIssues(error).join('; '));
-    throw error;
-  }
 };
 
 /**

@@ -23,7 +23,8 @@ export const observationSearchSchema = z.strictObject({
     .string()
     .trim()
     .min(1, 'subject is required: the member id')
-    .transform((value) => value.replace(/^Patient\//, '')),
+    .transform((value) => value.replace(/^Patient\//, ''))
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'subject must be a member id, e.g. m-abc123')),
   date: z.array(dateBound).max(2).default([]),
   code: z
     .array(z.string())

@@ -175,5 +175,8 @@ describe('FHIR R4 export for the GP record (console function, DynamoDB Local, th
     const badCode = await exportFor(member.memberId, 'alex@charity.example', '&code=1234-5');
     expect(badCode.status).toBe(400);
     expect(await badCode.text()).toContain('code must be one of 85354-9');
+    const badSubject = await exportFor('not%20a%20member%3B', 'alex@charity.example');
+    expect(badSubject.status).toBe(400);
+    expect(await badSubject.text()).toContain('subject must be a member id');
   });
 });
