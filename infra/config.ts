@@ -37,6 +37,8 @@ const configSchema = z.object({
   webhookBurstLimit: rateLimit(100),
   linkPagesRateLimit: rateLimit(5),
   linkPagesBurstLimit: rateLimit(10),
+  consoleRateLimit: rateLimit(20),
+  consoleBurstLimit: rateLimit(40),
   /**
    * Reserve each function's concurrency (infra/function-settings.ts). Default: on for the stages named
    * prod or production, off elsewhere, so a first deploy fits a new account's small quota.
@@ -60,6 +62,11 @@ const configSchema = z.object({
   /** Base URL of the deployed API as members see it (custom domain); defaults to the API's own URL. */
   publicBaseUrl: z.url().optional(),
   googleClientId: z.string().min(1).optional(),
+  /** Prefix of the Cognito hosted sign-in domain for staff; globally unique. Default pulse-relay-<stage>. */
+  cognitoDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes')
+    .optional(),
   /** Complete ARN of an existing Secrets Manager secret holding the Google OAuth client secret. */
   googleClientSecretArn: z
     .string()

@@ -11,6 +11,7 @@ export const FUNCTION_NAMES = [
   'weekly-summary',
   'alert-follow-up',
   'deliver-alerts',
+  'console',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

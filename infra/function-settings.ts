@@ -81,6 +81,12 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     // Also the event source's maximum concurrency; SES's send rate is the other limit.
     reservedConcurrency: 5,
   },
+  console: {
+    description: 'Care-team console: staff sign-in, alert inbox, member pages, FHIR export, link invitations',
+    timeout: Duration.seconds(15),
+    memorySize: 1024,
+    reservedConcurrency: 10,
+  },
 };
 
 /** AWS guidance for SQS event sources: visibility timeout at least six times the function timeout. */

@@ -27,6 +27,7 @@ const acknowledgeTerminalFailureQueues = (queues: IConstruct[]): void =>
 export interface StatefulFindingScopes {
   /** Secrets whose value is issued by, or registered with, Google. */
   readonly googleSecrets: IConstruct[];
+  readonly consoleSessionKey: IConstruct;
   /** Queues that are themselves the end of a failure path (DLQs and on-failure destinations). */
   readonly terminalFailureQueues: IConstruct[];
   /** Failure stores that are not the redrive target of another queue. */
@@ -42,6 +43,13 @@ export const acknowledgeStatefulFindings = (scopes: StatefulFindingScopes): void
     'The value is shared with Google (the OAuth client secret Google issues; the webhook Authorization value ' +
       "registered on the Google Health subscriber). A rotation Lambda cannot change it on Google's side, so " +
       'rotation is a manual runbook step in docs/deploy.md.',
+  );
+  acknowledge(
+    [scopes.consoleSessionKey],
+    ['AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled'],
+    'Rotating the console session key signs every staff user out mid-task (the console caches it per container, ' +
+      'so old and new keys would also disagree for a while); it is rotated by hand with a redeploy, as in ' +
+      'docs/console.md. Sessions are short-lived (30 minutes idle, 12 hours at most) whatever the key.',
   );
 
   acknowledgeTerminalFailureQueues(scopes.terminalFailureQueues);

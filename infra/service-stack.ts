@@ -4,6 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -44,6 +45,10 @@ const SELF_AUTHENTICATION: Partial<Record<FunctionName, string>> = {
   'link-pages':
     'Opened by a member in a browser from an invitation link: the unguessable single-use invitation id ' +
     'and the OAuth state/PKCE check in the function are the authorisation; members have no other login.',
+  console:
+    'The care-team console and its FHIR export sign staff in themselves (OpenID Connect code flow with ' +
+    'PKCE against the Cognito user pool, MFA required) and check a sealed session cookie, CSRF token and ' +
+    'team membership on every request; the sign-in pages must be reachable before there is a session.',
 };
 
 /** Functions, their triggers and the HTTP API. Holds no data: it can be destroyed and redeployed. */
@@ -90,6 +95,24 @@ export class ServiceStack extends Stack {
       meaning:
         'Scheduled catch-up or alert follow-up runs failed after retries; wearable syncs, no-data alerts ' +
         'and alert reminders may be late.',
+    });
+
+    // A public client (no secret): the console uses authorisation code with PKCE.
+    const consoleClient = new cognito.UserPoolClient(this, 'ConsoleClient', {
+      userPool: stateful.staffUserPool,
+      userPoolClientName: `pulse-relay-${config.stage}-console`,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${publicBaseUrl}/console/auth/callback`],
+        logoutUrls: [`${publicBaseUrl}/console/signed-out`],
+      },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.minutes(60),
+      accessTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(12),
     });
 
     const reserveConcurrency = reservesConcurrency(config);
@@ -206,6 +229,23 @@ export class ServiceStack extends Stack {
           [ENV.alertQueueMaxReceives]: String(MAX_RECEIVE_COUNT),
         },
       ),
+      // STAFF: who signs in and their teams; MEMBER: the roster (gsi1), profiles, thresholds, link state.
+      // Writes only audit records and new invitations (write-only: it never reads a link token back).
+      // Alerts: read, and acknowledge or snooze. No DEVICE, HEALTHUSER or token key: no credentials.
+      console: define(
+        'console',
+        {
+          readings: 'read',
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'], index: true },
+          alerts: 'readWrite',
+          consoleSessionKey: 'read',
+        },
+        {
+          [ENV.publicBaseUrl]: publicBaseUrl,
+          [ENV.consoleOidcIssuer]: stateful.staffIssuer,
+          [ENV.consoleOidcClientId]: consoleClient.userPoolClientId,
+        },
+      ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
 
@@ -318,6 +358,14 @@ export class ServiceStack extends Stack {
       value: `${publicBaseUrl}${WEBHOOK_ROUTE}`,
       description: 'Register this as the Google Health subscriber endpointUri',
     });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${publicBaseUrl}/console`,
+      description: 'The care-team console',
+    });
+    new CfnOutput(this, 'ConsoleClientId', {
+      value: consoleClient.userPoolClientId,
+      description: 'Cognito app client of the console (CONSOLE_OIDC_CLIENT_ID)',
+    });
     new CfnOutput(this, 'ScheduleFailuresQueueUrl', { value: scheduleFailures.queue.queueUrl });
 
     const f = this.functions;
@@ -333,6 +381,7 @@ export class ServiceStack extends Stack {
           trigger: 'API Gateway (synchronous; Google retries failed deliveries)',
         },
         { fn: f['link-pages'], trigger: 'API Gateway (synchronous)' },
+        { fn: f.console, trigger: 'API Gateway (synchronous)' },
         {
           fn: f['evaluate-alerts'],
           trigger:
@@ -399,6 +448,7 @@ export class ServiceStack extends Stack {
       device: limits(config.deviceRateLimit, config.deviceBurstLimit),
       webhook: limits(config.webhookRateLimit, config.webhookBurstLimit),
       linkPages: limits(config.linkPagesRateLimit, config.linkPagesBurstLimit),
+      console: limits(config.consoleRateLimit, config.consoleBurstLimit),
     };
     const routeSettings = Object.fromEntries(
       ROUTES.map((route) => [`${route.method} ${route.path}`, throttles[route.throttle]]),

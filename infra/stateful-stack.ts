@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,6 +13,7 @@ import { EncryptionKeys } from './constructs/encryption-keys.js';
 import { GoogleSecrets } from './constructs/google-secrets.js';
 import { MailIdentity } from './constructs/mail-identity.js';
 import { Queues } from './constructs/queues.js';
+import { StaffSignIn } from './constructs/staff-sign-in.js';
 import { Tables } from './constructs/tables.js';
 import { acknowledgeStatefulFindings } from './nag-suppressions.js';
 
@@ -40,6 +42,10 @@ export interface StatefulResources {
   readonly mailFrom: string | undefined;
   /** Name prefix of the teams' webhook signing secrets (one Secrets Manager secret per team). */
   readonly teamWebhookSecretPrefix: string;
+  readonly staffUserPool: cognito.IUserPool;
+  /** OpenID Connect issuer of the staff user pool. */
+  readonly staffIssuer: string;
+  readonly consoleSessionKey: secretsmanager.ISecret;
 }
 
 /** Everything that holds data or must outlive a redeploy: keys, tables, queues, secrets, the alarm topic. */
@@ -74,6 +80,12 @@ export class StatefulStack extends Stack {
       domain: config.alertEmailDomain,
     });
 
+    const staffSignIn = new StaffSignIn(this, 'StaffSignIn', {
+      key: keys.dataKey,
+      stage: config.stage,
+      domainPrefix: config.cognitoDomainPrefix ?? `pulse-relay-${config.stage}`,
+    });
+
     this.resources = {
       dataKey: keys.dataKey,
       tokenKey: keys.tokenKey,
@@ -89,6 +101,9 @@ export class StatefulStack extends Stack {
       mailIdentityArn: mail.identityArn,
       mailFrom: mail.from,
       teamWebhookSecretPrefix: teamWebhookSecretPrefixFor(config.stage),
+      staffUserPool: staffSignIn.userPool,
+      staffIssuer: staffSignIn.issuer,
+      consoleSessionKey: staffSignIn.sessionKey,
     };
 
     const outputs: Record<string, [string, string]> = {
@@ -110,6 +125,11 @@ export class StatefulStack extends Stack {
         'TEAM_WEBHOOK_SECRET_PREFIX (team channels set)',
       ],
       AlarmTopicArn: [alarms.topic.topicArn, 'operational alarms'],
+      StaffUserPoolId: [
+        staffSignIn.userPool.userPoolId,
+        'staff user pool (add staff users, federate Entra ID)',
+      ],
+      StaffSignInDomain: [staffSignIn.domain.baseUrl(), 'Cognito hosted sign-in domain'],
       GoogleClientSecretArn: [secrets.clientSecret.secretArn, 'GOOGLE_CLIENT_SECRET_ARN'],
       WebhookAuthorizationSecretArn: [
         secrets.webhookAuthorization.secretArn,
@@ -122,6 +142,7 @@ export class StatefulStack extends Stack {
 
     acknowledgeStatefulFindings({
       googleSecrets: [secrets],
+      consoleSessionKey: staffSignIn.sessionKey,
       terminalFailureQueues: [
         queues.alertsDeadLetter,
         queues.syncJobsDeadLetter,

@@ -36,7 +36,7 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number
 const DAY_MS = 86_400_000;
 
 /** The demo member's care team; its alerts go to one team mailbox (no health values: the default). */
-export const DEMO_TEAM = 'team-demo';
+export const DEMO_TEAM = 'team-north';
 export const DEMO_TEAM_EMAIL = 'care-team@example.org';
 
 const postReadings = async (apiUrl: string, token: string, readings: unknown[]) => {

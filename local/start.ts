@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import { LOCAL_STACK_FILE } from '../cli/stack-environment.js';
 import { runDemo } from './demo.js';
 import { formatAlertForCareTeam } from './demo-care-team-inbox.js';
+import { findFreePort } from './free-port.js';
 import { startGoogleHealthSimulator } from './google-health-simulator/simulator.js';
 import { JavaMissingError } from './java-requirement.js';
+import { startLocalConsole } from './local-console.js';
 import { formatReceivedMail } from './local-mail-server.js';
 import { startLocalStack } from './local-stack.js';
 import {
@@ -14,13 +16,16 @@ import {
   realGoogleEnvironment,
 } from './real-google-environment.js';
 import { simulatedGoogleEnvironment } from './simulated-google-environment.js';
+import { demoStaffUsers } from './staff-identity-provider.js';
 
 const { values } = parseArgs({ options: { 'no-demo': { type: 'boolean' } }, allowPositionals: false });
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-  console.error(`PORT must be a whole number from 1 to 65535, not "${process.env.PORT}"`);
+const requestedPort = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
+  console.error(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT}"`);
   process.exit(2);
 }
+// The console's sign-in redirect must be known before the stack starts; PORT=0 picks a free port.
+const port = requestedPort === 0 ? await findFreePort() : requestedPort;
 
 // The demo's own lines are what a new user reads; handler logs stay available with POWERTOOLS_LOG_LEVEL=INFO.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -42,19 +47,21 @@ try {
 }
 const simulator = real === undefined ? await startGoogleHealthSimulator({ port: 0 }) : undefined;
 const google = simulator === undefined ? undefined : simulatedGoogleEnvironment(simulator);
+const localConsole = await startLocalConsole(`http://127.0.0.1:${port}`, demoStaffUsers());
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
   stack = await startLocalStack({
     port,
     strict: true,
     log: (message, error) => console.error(message, error instanceof Error ? error.message : ''),
-    environment: real?.environment ?? google?.environment,
+    environment: { ...(real?.environment ?? google?.environment), ...localConsole.environment },
     catchUpIntervalMs: catchUpMinutes * 60_000,
     // deliver-alerts consumes the care-team queue; the demo shows each alert as it is taken for delivery.
     onCareTeamMessage: (body) => print(`\n${formatAlertForCareTeam(JSON.parse(body))}\n`),
   });
 } catch (error) {
   await simulator?.stop();
+  await localConsole.stop();
   if (error instanceof JavaMissingError) {
     console.error(error.message);
     process.exit(1);
@@ -81,6 +88,8 @@ if (simulator !== undefined && google !== undefined) {
   );
 }
 
+await localConsole.seedStaff();
+
 mkdirSync(dirname(LOCAL_STACK_FILE), { recursive: true });
 writeFileSync(
   LOCAL_STACK_FILE,
@@ -102,6 +111,7 @@ const shutdown = async (signal: string) => {
   stopPrintingMail();
   await stack.stop();
   await simulator?.stop();
+  await localConsole.stop();
   rmSync(LOCAL_STACK_FILE, { force: true });
   print('stopped');
   process.exit(0);
@@ -110,6 +120,12 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 print(`ready api=${stack.apiUrl} mail=${stack.mail.url}`);
+print(
+  `care console: ${stack.apiUrl}/console  (sign in at the local OpenID provider ${localConsole.identityProvider.issuer})`,
+);
+for (const user of localConsole.users) {
+  print(`  staff of ${user.teamId}: ${user.email}  password ${user.password}`);
+}
 if (values['no-demo'] !== true) {
   await runDemo({ apiUrl: stack.apiUrl, simulator, stack, print });
 }

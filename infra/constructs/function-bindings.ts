@@ -18,7 +18,9 @@ export type DirectoryItemKind =
   | 'AUDIT'
   // A care team's delivery channels (TEAM#<teamId>) and the delivery records (DELIVERY#<memberId>).
   | 'TEAM'
-  | 'DELIVERY';
+  | 'DELIVERY'
+  // Staff users and their teams (STAFF#<email>).
+  | 'STAFF';
 
 /**
  * Directory access narrowed to item kinds with an IAM `dynamodb:LeadingKeys` condition: a function reads
@@ -49,6 +51,8 @@ export interface FunctionBindings {
   readonly mail?: 'send';
   /** Read the care teams' webhook signing secrets (pulse-relay/<stage>/team-webhooks/*), nothing else. */
   readonly teamWebhookSecrets?: 'read';
+  /** The secret the console seals its session cookies with. */
+  readonly consoleSessionKey?: 'read';
 }
 
 export interface BindableResources {
@@ -65,6 +69,7 @@ export interface BindableResources {
   readonly mailIdentityArn: string | undefined;
   readonly mailFrom: string | undefined;
   readonly teamWebhookSecretPrefix: string;
+  readonly consoleSessionKey: secretsmanager.ISecret;
 }
 
 // Explicit action lists instead of CDK's grantReadData/grantReadWriteData: no Scan, no index/* wildcard,
@@ -139,6 +144,17 @@ const bindQueueSend = (fn: lambda.Function, queue: sqs.IQueue, variable: string)
   allowKeyVia(fn, queue.encryptionMasterKey, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt']);
 };
 
+const bindSecretRead = (fn: lambda.Function, secret: secretsmanager.ISecret, variable: string): void => {
+  fn.addEnvironment(variable, secret.secretArn);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [secret.secretArn],
+    }),
+  );
+  allowKeyVia(fn, secret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+};
+
 const leadingKeys = (kinds: readonly DirectoryItemKind[]) => ({
   'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': kinds.map((kind) => `${kind}#*`) },
 });
@@ -202,14 +218,10 @@ export const bindFunction = (
     );
   }
   if (bindings.googleClientSecret === 'read') {
-    fn.addEnvironment(ENV.googleClientSecretArn, resources.googleClientSecret.secretArn);
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-        resources: [resources.googleClientSecret.secretArn],
-      }),
-    );
-    allowKeyVia(fn, resources.googleClientSecret.encryptionKey, 'secretsmanager', ['kms:Decrypt']);
+    bindSecretRead(fn, resources.googleClientSecret, ENV.googleClientSecretArn);
+  }
+  if (bindings.consoleSessionKey === 'read') {
+    bindSecretRead(fn, resources.consoleSessionKey, ENV.consoleSessionKeySecretArn);
   }
   if (bindings.webhookAuthorizationSecret === 'read') {
     // The ARN only: the value never enters the template or the function's configuration.

@@ -42,4 +42,8 @@ export const ENV = {
   teamWebhookSecretKmsKeyId: 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID',
   /** The alert queue's redrive maxReceiveCount: the receive at which delivery is tried for the last time. */
   alertQueueMaxReceives: 'ALERT_QUEUE_MAX_RECEIVES',
+  consoleOidcIssuer: 'CONSOLE_OIDC_ISSUER',
+  consoleOidcClientId: 'CONSOLE_OIDC_CLIENT_ID',
+  consoleSessionKey: 'CONSOLE_SESSION_KEY',
+  consoleSessionKeySecretArn: 'CONSOLE_SESSION_KEY_SECRET_ARN',
 } as const;

@@ -121,14 +121,17 @@ export const ALERTS_SOURCE: QueueEventSource = {
 export const OAUTH_CALLBACK_PATH = '/v1/oauth/google/callback';
 
 export interface RouteSpec {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'ANY';
   /** API Gateway path; `{name}` is a path parameter. */
   readonly path: string;
   readonly function: FunctionName;
   /** A request authoriser function; without one, the function authenticates the caller itself. */
   readonly authorizer?: FunctionName;
-  /** Which per-caller throttle applies (config: deviceRateLimit, webhookRateLimit, linkPagesRateLimit). */
-  readonly throttle: 'device' | 'webhook' | 'linkPages';
+  /**
+   * Which per-caller throttle applies (config: deviceRateLimit, webhookRateLimit, linkPagesRateLimit,
+   * consoleRateLimit).
+   */
+  readonly throttle: 'device' | 'webhook' | 'linkPages' | 'console';
 }
 
 export const DEVICE_ROUTE = '/v1/blood-pressure';
@@ -147,4 +150,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/link/{invitationId}', function: 'link-pages', throttle: 'linkPages' },
   { method: 'GET', path: '/v1/link/{invitationId}/start', function: 'link-pages', throttle: 'linkPages' },
   { method: 'GET', path: OAUTH_CALLBACK_PATH, function: 'link-pages', throttle: 'linkPages' },
+  // The console takes every method so its forms can post; the function dispatches by path.
+  { method: 'ANY', path: '/console', function: 'console', throttle: 'console' },
+  { method: 'ANY', path: '/console/{proxy+}', function: 'console', throttle: 'console' },
+  // FHIR R4 search, served by the console function with the same signed-in session and team check.
+  { method: 'GET', path: '/fhir/R4/Observation', function: 'console', throttle: 'console' },
 ];

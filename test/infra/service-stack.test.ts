@@ -184,6 +184,7 @@ const DIRECTORY_ITEMS = {
   AUDIT: 'AUDIT#m-1',
   TEAM: 'TEAM#team-north',
   DELIVERY: 'DELIVERY#m-1',
+  STAFF: 'STAFF#nia@charity.example',
 } as const;
 type DirectoryItem = keyof typeof DIRECTORY_ITEMS;
 const ALL_ITEMS = Object.keys(DIRECTORY_ITEMS) as DirectoryItem[];
@@ -209,6 +210,9 @@ const DIRECTORY_RIGHTS: Record<string, { read: DirectoryItem[]; write: Directory
   'alert-follow-up': { read: ['MEMBER'], write: [], index: true },
   // The member's team, the team's channels, and its own delivery records (the only thing it writes).
   'deliver-alerts': { read: ['MEMBER', 'TEAM', 'DELIVERY'], write: ['DELIVERY'] },
+  // Staff and their teams, the roster on gsi1, member profiles, thresholds and link state; writes only audit
+  // records and new invitations (never reads an invitation, a device credential or a Google account mapping).
+  console: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'], index: true },
 };
 
 describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => {

@@ -248,14 +248,15 @@ describe('alarm topic and secrets', () => {
   });
 
   it('creates a CMK-encrypted placeholder client secret only when no ARN is configured', () => {
-    stateful.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    // Google client secret, webhook Authorization, console session key.
+    stateful.resourceCountIs('AWS::SecretsManager::Secret', 3);
     stateful.hasResourceProperties('AWS::SecretsManager::Secret', {
       Description: Match.stringLikeRegexp('Google OAuth client secret'),
       KmsKeyId: dataKeyRef,
     });
     const arn = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:pulse-relay/google-AbCdEf';
     const imported = templatesOf({ googleClientSecretArn: arn });
-    imported.stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    imported.stateful.resourceCountIs('AWS::SecretsManager::Secret', 2);
     imported.stateful.hasOutput('GoogleClientSecretArn', { Value: arn });
   });
 

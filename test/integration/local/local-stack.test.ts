@@ -42,6 +42,7 @@ describe('local stack', () => {
       'weekly-summary': notReady,
       'alert-follow-up': notReady,
       'deliver-alerts': notReady,
+      console: notReady,
     };
 
     const stack = await startLocalStack({
@@ -61,6 +62,7 @@ describe('local stack', () => {
         'alert-follow-up',
         'catch-up',
         'deliver-alerts',
+        'console',
         'evaluate-alerts',
         'google-health-webhook',
         'sync-worker',
