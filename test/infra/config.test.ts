@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       webhookBurstLimit: 100,
       linkPagesRateLimit: 5,
       linkPagesBurstLimit: 10,
+      consoleRateLimit: 20,
+      consoleBurstLimit: 40,
       weeklySummaryDay: 'MON',
       weeklySummaryTime: '08:00',
       logRetentionDays: 365,
