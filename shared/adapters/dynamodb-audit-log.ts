@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { AuditRecord } from '../domain/audit-record.js';
 import type { AuditLog } from '../domain/ports/audit-log.js';
+import * as z from '../domain/zod-mini.js';
 import { auditKey, auditPartition } from './table-keys.js';
 
 const auditItemSchema = z.object({
@@ -15,8 +15,8 @@ const auditItemSchema = z.object({
   ]),
   at: z.string(),
   by: z.string(),
-  subjectId: z.string().optional(),
-  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  subjectId: z.optional(z.string()),
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 
 /** The directory item for an audit record; used alone or inside a transaction with the change it records. */

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { DATA_POINT_SCHEMAS, type DataPointOf } from '../../domain/google-health/data-point-schemas.js';
 import {
   ACCOUNT_WIDE_DENIAL,
@@ -11,6 +10,7 @@ import type { DataPointBatch } from '../../domain/google-health/normalise-data-p
 import { filterFor, type SyncWindow } from '../../domain/google-health/sync-window.js';
 import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/google-health/wear-evidence.js';
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
+import * as z from '../../domain/zod-mini.js';
 import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
@@ -72,18 +72,18 @@ export interface DataPointPage<T extends GoogleHealthDataType> {
 }
 
 const pageEnvelopeSchema = z.object({
-  dataPoints: z.array(z.unknown()).optional(),
-  nextPageToken: z.string().optional(),
+  dataPoints: z.optional(z.array(z.unknown())),
+  nextPageToken: z.optional(z.string()),
 });
 
 const statusBodySchema = z.object({
   error: z.object({
-    code: z.number().optional(),
-    message: z.string().optional(),
-    status: z.string().optional(),
-    details: z
-      .array(z.looseObject({ '@type': z.string().optional(), reason: z.string().optional() }))
-      .optional(),
+    code: z.optional(z.number()),
+    message: z.optional(z.string()),
+    status: z.optional(z.string()),
+    details: z.optional(
+      z.array(z.looseObject({ '@type': z.optional(z.string()), reason: z.optional(z.string()) })),
+    ),
   }),
 });
 
