@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { FUNCTION_BUNDLING } from '../infra/function-bundling.js';
 
 export interface FunctionFigure {
   name: string;
@@ -30,20 +31,20 @@ const floorSource = (withSqs: boolean): string =>
     'export const handler = async () => ({});',
   ].join('\n');
 
-/** Same settings as the CDK function construct: minified ESM, AWS SDK left to the runtime. */
+/** The settings the CDK construct deploys with (infra/function-bundling.ts). */
 const bundleFunction = async (entry: string, outfile: string) =>
   build({
     entryPoints: [entry],
     outfile,
     bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    external: ['@aws-sdk/*'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
+    minify: FUNCTION_BUNDLING.minify,
+    platform: FUNCTION_BUNDLING.platform,
+    target: FUNCTION_BUNDLING.target,
+    format: FUNCTION_BUNDLING.format,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    sourcemap: FUNCTION_BUNDLING.sourceMap,
+    external: [...FUNCTION_BUNDLING.externalModules],
+    banner: { js: FUNCTION_BUNDLING.banner },
     logLevel: 'silent',
   });
 
@@ -88,7 +89,8 @@ const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
     probe,
     `${preload} const t0 = performance.now(); await import(${JSON.stringify(bundlePath)}); process.stdout.write(String(performance.now() - t0));`,
   );
-  const output = execFileSync(process.execPath, [probe], {
+  // Run as deployed: NODE_OPTIONS on Lambda carries the same flags.
+  const output = execFileSync(process.execPath, [...FUNCTION_BUNDLING.nodeOptions.split(' '), probe], {
     env: {
       ...process.env,
       AWS_REGION: 'eu-west-2',
