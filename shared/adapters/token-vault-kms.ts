@@ -8,18 +8,39 @@ import type { SealedTokens, TokenBundle, TokenVault } from '../domain/ports/toke
 import { TokenDecryptionError } from '../domain/ports/token-vault.js';
 import { openWithKey, sealWithKey } from './token-vault-aes-gcm.js';
 
+/** How long a data key opened for a member may seal that member's refreshed tokens. */
+export const OPENED_KEY_REUSE_MS = 120_000;
+
 /**
- * KMS envelope encryption: a fresh data key per seal from GenerateDataKey, bound to the member by the
- * EncryptionContext (so CloudTrail shows whose tokens were decrypted, and a key moved to another member's
- * item will not decrypt). The plaintext data key is used once and wiped.
+ * KMS envelope encryption: data keys from GenerateDataKey, bound to the member by the EncryptionContext
+ * (so CloudTrail shows whose tokens were decrypted, and a key moved to another member's item will not
+ * decrypt). A sync job opens a member's tokens and, when the access token has expired, seals the refreshed
+ * ones moments later: that seal reuses the data key just opened (same member, same encrypted key, a fresh
+ * IV) instead of asking KMS for another, which halves the KMS requests of a refreshing job. A kept key
+ * is wiped when used or after OPENED_KEY_REUSE_MS; any other seal gets a fresh data key.
  */
 export class KmsTokenVault implements TokenVault {
+  private readonly opened = new Map<string, { key: Uint8Array; encryptedDataKey: string; until: number }>();
+
   constructor(
     private readonly kms: KMSClient,
     private readonly keyId: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async seal(memberId: string, bundle: TokenBundle): Promise<SealedTokens> {
+    const reusable = this.takeOpenedKey(memberId);
+    if (reusable !== undefined) {
+      try {
+        return {
+          scheme: 'kms',
+          ...sealWithKey(reusable.key, memberId, bundle),
+          encryptedDataKey: reusable.encryptedDataKey,
+        };
+      } finally {
+        reusable.key.fill(0);
+      }
+    }
     const { Plaintext, CiphertextBlob } = await this.kms.send(
       new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { memberId } }),
     );
@@ -56,9 +77,38 @@ export class KmsTokenVault implements TokenVault {
     }
     if (dataKey === undefined) throw new TokenDecryptionError(memberId);
     try {
-      return openWithKey(dataKey, memberId, sealed);
+      const bundle = openWithKey(dataKey, memberId, sealed);
+      this.keepOpenedKey(memberId, dataKey, sealed.encryptedDataKey);
+      return bundle;
     } finally {
       dataKey.fill(0);
     }
+  }
+
+  private keepOpenedKey(memberId: string, dataKey: Uint8Array, encryptedDataKey: string): void {
+    const now = this.now();
+    for (const [id, kept] of this.opened) {
+      if (kept.until <= now) this.forget(id);
+    }
+    this.forget(memberId);
+    this.opened.set(memberId, {
+      key: Uint8Array.from(dataKey),
+      encryptedDataKey,
+      until: now + OPENED_KEY_REUSE_MS,
+    });
+  }
+
+  private takeOpenedKey(memberId: string): { key: Uint8Array; encryptedDataKey: string } | undefined {
+    const kept = this.opened.get(memberId);
+    if (kept === undefined) return undefined;
+    this.opened.delete(memberId);
+    if (kept.until > this.now()) return kept;
+    kept.key.fill(0);
+    return undefined;
+  }
+
+  private forget(memberId: string): void {
+    this.opened.get(memberId)?.key.fill(0);
+    this.opened.delete(memberId);
   }
 }
