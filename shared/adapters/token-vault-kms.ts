@@ -1,12 +1,18 @@
-import {
-  DecryptCommand,
-  GenerateDataKeyCommand,
-  InvalidCiphertextException,
-  type KMSClient,
-} from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { SealedTokens, TokenBundle, TokenVault } from '../domain/ports/token-vault.js';
 import { TokenDecryptionError } from '../domain/ports/token-vault.js';
 import { openWithKey, sealWithKey } from './token-vault-aes-gcm.js';
+
+/** The SDK package, loaded when a vault first seals or opens rather than at cold start. */
+const kmsSdk = () => import('@aws-sdk/client-kms');
+
+let kmsClient: Promise<KMSClient> | undefined;
+
+/** One KMS client per container, created on first use. */
+export const sharedKmsClient = (): Promise<KMSClient> => {
+  kmsClient ??= kmsSdk().then(({ KMSClient }) => new KMSClient({}));
+  return kmsClient;
+};
 
 /** How long a data key opened for a member may seal that member's refreshed tokens. */
 export const OPENED_KEY_REUSE_MS = 120_000;
@@ -23,7 +29,8 @@ export class KmsTokenVault implements TokenVault {
   private readonly opened = new Map<string, { key: Uint8Array; encryptedDataKey: string; until: number }>();
 
   constructor(
-    private readonly kms: KMSClient,
+    /** A client, or how to get one when first needed. */
+    private readonly kms: KMSClient | (() => Promise<KMSClient>),
     private readonly keyId: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -41,7 +48,8 @@ export class KmsTokenVault implements TokenVault {
         reusable.key.fill(0);
       }
     }
-    const { Plaintext, CiphertextBlob } = await this.kms.send(
+    const { GenerateDataKeyCommand } = await kmsSdk();
+    const { Plaintext, CiphertextBlob } = await (await this.client()).send(
       new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { memberId } }),
     );
     if (Plaintext === undefined || CiphertextBlob === undefined) {
@@ -62,9 +70,11 @@ export class KmsTokenVault implements TokenVault {
     if (sealed.scheme !== 'kms' || sealed.encryptedDataKey === undefined) {
       throw new TokenDecryptionError(memberId);
     }
+    const { DecryptCommand, InvalidCiphertextException } = await kmsSdk();
+    const kms = await this.client();
     let dataKey: Uint8Array | undefined;
     try {
-      ({ Plaintext: dataKey } = await this.kms.send(
+      ({ Plaintext: dataKey } = await kms.send(
         new DecryptCommand({
           KeyId: this.keyId,
           CiphertextBlob: Buffer.from(sealed.encryptedDataKey, 'base64'),
@@ -83,6 +93,10 @@ export class KmsTokenVault implements TokenVault {
     } finally {
       dataKey.fill(0);
     }
+  }
+
+  private async client(): Promise<KMSClient> {
+    return typeof this.kms === 'function' ? this.kms() : this.kms;
   }
 
   private keepOpenedKey(memberId: string, dataKey: Uint8Array, encryptedDataKey: string): void {
