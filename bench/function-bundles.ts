@@ -18,7 +18,22 @@ export interface FunctionFigure {
   floorInitMs: number;
   /** initMs / floorInitMs. */
   initRatio: number;
+  /** With --analyse: bundled KB per package (or per project folder), heaviest first. */
+  weights?: Array<{ source: string; kb: number }>;
 }
+
+/** What weighs in a bundle, from esbuild's metafile: npm packages, and this project's folders. */
+const weightsOf = (inputs: Record<string, { bytesInOutput: number }>) => {
+  const bytes = new Map<string, number>();
+  for (const [path, input] of Object.entries(inputs)) {
+    const fromPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+    const source = fromPackage ?? path.split('/').slice(0, 2).join('/');
+    bytes.set(source, (bytes.get(source) ?? 0) + input.bytesInOutput);
+  }
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([source, size]) => ({ source, kb: Math.round(size / 102.4) / 10 }));
+};
 
 /** The least a function of this project can load: its AWS clients and nothing else. */
 const floorSource = (withSqs: boolean): string =>
@@ -45,6 +60,7 @@ const bundleFunction = async (entry: string, outfile: string) =>
     sourcemap: FUNCTION_BUNDLING.sourceMap,
     external: [...FUNCTION_BUNDLING.externalModules],
     banner: { js: FUNCTION_BUNDLING.banner },
+    metafile: true,
     logLevel: 'silent',
   });
 
@@ -110,7 +126,10 @@ const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
   return Number(output.toString());
 };
 
-export const measureFunctions = async (functionsDir = 'functions'): Promise<FunctionFigure[]> => {
+export const measureFunctions = async (
+  functionsDir = 'functions',
+  options: { analyse?: boolean } = {},
+): Promise<FunctionFigure[]> => {
   // Inside the project so the bundles resolve the AWS SDK from node_modules, as the runtime provides it.
   mkdirSync('.pulse-relay', { recursive: true });
   const outDir = mkdtempSync(join(process.cwd(), '.pulse-relay', 'bench-'));
@@ -135,7 +154,7 @@ export const measureFunctions = async (functionsDir = 'functions'): Promise<Func
       continue;
     }
     const outfile = join(outDir, name, 'index.mjs');
-    await bundleFunction(entry, outfile);
+    const { metafile } = await bundleFunction(entry, outfile);
     const usesSqs = readFileSync(outfile, 'utf8').includes('@aws-sdk/client-sqs');
     const { initMs, floorInitMs } = measureAgainstFloor(outfile, await floorBundle(usesSqs), 7);
     figures.push({
@@ -145,6 +164,13 @@ export const measureFunctions = async (functionsDir = 'functions'): Promise<Func
       initMsOwnCode: round(measureInitMs(outfile, 5, true)),
       floorInitMs: round(floorInitMs),
       initRatio: Math.round((initMs / floorInitMs) * 100) / 100,
+      ...(options.analyse === true
+        ? {
+            weights: weightsOf(
+              Object.values(metafile.outputs).find((output) => output.entryPoint)?.inputs ?? {},
+            ),
+          }
+        : {}),
     });
   }
   return figures;
