@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { FUNCTION_BUNDLING } from '../infra/function-bundling.js';
 
 export interface FunctionFigure {
   name: string;
@@ -17,7 +18,22 @@ export interface FunctionFigure {
   floorInitMs: number;
   /** initMs / floorInitMs. */
   initRatio: number;
+  /** With --analyse: bundled KB per package (or per project folder), heaviest first. */
+  weights?: Array<{ source: string; kb: number }>;
 }
+
+/** What weighs in a bundle, from esbuild's metafile: npm packages, and this project's folders. */
+const weightsOf = (inputs: Record<string, { bytesInOutput: number }>) => {
+  const bytes = new Map<string, number>();
+  for (const [path, input] of Object.entries(inputs)) {
+    const fromPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+    const source = fromPackage ?? path.split('/').slice(0, 2).join('/');
+    bytes.set(source, (bytes.get(source) ?? 0) + input.bytesInOutput);
+  }
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([source, size]) => ({ source, kb: Math.round(size / 102.4) / 10 }));
+};
 
 /** The least a function of this project can load: its AWS clients and nothing else. */
 const floorSource = (withSqs: boolean): string =>
@@ -30,20 +46,21 @@ const floorSource = (withSqs: boolean): string =>
     'export const handler = async () => ({});',
   ].join('\n');
 
-/** Same settings as the CDK function construct: minified ESM, AWS SDK left to the runtime. */
+/** The settings the CDK construct deploys with (infra/function-bundling.ts). */
 const bundleFunction = async (entry: string, outfile: string) =>
   build({
     entryPoints: [entry],
     outfile,
     bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    external: ['@aws-sdk/*'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
+    minify: FUNCTION_BUNDLING.minify,
+    platform: FUNCTION_BUNDLING.platform,
+    target: FUNCTION_BUNDLING.target,
+    format: FUNCTION_BUNDLING.format,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    sourcemap: FUNCTION_BUNDLING.sourceMap,
+    external: [...FUNCTION_BUNDLING.externalModules],
+    banner: { js: FUNCTION_BUNDLING.banner },
+    metafile: true,
     logLevel: 'silent',
   });
 
@@ -88,7 +105,8 @@ const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
     probe,
     `${preload} const t0 = performance.now(); await import(${JSON.stringify(bundlePath)}); process.stdout.write(String(performance.now() - t0));`,
   );
-  const output = execFileSync(process.execPath, [probe], {
+  // Run as deployed: NODE_OPTIONS on Lambda carries the same flags.
+  const output = execFileSync(process.execPath, [...FUNCTION_BUNDLING.nodeOptions.split(' '), probe], {
     env: {
       ...process.env,
       AWS_REGION: 'eu-west-2',
@@ -108,7 +126,10 @@ const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
   return Number(output.toString());
 };
 
-export const measureFunctions = async (functionsDir = 'functions'): Promise<FunctionFigure[]> => {
+export const measureFunctions = async (
+  functionsDir = 'functions',
+  options: { analyse?: boolean } = {},
+): Promise<FunctionFigure[]> => {
   // Inside the project so the bundles resolve the AWS SDK from node_modules, as the runtime provides it.
   mkdirSync('.pulse-relay', { recursive: true });
   const outDir = mkdtempSync(join(process.cwd(), '.pulse-relay', 'bench-'));
@@ -133,7 +154,7 @@ export const measureFunctions = async (functionsDir = 'functions'): Promise<Func
       continue;
     }
     const outfile = join(outDir, name, 'index.mjs');
-    await bundleFunction(entry, outfile);
+    const { metafile } = await bundleFunction(entry, outfile);
     const usesSqs = readFileSync(outfile, 'utf8').includes('@aws-sdk/client-sqs');
     const { initMs, floorInitMs } = measureAgainstFloor(outfile, await floorBundle(usesSqs), 7);
     figures.push({
@@ -143,6 +164,13 @@ export const measureFunctions = async (functionsDir = 'functions'): Promise<Func
       initMsOwnCode: round(measureInitMs(outfile, 5, true)),
       floorInitMs: round(floorInitMs),
       initRatio: Math.round((initMs / floorInitMs) * 100) / 100,
+      ...(options.analyse === true
+        ? {
+            weights: weightsOf(
+              Object.values(metafile.outputs).find((output) => output.entryPoint)?.inputs ?? {},
+            ),
+          }
+        : {}),
     });
   }
   return figures;

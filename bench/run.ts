@@ -8,7 +8,7 @@ import type { SyncThroughput } from './members-synced-per-minute.js';
 import { measureUploadToAlert } from './upload-to-alert-latency.js';
 import { measureWearableSyncCost } from './wearable-sync-cost.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, analyse: { type: 'boolean' } } });
 const progress = (text: string) => {
   if (values.json !== true) process.stderr.write(`${text}\n`);
 };
@@ -18,7 +18,7 @@ const ingest = measureIngestThroughput();
 progress('measuring upload -> alert on the local stack (200 uploads)…');
 const e2eFigures = await measureUploadToAlert(200);
 progress('bundling each function and timing module init…');
-const functions = await measureFunctions();
+const functions = await measureFunctions('functions', { analyse: values.analyse === true });
 progress('simulating a member-day of Google Health sync…');
 const wearableCost = await measureWearableSyncCost();
 progress('syncing 20 linked members through the local stack…');
@@ -112,6 +112,10 @@ if (values.json === true) {
       '',
     ],
   ];
+  for (const figure of functions.filter((each) => each.weights !== undefined)) {
+    const heaviest = (figure.weights ?? []).slice(0, 8).map(({ source, kb }) => `${source} ${kb}`);
+    rows.push([`  ${figure.name} weighs (KB)`, heaviest.join(', '), '', '']);
+  }
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   for (const row of rows)
     process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}\n`);

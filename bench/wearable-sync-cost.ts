@@ -20,6 +20,11 @@ export interface WearableFigures {
   syncJobsPerMemberDay: number;
   /** Bytes the webhook-driven member-day adds to the readings table (items plus key overhead). */
   storedBytesPerMemberDay: number;
+  /**
+   * Mean time of one webhook-driven sync job run in this process against the simulator on loopback, with
+   * in-memory stores: the job's own computing, without the network waits the cost model adds.
+   */
+  syncJobComputeMs: number;
 }
 
 /** DynamoDB bills a put (including one whose condition fails) at 1 WCU per started KB of the item. */
@@ -100,6 +105,12 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
     const unitsBefore = store.writeUnits;
     const bytesBefore = store.storedBytes();
     let jobs = 0;
+    let jobMs = 0;
+    const timed = async (run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      jobMs += performance.now() - started;
+    };
 
     const stepMs = strategy === 'webhook' ? HOUR_MS : HOUR_MS / 4;
     for (nowMs = DAY_START + stepMs; nowMs <= DAY_START + 24 * HOUR_MS; nowMs += stepMs) {
@@ -107,18 +118,21 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
       const localHour = new Date(nowMs).getUTCHours();
       if (strategy === 'polling15Min') {
         jobs += 1;
-        await syncMember(
-          { memberId: 'm-bench', reason: 'catch-up', dataTypes: [...GOOGLE_HEALTH_DATA_TYPES] },
-          deps,
+        await timed(() =>
+          syncMember(
+            { memberId: 'm-bench', reason: 'catch-up', dataTypes: [...GOOGLE_HEALTH_DATA_TYPES] },
+            deps,
+          ),
         );
       } else if (localHour === 8) {
         jobs += 1;
-        await syncMember({ memberId: 'm-bench', reason: 'webhook', dataTypes: MORNING_TYPES }, deps);
+        await timed(() =>
+          syncMember({ memberId: 'm-bench', reason: 'webhook', dataTypes: MORNING_TYPES }, deps),
+        );
       } else if (localHour >= 8 && localHour <= 23) {
         jobs += 1;
-        await syncMember(
-          { memberId: 'm-bench', reason: 'webhook', dataTypes: ['heart-rate', 'steps'] },
-          deps,
+        await timed(() =>
+          syncMember({ memberId: 'm-bench', reason: 'webhook', dataTypes: ['heart-rate', 'steps'] }, deps),
         );
       }
     }
@@ -128,6 +142,7 @@ const simulateDay = async (strategy: 'webhook' | 'polling15Min') => {
       writeUnits: store.writeUnits - unitsBefore,
       jobs,
       storedBytes: store.storedBytes() - bytesBefore,
+      jobMs: jobMs / jobs,
     };
   } finally {
     await simulator.stop();
@@ -143,5 +158,6 @@ export const measureWearableSyncCost = async (): Promise<WearableFigures> => {
     writeUnitsPerMemberDay: { webhook: webhook.writeUnits, polling15Min: polling.writeUnits },
     syncJobsPerMemberDay: webhook.jobs,
     storedBytesPerMemberDay: webhook.storedBytes,
+    syncJobComputeMs: Math.round(webhook.jobMs * 10) / 10,
   };
 };

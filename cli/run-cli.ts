@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { describeZodIssues } from '../shared/domain/zod-issues.js';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { CliError } from './cli-error.js';
@@ -143,7 +143,7 @@ export const runCli = async (argv: string[]): Promise<number> => {
     return 0;
   } catch (error) {
     const message =
-      error instanceof ZodError
+      error instanceof $ZodError
         ? describeZodIssues(error).join('; ')
         : error instanceof Error
           ? error.message

@@ -4,6 +4,8 @@ import type { CostAssumptions } from './cost-model.js';
 /**
  * What the bench does not measure. Durations are what these functions take on Lambda arm64 with warm
  * containers (network-bound: DynamoDB, SQS, Google); change them here if CloudWatch says otherwise.
+ * The sync-worker's, the largest share of the bill, is built from the bench's measured computing time
+ * and Google call count plus the network waits below (cost/cost-model.ts, syncWorkerMsPerJob).
  */
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   bloodPressureUploadsPerMemberDay: 2,
@@ -13,10 +15,13 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
     'authorize-device': 15,
     'ingest-blood-pressure': 60,
     'google-health-webhook': 40,
-    // About two Google requests per job (36 calls over 16 jobs in the bench) plus the writes.
-    'sync-worker': 1_500,
     'evaluate-alerts': 80,
   },
+  // The sync-worker's duration is its measured computing (bench) plus these waits, per call.
+  googleRequestMs: 300,
+  // Link, tokens and notification reads; reading puts; recordSync and recordNotification; KMS decrypt and seal.
+  awsRequestsPerSyncJob: 15,
+  awsRequestMs: 10,
   memoryMb: {
     'authorize-device': FUNCTION_SETTINGS['authorize-device'].memorySize,
     'ingest-blood-pressure': FUNCTION_SETTINGS['ingest-blood-pressure'].memorySize,
@@ -31,7 +36,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   readUnitsPerEvaluation: 1.5,
   readUnitsPerCatchUpCheck: 2,
   extraWriteUnitsPerSyncJob: 2,
-  kmsRequestsPerSyncJob: 2,
+  // Decrypt of the token data key; sealing refreshed tokens reuses that key (shared/adapters/token-vault-kms.ts).
+  kmsRequestsPerSyncJob: 1,
   sqsRequestsPerSyncJob: 3,
   // Two sync-worker pollers long-polling (20 s) around the clock, and the alert consumer's.
   fixedSqsRequestsPerDay: 3 * 4_320,

@@ -3,12 +3,20 @@ import type { Prices } from './prices.js';
 /** Days in an average month (365.25 / 12). */
 export const DAYS_PER_MONTH = 30.4375;
 
+/**
+ * Lambda gives a function one vCPU at 1,769 MB and a share in proportion below that
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html, read 2026-12-02).
+ */
+export const LAMBDA_MB_PER_VCPU = 1769;
+
 /** What `npm run bench` measured for one active member-day (bench/figures.json, `wearable`). */
 export interface MeasuredMemberDay {
   syncJobs: number;
   googleCalls: number;
   wearableWriteUnits: number;
   wearableStoredBytes: number;
+  /** Mean computing time of one sync job on one bench core, network waits excluded. */
+  syncJobComputeMs: number;
 }
 
 export type CostedFunction =
@@ -25,8 +33,13 @@ export interface CostAssumptions {
   bloodPressureUploadsPerMemberDay: number;
   readingsPerUpload: number;
   bytesPerBloodPressureReading: number;
-  /** Billed duration per invocation. */
-  durationMs: Record<Exclude<CostedFunction, 'catch-up'>, number>;
+  /** Billed duration per invocation; the sync-worker's is built from the bench (see syncWorkerMsPerJob). */
+  durationMs: Record<Exclude<CostedFunction, 'catch-up' | 'sync-worker'>, number>;
+  /** Round trip of one Google Health API call from the function, server time included. */
+  googleRequestMs: number;
+  /** DynamoDB, KMS and SQS calls a sync job makes and waits for, and the round trip of each in-region. */
+  awsRequestsPerSyncJob: number;
+  awsRequestMs: number;
   memoryMb: Record<CostedFunction, number>;
   /** Catch-up runs every 30 minutes; its work grows with the members it checks. */
   catchUpRunsPerDay: number;
@@ -39,7 +52,7 @@ export interface CostAssumptions {
   readUnitsPerCatchUpCheck: number;
   /** recordSync and recordNotification. */
   extraWriteUnitsPerSyncJob: number;
-  /** Envelope decryption of the refresh token, and sealing a refreshed one. */
+  /** Envelope decryption of the tokens (sealing refreshed ones reuses the opened data key). */
   kmsRequestsPerSyncJob: number;
   /** Send, receive and delete of each sync job. */
   sqsRequestsPerSyncJob: number;
@@ -74,6 +87,19 @@ export interface CostEstimate {
 }
 
 const perMillion = (count: number, price: number) => (count / 1_000_000) * price;
+
+/**
+ * Billed time of one sync job: the measured computing, slowed to the function's CPU share, plus waiting
+ * for its Google calls (measured count) and its AWS calls.
+ */
+export const syncWorkerMsPerJob = (measured: MeasuredMemberDay, assumptions: CostAssumptions): number => {
+  const cpuShare = Math.min(1, assumptions.memoryMb['sync-worker'] / LAMBDA_MB_PER_VCPU);
+  return (
+    measured.syncJobComputeMs / cpuShare +
+    (measured.googleCalls / measured.syncJobs) * assumptions.googleRequestMs +
+    assumptions.awsRequestsPerSyncJob * assumptions.awsRequestMs
+  );
+};
 const GB = 1e9;
 
 /**
@@ -90,6 +116,7 @@ export const estimateCost = (
   const uploads = a.bloodPressureUploadsPerMemberDay;
   const readings = uploads * a.readingsPerUpload;
   const jobs = measured.syncJobs;
+  const durationMs = { ...a.durationMs, 'sync-worker': syncWorkerMsPerJob(measured, a) };
 
   const invocations: Record<CostedFunction, number> = {
     'authorize-device': uploads,
@@ -103,7 +130,7 @@ export const estimateCost = (
     const seconds =
       name === 'catch-up'
         ? (a.catchUpRunsPerDay * a.catchUpMsPerMember) / 1000
-        : (invocations[name] * a.durationMs[name]) / 1000;
+        : (invocations[name] * durationMs[name]) / 1000;
     return sum + seconds * (a.memoryMb[name] / 1024);
   }, 0);
   const totalInvocations = Object.values(invocations).reduce((sum, count) => sum + count, 0);
@@ -138,7 +165,7 @@ export const estimateCost = (
       perMillion(totalInvocations, prices.lambda.perMillionRequests) +
         gbSeconds * prices.lambda.perGbSecondArm,
       0,
-      { invocations: totalInvocations, gbSeconds },
+      { invocations: totalInvocations, gbSeconds, syncWorkerMsPerJob: durationMs['sync-worker'] },
     ),
     dynamoDb: service(
       perMillion(writeUnits, prices.dynamoDb.perMillionWriteUnits) +

@@ -26,6 +26,7 @@ const figuresSchema = z.object({
     writeUnitsPerMemberDay: z.object({ webhook: z.number() }),
     syncJobsPerMemberDay: z.number(),
     storedBytesPerMemberDay: z.number(),
+    syncJobComputeMs: z.number(),
   }),
 });
 
@@ -43,6 +44,7 @@ const readFigures = (path: string): MeasuredMemberDay => {
     googleCalls: wearable.apiCallsPerMemberDay.webhook,
     wearableWriteUnits: wearable.writeUnitsPerMemberDay.webhook,
     wearableStoredBytes: wearable.storedBytesPerMemberDay,
+    syncJobComputeMs: wearable.syncJobComputeMs,
   };
 };
 

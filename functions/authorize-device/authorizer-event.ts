@@ -1,10 +1,10 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/domain/zod-mini.js';
 
 /** The part of the HTTP API (payload 2.0) REQUEST authoriser event this function reads. */
 const authorizerEventSchema = z.object({
-  headers: z.record(z.string(), z.string()).optional(),
-  identitySource: z.array(z.string()).nullish(),
+  headers: z.optional(z.record(z.string(), z.string())),
+  identitySource: z.nullish(z.array(z.string())),
 });
 
 /** The Authorization header (HTTP API lower-cases header names), else the configured identity source. */

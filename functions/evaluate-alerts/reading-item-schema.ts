@@ -1,17 +1,17 @@
-import * as z from 'zod';
 import type { ReadingFacts } from '../../shared/domain/alerts/reading-facts.js';
+import * as z from '../../shared/domain/zod-mini.js';
 
 const base = {
-  memberId: z.string().min(1),
+  memberId: z.string().check(z.minLength(1)),
   measuredAt: z.iso.datetime({ offset: true }),
   provenance: z.object({
-    source: z.string().min(1),
-    deviceId: z.string().optional(),
-    recordingMethod: z.string().optional(),
+    source: z.string().check(z.minLength(1)),
+    deviceId: z.optional(z.string()),
+    recordingMethod: z.optional(z.string()),
   }),
 };
 
-const wearableTime = { endAt: z.iso.datetime({ offset: true }).optional() };
+const wearableTime = { endAt: z.optional(z.iso.datetime({ offset: true })) };
 
 const measurementStatus = z.object({
   bodyMovement: z.boolean(),
@@ -19,7 +19,7 @@ const measurementStatus = z.object({
   irregularPulse: z.boolean(),
   pulseRateRange: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
   improperPosition: z.boolean(),
-  raw: z.number().int(),
+  raw: z.int(),
 });
 
 /**
@@ -33,17 +33,17 @@ export const readingItemSchema = z.discriminatedUnion('metric', [
     ...base,
     systolic: z.number(),
     diastolic: z.number(),
-    status: measurementStatus.optional(),
-    qualityFlags: z
-      .array(z.enum(['clock-suspect', 'pulse-dropped', 'mean-arterial-pressure-dropped']))
-      .optional(),
-    clock: z
-      .object({
+    status: z.optional(measurementStatus),
+    qualityFlags: z.optional(
+      z.array(z.enum(['clock-suspect', 'pulse-dropped', 'mean-arterial-pressure-dropped'])),
+    ),
+    clock: z.optional(
+      z.object({
         deviceTime: z.string(),
         timeSource: z.enum(['gateway-offset', 'received']),
-        offsetMinutes: z.number().optional(),
-      })
-      .optional(),
+        offsetMinutes: z.optional(z.number()),
+      }),
+    ),
   }),
   z.object({
     metric: z.literal('resting-heart-rate'),
@@ -63,8 +63,8 @@ export const readingItemSchema = z.discriminatedUnion('metric', [
     metric: z.enum(['heart-rate', 'steps', 'sleep', 'weight', 'oxygen-saturation', 'heart-rate-variability']),
     ...base,
     ...wearableTime,
-    samples: z.array(z.tuple([z.number(), z.number()])).optional(),
-    newestSampleAt: z.iso.datetime({ offset: true }).optional(),
-    hourly: z.array(z.object({ hourStart: z.iso.datetime({ offset: true }), count: z.number() })).optional(),
+    samples: z.optional(z.array(z.tuple([z.number(), z.number()]))),
+    newestSampleAt: z.optional(z.iso.datetime({ offset: true })),
+    hourly: z.optional(z.array(z.object({ hourStart: z.iso.datetime({ offset: true }), count: z.number() }))),
   }),
-]) satisfies z.ZodType<ReadingFacts>;
+]) satisfies z.ZodMiniType<ReadingFacts>;

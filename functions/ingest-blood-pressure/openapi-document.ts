@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   bloodPressureObservationSchema,
   fhirBundleSchema,
@@ -9,6 +8,7 @@ import {
   MAX_READINGS_PER_UPLOAD,
   uploadRequestSchema,
 } from '../../shared/domain/blood-pressure/upload-payload.js';
+import * as z from '../../shared/domain/zod-mini.js';
 import { MAX_BODY_BYTES } from './upload-request.js';
 import {
   allRejectedSchema,
@@ -26,11 +26,10 @@ const componentSchemas = (): Record<string, unknown> => {
   registry.add(uploadRequestSchema, { id: 'BloodPressureUpload' });
   registry.add(bloodPressureObservationSchema, { id: 'BloodPressureObservation' });
   registry.add(
-    fhirBundleSchema.extend({
+    z.extend(fhirBundleSchema, {
       entry: z
         .array(z.object({ resource: bloodPressureObservationSchema }))
-        .min(1)
-        .max(MAX_READINGS_PER_UPLOAD),
+        .check(z.minLength(1), z.maxLength(MAX_READINGS_PER_UPLOAD)),
     }),
     { id: 'BloodPressureBundle' },
   );

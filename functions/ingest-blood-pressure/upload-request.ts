@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import type { IngestRequest, UploadFormat } from '../../shared/domain/blood-pressure/ingest-readings.js';
+import * as z from '../../shared/domain/zod-mini.js';
 import {
   BadRequestError,
   PayloadTooLargeError,
@@ -20,7 +20,10 @@ const ACCEPTED_MEDIA_TYPES = Object.keys(MEDIA_TYPES);
 /** Set by the authorize-device authoriser; the only source of the member and device (OWASP API1/API3). */
 const authorizerContextSchema = z.object({
   authorizer: z.object({
-    lambda: z.object({ memberId: z.string().min(1), deviceId: z.string().min(1) }),
+    lambda: z.object({
+      memberId: z.string().check(z.minLength(1)),
+      deviceId: z.string().check(z.minLength(1)),
+    }),
   }),
 });
 

@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import type { Clock } from '../../shared/domain/clock.js';
 import { type CompleteLinkDeps, completeLink } from '../../shared/domain/link/complete-link.js';
 import type { GoogleOAuth } from '../../shared/domain/link/google-oauth.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import { checkInvitation, startAuthorization } from '../../shared/domain/link/start-authorization.js';
+import * as z from '../../shared/domain/zod-mini.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import { OAUTH_CALLBACK_PATH } from '../../shared/runtime/resource-catalogue.js';
 import {
@@ -30,11 +30,11 @@ export interface LinkPagesDeps extends CompleteLinkDeps {
   secureCookies: boolean;
 }
 
-const invitationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+const invitationIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/));
 const callbackQuerySchema = z.object({
-  state: z.string().max(200).optional(),
-  code: z.string().max(2048).optional(),
-  error: z.string().max(200).optional(),
+  state: z.optional(z.string().check(z.maxLength(200))),
+  code: z.optional(z.string().check(z.maxLength(2048))),
+  error: z.optional(z.string().check(z.maxLength(200))),
 });
 
 const INVITATION_PATH = /^\/v1\/link\/([^/]+)$/;

@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC, metricsNamespaceFor, serviceNameFor } from '../../shared/runtime/metric-catalogue.js';
+import { FUNCTION_BUNDLING } from '../function-bundling.js';
 import { FUNCTION_SETTINGS, type FunctionName } from '../function-settings.js';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -86,20 +87,19 @@ export class ServiceFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: serviceNameFor(props.name),
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceFor(props.stage),
         // Stack traces point at the TypeScript sources through the bundled source map.
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: FUNCTION_BUNDLING.nodeOptions,
         ...props.environment,
       },
       ...(props.asyncDeadLetterQueue === undefined ? {} : { deadLetterQueue: props.asyncDeadLetterQueue }),
       bundling: {
         format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        externalModules: ['@aws-sdk/*'],
-        // ESM bundles still meet CommonJS dependencies that call require().
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        target: FUNCTION_BUNDLING.target,
+        platform: FUNCTION_BUNDLING.platform,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        minify: FUNCTION_BUNDLING.minify,
+        sourceMap: FUNCTION_BUNDLING.sourceMap,
+        externalModules: [...FUNCTION_BUNDLING.externalModules],
+        banner: FUNCTION_BUNDLING.banner,
       },
     });
     const deadLetterKey = props.asyncDeadLetterQueue?.encryptionMasterKey;

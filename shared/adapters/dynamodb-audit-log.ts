@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { AUDIT_ACTIONS, type AuditRecord } from '../domain/audit-record.js';
 import type { AuditLog } from '../domain/ports/audit-log.js';
+import * as z from '../domain/zod-mini.js';
 import { auditKey, auditPartition } from './table-keys.js';
 
 const auditItemSchema = z.object({
@@ -9,9 +9,9 @@ const auditItemSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   at: z.string(),
   by: z.string(),
-  subjectId: z.string().optional(),
-  requestId: z.string().optional(),
-  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  subjectId: z.optional(z.string()),
+  requestId: z.optional(z.string()),
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 
 /** The directory item for an audit record; used alone or inside a transaction with the change it records. */

@@ -5,10 +5,10 @@ import {
   paginateQuery,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { AuditRecord } from '../domain/audit-record.js';
 import type { Device } from '../domain/device.js';
 import type { DeviceRegistry, DeviceRotation } from '../domain/ports/device-registry.js';
+import * as z from '../domain/zod-mini.js';
 import { auditItem } from './dynamodb-audit-log.js';
 import { deviceKey, memberDevicesPartition, memberKey } from './table-keys.js';
 
@@ -24,12 +24,12 @@ const deviceItemSchema = z.object({
   memberId: z.string(),
   tokenHash: z.string(),
   createdAt: z.string(),
-  expiresAt: z.string().optional(),
-  revokedAt: z.string().optional(),
-  revokedBy: z.string().optional(),
-  previousTokenHash: z.string().optional(),
-  previousTokenValidUntil: z.string().optional(),
-  rotatedAt: z.string().optional(),
+  expiresAt: z.optional(z.string()),
+  revokedAt: z.optional(z.string()),
+  revokedBy: z.optional(z.string()),
+  previousTokenHash: z.optional(z.string()),
+  previousTokenValidUntil: z.optional(z.string()),
+  rotatedAt: z.optional(z.string()),
 });
 
 const conditionFailed = (error: unknown): boolean =>

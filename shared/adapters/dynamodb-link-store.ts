@@ -8,7 +8,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { Invitation } from '../domain/link/invitation.js';
 import type { InvitationStore } from '../domain/link/invitation-store.js';
 import {
@@ -22,6 +21,7 @@ import type { LinkTokenStore, StoredTokens } from '../domain/link/link-token-sto
 import type { LinkStore, SyncRecord } from '../domain/ports/link-store.js';
 import type { SealedTokens } from '../domain/ports/token-vault.js';
 import type { LinkState, WearableLink } from '../domain/wearable-link.js';
+import * as z from '../domain/zod-mini.js';
 import { healthUserKey, invitationKey, linkKey, memberInvitationsPartition } from './table-keys.js';
 
 /** Links are listed by state through the directory's gsi1: gsi1pk = LINKS#<state>, gsi1sk = memberId. */
@@ -35,7 +35,7 @@ const sealedSchema = z.object({
   iv: z.string(),
   ciphertext: z.string(),
   authTag: z.string(),
-  encryptedDataKey: z.string().optional(),
+  encryptedDataKey: z.optional(z.string()),
 });
 
 const linkItemSchema = z.object({
@@ -46,14 +46,14 @@ const linkItemSchema = z.object({
   timezone: z.string(),
   linkedAt: z.string(),
   cursors: z.record(z.string(), z.string()),
-  lastSyncAt: z.string().optional(),
-  lastNotificationAt: z.string().optional(),
-  lastDataAt: z.string().optional(),
-  grantedTypes: z.array(z.string()).optional(),
-  refusedTypes: z.array(z.string()).optional(),
-  tokenVersion: z.number().int(),
-  sealedTokens: sealedSchema.optional(),
-  refreshLeaseUntil: z.string().optional(),
+  lastSyncAt: z.optional(z.string()),
+  lastNotificationAt: z.optional(z.string()),
+  lastDataAt: z.optional(z.string()),
+  grantedTypes: z.optional(z.array(z.string())),
+  refusedTypes: z.optional(z.array(z.string())),
+  tokenVersion: z.int(),
+  sealedTokens: z.optional(sealedSchema),
+  refreshLeaseUntil: z.optional(z.string()),
 });
 type LinkItem = z.infer<typeof linkItemSchema>;
 
@@ -62,11 +62,11 @@ const invitationItemSchema = z.object({
   memberId: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),
-  usedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  pendingAuthorization: z
-    .object({ stateNonce: z.string(), codeVerifier: z.string(), startedAt: z.string() })
-    .optional(),
+  usedAt: z.optional(z.string()),
+  cancelledAt: z.optional(z.string()),
+  pendingAuthorization: z.optional(
+    z.object({ stateNonce: z.string(), codeVerifier: z.string(), startedAt: z.string() }),
+  ),
 });
 
 const toLink = (item: LinkItem): WearableLink => ({

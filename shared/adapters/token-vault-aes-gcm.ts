@@ -1,10 +1,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import { type TokenBundle, TokenDecryptionError } from '../domain/ports/token-vault.js';
+import * as z from '../domain/zod-mini.js';
 
 const bundleSchema = z.object({
-  refreshToken: z.string().min(1),
-  accessToken: z.string().min(1),
+  refreshToken: z.string().check(z.minLength(1)),
+  accessToken: z.string().check(z.minLength(1)),
   accessTokenExpiresAt: z.string(),
   scope: z.string(),
 });

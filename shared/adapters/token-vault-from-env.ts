@@ -1,10 +1,7 @@
-import { KMSClient } from '@aws-sdk/client-kms';
 import type { TokenVault } from '../domain/ports/token-vault.js';
 import { ENV } from '../runtime/environment.js';
-import { KmsTokenVault } from './token-vault-kms.js';
+import { KmsTokenVault, sharedKmsClient } from './token-vault-kms.js';
 import { LocalTokenVault } from './token-vault-local.js';
-
-let kms: KMSClient | undefined;
 
 /**
  * Chooses the vault by configuration: TOKEN_KMS_KEY_ID (AWS) wins over LOCAL_TOKEN_KEY (local runs).
@@ -13,8 +10,7 @@ let kms: KMSClient | undefined;
 export const createTokenVault = (env: NodeJS.ProcessEnv = process.env): TokenVault => {
   const kmsKeyId = env[ENV.tokenKmsKeyId];
   if (kmsKeyId !== undefined && kmsKeyId !== '') {
-    kms ??= new KMSClient({});
-    return new KmsTokenVault(kms, kmsKeyId);
+    return new KmsTokenVault(sharedKmsClient, kmsKeyId);
   }
   const localKey = env[ENV.localTokenKey];
   if (localKey !== undefined && localKey !== '') return new LocalTokenVault(localKey);

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { describeZodIssues } from './zod-issues.js';
+import * as z from './zod-mini.js';
 
 /**
  * Highest severe blood-pressure levels an override may set. Above them the severe alert would in effect be
@@ -14,33 +14,33 @@ export const SEVERE_BP_CAPS = { systolic: 200, diastolic: 130 } as const;
 export const thresholdsSchema = z.strictObject({
   bloodPressure: z.strictObject({
     /** NICE NG136: severe hypertension, systolic >= 180 or diastolic >= 120. */
-    severeSystolic: z.number().int().min(120).max(SEVERE_BP_CAPS.systolic),
-    severeDiastolic: z.number().int().min(70).max(SEVERE_BP_CAPS.diastolic),
+    severeSystolic: z.int().check(z.minimum(120), z.maximum(SEVERE_BP_CAPS.systolic)),
+    severeDiastolic: z.int().check(z.minimum(70), z.maximum(SEVERE_BP_CAPS.diastolic)),
     /** Secondary sources: systolic < 90 is low. Configurable, on by default. */
     lowSystolicEnabled: z.boolean(),
-    lowSystolic: z.number().int().min(60).max(120),
+    lowSystolic: z.int().check(z.minimum(60), z.maximum(120)),
     /** Same source: diastolic < 60 is low (the "90/60" of the guidance). */
-    lowDiastolic: z.number().int().min(30).max(80),
+    lowDiastolic: z.int().check(z.minimum(30), z.maximum(80)),
   }),
   /** NEWS2 pulse bands: band 3 (<= low or >= high) is urgent, band 2 is watch. */
   restingHeartRate: z.strictObject({
-    low: z.number().int().min(25).max(80),
-    watchAtOrBelow: z.number().int().min(25).max(90),
-    watchAtOrAbove: z.number().int().min(60).max(180),
-    high: z.number().int().min(60).max(220),
+    low: z.int().check(z.minimum(25), z.maximum(80)),
+    watchAtOrBelow: z.int().check(z.minimum(25), z.maximum(90)),
+    watchAtOrAbove: z.int().check(z.minimum(60), z.maximum(180)),
+    high: z.int().check(z.minimum(60), z.maximum(220)),
   }),
   oxygenSaturation: z.strictObject({
     /** NHS oximetry@home 92%. A wrist night at or below it is watch; on 2 of the last 3 nights, urgent. */
-    urgentAtOrBelow: z.number().min(70).max(99),
+    urgentAtOrBelow: z.number().check(z.minimum(70), z.maximum(99)),
     /** One wrist night at or below this is urgent on its own. */
-    singleNightUrgentAtOrBelow: z.number().min(60).max(99),
+    singleNightUrgentAtOrBelow: z.number().check(z.minimum(60), z.maximum(99)),
     /** 93-94%: recheck, watch. */
-    watchAtOrBelow: z.number().min(70).max(99),
+    watchAtOrBelow: z.number().check(z.minimum(70), z.maximum(99)),
   }),
   noData: z.strictObject({
-    wearableDays: z.number().int().min(1).max(60),
+    wearableDays: z.int().check(z.minimum(1), z.maximum(60)),
     /** Days without a reading from a registered blood-pressure monitor before bp-no-readings. */
-    bloodPressureDays: z.number().int().min(1).max(90),
+    bloodPressureDays: z.int().check(z.minimum(1), z.maximum(90)),
   }),
 });
 
@@ -109,7 +109,7 @@ export const resolveThresholds = (overrides: unknown): ResolvedThresholds => {
       ignored.push(`${section}: not an object`);
       continue;
     }
-    const shape = thresholdsSchema.shape[section as Section].shape as Record<string, z.ZodType>;
+    const shape = thresholdsSchema.shape[section as Section].shape as Record<string, z.ZodMiniType>;
     for (const [field, value] of Object.entries(fields)) {
       const fieldSchema = shape[field];
       if (fieldSchema === undefined) {

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   ACCOUNT_WIDE_DENIAL,
   DataTypeAccessDeniedError,
@@ -9,6 +8,7 @@ import { GOOGLE_WEARABLES_FAMILY, WEAR_EVIDENCE_TYPES } from '../../domain/googl
 import type { AccessTokenProvider } from '../../domain/ports/access-token-provider.js';
 import type { WearableSource, WearableWindow } from '../../domain/ports/wearable-source.js';
 import { describeZodIssues } from '../../domain/zod-issues.js';
+import * as z from '../../domain/zod-mini.js';
 import { fullJitterDelay, parseRetryAfter } from './backoff.js';
 import {
   GoogleHealthAccountNotLinkedError,
@@ -74,18 +74,18 @@ export interface DataPointPage<T extends GoogleHealthDataType> {
 }
 
 const pageEnvelopeSchema = z.object({
-  dataPoints: z.array(z.unknown()).optional(),
-  nextPageToken: z.string().optional(),
+  dataPoints: z.optional(z.array(z.unknown())),
+  nextPageToken: z.optional(z.string()),
 });
 
 const statusBodySchema = z.object({
   error: z.object({
-    code: z.number().optional(),
-    message: z.string().optional(),
-    status: z.string().optional(),
-    details: z
-      .array(z.looseObject({ '@type': z.string().optional(), reason: z.string().optional() }))
-      .optional(),
+    code: z.optional(z.number()),
+    message: z.optional(z.string()),
+    status: z.optional(z.string()),
+    details: z.optional(
+      z.array(z.looseObject({ '@type': z.optional(z.string()), reason: z.optional(z.string()) })),
+    ),
   }),
 });
 

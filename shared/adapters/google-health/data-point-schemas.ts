@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod-mini.js';
 
 /**
  * Zod schemas for Google Health v4 data points, checked field by field against
@@ -11,68 +11,74 @@ import * as z from 'zod';
  */
 
 /** int64 (a JSON string) or a plain number, as a finite number. */
-export const int64 = z
-  .union([z.number(), z.string().regex(/^-?\d+$/)])
-  .transform((value) => Number(value))
-  .pipe(z.number().finite());
+export const int64 = z.pipe(
+  z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^-?\d+$/))]),
+    z.transform((value) => Number(value)),
+  ),
+  z.number(),
+);
 
 /** A double that some encoders send as a string. */
-const double = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)])
-  .transform((value) => Number(value))
-  .pipe(z.number().finite());
+const double = z.pipe(
+  z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/))]),
+    z.transform((value) => Number(value)),
+  ),
+  z.number(),
+);
 
 const utcTimestamp = z.iso.datetime({ offset: true });
-const duration = z.string().regex(/^-?\d+(\.\d+)?s$/);
+const duration = z.string().check(z.regex(/^-?\d+(\.\d+)?s$/));
 
 export const civilDateSchema = z.object({
-  year: z.coerce.number().int().min(1970).max(9999),
-  month: z.coerce.number().int().min(1).max(12),
-  day: z.coerce.number().int().min(1).max(31),
+  year: z.coerce.number().check(z.int(), z.minimum(1970), z.maximum(9999)),
+  month: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(12)),
+  day: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(31)),
 });
 
 const civilTimeSchema = z.object({
   date: civilDateSchema,
-  time: z
-    .object({
-      hours: z.coerce.number().int().optional(),
-      minutes: z.coerce.number().int().optional(),
-      seconds: z.coerce.number().int().optional(),
-      nanos: z.coerce.number().int().optional(),
-    })
-    .optional(),
+  time: z.optional(
+    z.object({
+      hours: z.optional(z.coerce.number().check(z.int())),
+      minutes: z.optional(z.coerce.number().check(z.int())),
+      seconds: z.optional(z.coerce.number().check(z.int())),
+      nanos: z.optional(z.coerce.number().check(z.int())),
+    }),
+  ),
 });
 
 export const sampleTimeSchema = z.object({
   physicalTime: utcTimestamp,
-  utcOffset: duration.optional(),
-  civilTime: civilTimeSchema.optional(),
+  utcOffset: z.optional(duration),
+  civilTime: z.optional(civilTimeSchema),
 });
 
 export const intervalSchema = z.object({
   startTime: utcTimestamp,
   endTime: utcTimestamp,
-  startUtcOffset: duration.optional(),
-  endUtcOffset: duration.optional(),
-  civilStartTime: civilTimeSchema.optional(),
-  civilEndTime: civilTimeSchema.optional(),
+  startUtcOffset: z.optional(duration),
+  endUtcOffset: z.optional(duration),
+  civilStartTime: z.optional(civilTimeSchema),
+  civilEndTime: z.optional(civilTimeSchema),
 });
 
 /** An enum value: known or not, it never fails a page (unknown ones read as 'unknown' downstream). */
-const enumValue = z.string().max(64);
+const enumValue = z.string().check(z.maxLength(64));
 
 /** DataSource (data_source.proto): every field OPTIONAL or OUTPUT_ONLY. Only `list` and `get` return it. */
 export const dataSourceSchema = z.object({
-  platform: enumValue.optional(),
-  recordingMethod: enumValue.optional(),
-  device: z
-    .object({
-      displayName: z.string().optional(),
-      formFactor: enumValue.optional(),
-      manufacturer: z.string().optional(),
-    })
-    .optional(),
-  application: z.record(z.string(), z.unknown()).optional(),
+  platform: z.optional(enumValue),
+  recordingMethod: z.optional(enumValue),
+  device: z.optional(
+    z.object({
+      displayName: z.optional(z.string()),
+      formFactor: z.optional(enumValue),
+      manufacturer: z.optional(z.string()),
+    }),
+  ),
+  application: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**
@@ -82,10 +88,10 @@ export const dataSourceSchema = z.object({
  */
 const base = {
   /** DataPoint: users/{user}/dataTypes/{type}/dataPoints/{id}. */
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** ReconciledDataPoint: the same resource name when Google gives one; often empty or absent. */
-  dataPointName: z.string().optional(),
-  dataSource: dataSourceSchema.optional(),
+  dataPointName: z.optional(z.string()),
+  dataSource: z.optional(dataSourceSchema),
 };
 
 export const heartRatePointSchema = z.object({
@@ -94,7 +100,7 @@ export const heartRatePointSchema = z.object({
     beatsPerMinute: int64,
     sampleTime: sampleTimeSchema,
     /** motionContext and sensorLocation, both OPTIONAL enums. */
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    metadata: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
 
@@ -103,7 +109,7 @@ export const dailyRestingHeartRatePointSchema = z.object({
   dailyRestingHeartRate: z.object({
     date: civilDateSchema,
     beatsPerMinute: int64,
-    dailyRestingHeartRateMetadata: z.record(z.string(), z.unknown()).optional(),
+    dailyRestingHeartRateMetadata: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
 
@@ -117,49 +123,49 @@ export const sleepPointSchema = z.object({
   sleep: z.object({
     interval: intervalSchema,
     /** CLASSIC | STAGES, OPTIONAL. */
-    type: enumValue.optional(),
-    stages: z
-      .array(
+    type: z.optional(enumValue),
+    stages: z.optional(
+      z.array(
         z.object({
           startTime: utcTimestamp,
           endTime: utcTimestamp,
           /** SleepStageType: AWAKE, LIGHT, DEEP, REM, ASLEEP, RESTLESS, or one added later. */
-          type: enumValue.default('SLEEP_STAGE_TYPE_UNSPECIFIED'),
+          type: z._default(enumValue, 'SLEEP_STAGE_TYPE_UNSPECIFIED'),
         }),
-      )
-      .optional(),
-    summary: z
-      .object({
-        minutesAsleep: int64.optional(),
-        minutesAwake: int64.optional(),
-        minutesInSleepPeriod: int64.optional(),
-        stagesSummary: z
-          .array(
+      ),
+    ),
+    summary: z.optional(
+      z.object({
+        minutesAsleep: z.optional(int64),
+        minutesAwake: z.optional(int64),
+        minutesInSleepPeriod: z.optional(int64),
+        stagesSummary: z.optional(
+          z.array(
             z.object({
-              type: enumValue.default('SLEEP_STAGE_TYPE_UNSPECIFIED'),
-              minutes: int64.optional(),
-              count: int64.optional(),
+              type: z._default(enumValue, 'SLEEP_STAGE_TYPE_UNSPECIFIED'),
+              minutes: z.optional(int64),
+              count: z.optional(int64),
             }),
-          )
-          .optional(),
-      })
-      .optional(),
+          ),
+        ),
+      }),
+    ),
     /** Proto3 bools: `false` is omitted, so an absent `processed` means not processed yet. */
-    metadata: z
-      .object({
-        nap: z.boolean().optional(),
-        manuallyEdited: z.boolean().optional(),
-        processed: z.boolean().optional(),
-        mainSleep: z.boolean().optional(),
-        stagesStatus: enumValue.optional(),
-      })
-      .optional(),
+    metadata: z.optional(
+      z.object({
+        nap: z.optional(z.boolean()),
+        manuallyEdited: z.optional(z.boolean()),
+        processed: z.optional(z.boolean()),
+        mainSleep: z.optional(z.boolean()),
+        stagesStatus: z.optional(enumValue),
+      }),
+    ),
   }),
 });
 
 export const weightPointSchema = z.object({
   ...base,
-  weight: z.object({ weightGrams: double, sampleTime: sampleTimeSchema, notes: z.string().optional() }),
+  weight: z.object({ weightGrams: double, sampleTime: sampleTimeSchema, notes: z.optional(z.string()) }),
 });
 
 export const oxygenSaturationPointSchema = z.object({
@@ -172,9 +178,9 @@ export const dailyOxygenSaturationPointSchema = z.object({
   dailyOxygenSaturation: z.object({
     date: civilDateSchema,
     averagePercentage: double,
-    lowerBoundPercentage: double.optional(),
-    upperBoundPercentage: double.optional(),
-    standardDeviationPercentage: double.optional(),
+    lowerBoundPercentage: z.optional(double),
+    upperBoundPercentage: z.optional(double),
+    standardDeviationPercentage: z.optional(double),
   }),
 });
 
@@ -183,8 +189,8 @@ export const heartRateVariabilityPointSchema = z.object({
   heartRateVariability: z.object({
     sampleTime: sampleTimeSchema,
     /** OPTIONAL upstream: a point without it must not fail the page. */
-    rootMeanSquareOfSuccessiveDifferencesMilliseconds: double.optional(),
-    standardDeviationMilliseconds: double.optional(),
+    rootMeanSquareOfSuccessiveDifferencesMilliseconds: z.optional(double),
+    standardDeviationMilliseconds: z.optional(double),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV } from '../../runtime/environment.js';
 
 let secretsManager: SecretsManagerClient | undefined;
@@ -24,7 +24,9 @@ export const googleClientSecret = (env: NodeJS.ProcessEnv = process.env): Promis
   return cached;
 };
 
+/** The SDK package is loaded here, on first use, not at cold start: most invocations never need it. */
 const fetchSecret = async (arn: string): Promise<string> => {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   secretsManager ??= new SecretsManagerClient({});
   const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
   if (SecretString === undefined || SecretString === '') throw new Error('The Google client secret is empty');

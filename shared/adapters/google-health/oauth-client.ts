@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { GoogleOAuth, GrantedTokens } from '../../domain/link/google-oauth.js';
 import { REQUESTED_SCOPES } from '../../domain/link/google-scopes.js';
 import {
@@ -6,6 +5,7 @@ import {
   OAuthProviderError,
   OAuthUnavailableError,
 } from '../../domain/link/oauth-errors.js';
+import * as z from '../../domain/zod-mini.js';
 
 export interface OAuthClientConfig {
   authorizeUrl: string;
@@ -21,16 +21,16 @@ export interface OAuthClientConfig {
 }
 
 const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.number().int().positive(),
-  refresh_token: z.string().min(1).optional(),
-  scope: z.string().default(''),
-  token_type: z.string().regex(/^bearer$/i),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.int().check(z.positive()),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  scope: z._default(z.string(), ''),
+  token_type: z.string().check(z.regex(/^bearer$/i)),
 });
 
 const errorResponseSchema = z.object({
-  error: z.string().min(1),
-  error_description: z.string().optional(),
+  error: z.string().check(z.minLength(1)),
+  error_description: z.optional(z.string()),
 });
 
 /** Google OAuth 2.0 over fetch: form posts with client_secret_post, responses validated with zod. */

@@ -1,15 +1,15 @@
-import * as z from 'zod';
 import {
   type HealthAccountReader,
   HealthAccountUnavailableError,
 } from '../../domain/link/health-account-reader.js';
+import * as z from '../../domain/zod-mini.js';
 
-const identitySchema = z.object({ healthUserId: z.string().regex(/^[A-Za-z0-9-]{1,63}$/) });
-const settingsSchema = z.object({ timeZone: z.string().min(1).max(64).optional() });
+const identitySchema = z.object({ healthUserId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,63}$/)) });
+const settingsSchema = z.object({ timeZone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) });
 const statusSchema = z.object({
   error: z.object({
-    status: z.string().optional(),
-    details: z.array(z.object({ reason: z.string().optional() }).loose()).optional(),
+    status: z.optional(z.string()),
+    details: z.optional(z.array(z.looseObject({ reason: z.optional(z.string()) }))),
   }),
 });
 

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { durationToMinutes, localDateOf, offsetMinutesAt } from '../../domain/time/member-local-time.js';
+import type * as z from '../../domain/zod-mini.js';
 import type { civilDateSchema, sampleTimeSchema } from './data-point-schemas.js';
 
 /** UTC instant, offset and local date of an upstream sample; the sample's own offset wins over the zone's. */

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../domain/zod-mini.js';
 
 /**
  * Google publishes the webhook verification keys as a Tink public keyset (JSON), rotated about every
@@ -17,12 +17,12 @@ export const GOOGLE_WEBHOOK_KEYSET_URL =
 const ECDSA_PUBLIC_KEY_TYPE_URL = 'type.googleapis.com/google.crypto.tink.EcdsaPublicKey';
 
 const tinkKeysetSchema = z.object({
-  primaryKeyId: z.number().int().optional(),
+  primaryKeyId: z.optional(z.int()),
   key: z.array(
     z.object({
-      keyData: z.object({ typeUrl: z.string(), value: z.string(), keyMaterialType: z.string().optional() }),
+      keyData: z.object({ typeUrl: z.string(), value: z.string(), keyMaterialType: z.optional(z.string()) }),
       status: z.string(),
-      keyId: z.number().int(),
+      keyId: z.int(),
       outputPrefixType: z.string(),
     }),
   ),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 import type { ClockCheck } from './device-clock.js';
 import { civilTimeToInstant } from './device-local-time.js';
 import { parseRfc3339WithOffset, RFC3339_WITH_OFFSET } from './rfc3339.js';
@@ -6,11 +6,11 @@ import { parseRfc3339WithOffset, RFC3339_WITH_OFFSET } from './rfc3339.js';
 /** A device clock reading: RFC 3339 with an offset, or zone-less local time (read in the member's zone). */
 const ZONELESS_LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
-const deviceClockTime = z
-  .string()
-  .refine((text) => RFC3339_WITH_OFFSET.test(text) || ZONELESS_LOCAL_TIME.test(text), {
+const deviceClockTime = z.string().check(
+  z.refine((text) => RFC3339_WITH_OFFSET.test(text) || ZONELESS_LOCAL_TIME.test(text), {
     message: 'must be an RFC 3339 date-time, with an offset or as zone-less device local time',
-  });
+  }),
+);
 
 /**
  * The gateway's clock check: the device clock and the gateway's own clock read at the same moment (for
@@ -19,17 +19,23 @@ const deviceClockTime = z
  */
 export const clockCheckSchema = z
   .strictObject({
-    deviceTime: deviceClockTime.describe(
-      "The monitor's clock at the check. Zone-less time (as monitors keep it) is read in the member's zone.",
+    deviceTime: deviceClockTime.check(
+      z.describe(
+        "The monitor's clock at the check. Zone-less time (as monitors keep it) is read in the member's zone.",
+      ),
     ),
     gatewayTime: z
       .string()
-      .regex(RFC3339_WITH_OFFSET, { message: 'must be an RFC 3339 date-time with an offset' })
-      .describe("The gateway's own clock at the same moment, RFC 3339 with an offset."),
+      .check(
+        z.regex(RFC3339_WITH_OFFSET, { message: 'must be an RFC 3339 date-time with an offset' }),
+        z.describe("The gateway's own clock at the same moment, RFC 3339 with an offset."),
+      ),
   })
-  .describe(
-    "The gateway's clock check. When the monitor's clock differs from the gateway's by more than 5 minutes, " +
-      'readings are moved by that difference and flagged `clock-suspect`.',
+  .check(
+    z.describe(
+      "The gateway's clock check. When the monitor's clock differs from the gateway's by more than 5 minutes, " +
+        'readings are moved by that difference and flagged `clock-suspect`.',
+    ),
   );
 
 export type ClockCheckInput = z.infer<typeof clockCheckSchema>;

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { ReadingQualityFlag } from '../blood-pressure-reading.js';
 import { describeZodIssues } from '../zod-issues.js';
+import * as z from '../zod-mini.js';
 import { assembleReading } from './assemble-reading.js';
 import { describeItemIssues } from './item-issues.js';
 import { InvalidUploadError, type ItemOutcome, type NormaliseContext, rejected } from './item-outcome.js';
@@ -21,35 +21,37 @@ const LOINC_SYSTEM = 'http://loinc.org';
 /** Statuses that say the observation is not a real measurement. */
 const REFUSED_STATUSES = new Set(['entered-in-error', 'cancelled']);
 
-const codingSchema = z.object({ system: z.string().optional(), code: z.string().optional() });
-const codeableConceptSchema = z.object({ coding: z.array(codingSchema).optional() });
+const codingSchema = z.object({ system: z.optional(z.string()), code: z.optional(z.string()) });
+const codeableConceptSchema = z.object({ coding: z.optional(z.array(codingSchema)) });
 const quantitySchema = z.object({
   value: z.number(),
-  unit: z.string().optional(),
-  system: z.string().optional(),
-  code: z.string().optional(),
+  unit: z.optional(z.string()),
+  system: z.optional(z.string()),
+  code: z.optional(z.string()),
 });
 
 /** FHIR resources carry many fields we do not use (meta, subject, performer...): extra fields are allowed here. */
 export const bloodPressureObservationSchema = z.object({
   resourceType: z.literal('Observation'),
-  id: z.string().min(1).max(128).optional(),
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
   status: z.string(),
   code: codeableConceptSchema,
-  effectiveDateTime: z.string().regex(RFC3339_WITH_OFFSET, {
-    message: 'must be a date-time with a time and an offset, e.g. 2026-11-20T07:31:00+00:00',
-  }),
-  component: z.array(z.object({ code: codeableConceptSchema, valueQuantity: quantitySchema.optional() })),
+  effectiveDateTime: z.string().check(
+    z.regex(RFC3339_WITH_OFFSET, {
+      message: 'must be a date-time with a time and an offset, e.g. 2026-11-20T07:31:00+00:00',
+    }),
+  ),
+  component: z.array(z.object({ code: codeableConceptSchema, valueQuantity: z.optional(quantitySchema) })),
 });
 
 export const fhirBundleSchema = z.object({
   resourceType: z.literal('Bundle'),
-  entry: z
-    .array(z.object({ resource: z.unknown() }))
-    .min(1, { message: 'the Bundle has no entries' })
-    .max(MAX_READINGS_PER_UPLOAD, {
+  entry: z.array(z.object({ resource: z.unknown() })).check(
+    z.minLength(1, { message: 'the Bundle has no entries' }),
+    z.maxLength(MAX_READINGS_PER_UPLOAD, {
       message: `at most ${MAX_READINGS_PER_UPLOAD} entries per request; split the upload`,
     }),
+  ),
 });
 
 type CodeableConcept = z.infer<typeof codeableConceptSchema>;

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { type SyncJob, syncJobSchema } from '../sync-job.js';
+import * as z from '../zod-mini.js';
 import { GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
 
 /**
@@ -9,12 +9,12 @@ import { GOOGLE_HEALTH_DATA_TYPES } from './data-types.js';
  */
 export const notifiedSyncJobSchema = z.strictObject({
   reason: z.literal('webhook'),
-  healthUserId: z.string().regex(/^[A-Za-z0-9-]{1,63}$/),
-  dataTypes: z.array(z.enum(GOOGLE_HEALTH_DATA_TYPES)).min(1),
+  healthUserId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,63}$/)),
+  dataTypes: z.array(z.enum(GOOGLE_HEALTH_DATA_TYPES)).check(z.minLength(1)),
   /** Earliest changed time per data type (UTC ISO); widens the window for late data and deletions. */
-  changedSince: z
-    .partialRecord(z.enum(GOOGLE_HEALTH_DATA_TYPES), z.iso.datetime({ offset: true }))
-    .optional(),
+  changedSince: z.optional(
+    z.partialRecord(z.enum(GOOGLE_HEALTH_DATA_TYPES), z.iso.datetime({ offset: true })),
+  ),
 });
 
 export type NotifiedSyncJob = z.infer<typeof notifiedSyncJobSchema>;

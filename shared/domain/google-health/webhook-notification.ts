@@ -1,19 +1,19 @@
-import * as z from 'zod';
 import { describeZodIssuePaths } from '../zod-issues.js';
+import * as z from '../zod-mini.js';
 
 const timestamp = z.iso.datetime({ offset: true });
-const civilNumber = z.coerce.number().int().min(0).max(9999);
+const civilNumber = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(9999));
 
 /** A CivilDateTime (data_coordinates.proto): a date, optionally a time of day, and no zone. */
 const civilDateTimeSchema = z.object({
   date: z.object({ year: civilNumber, month: civilNumber, day: civilNumber }),
-  time: z
-    .object({
-      hours: civilNumber.optional(),
-      minutes: civilNumber.optional(),
-      seconds: civilNumber.optional(),
-    })
-    .optional(),
+  time: z.optional(
+    z.object({
+      hours: z.optional(civilNumber),
+      minutes: z.optional(civilNumber),
+      seconds: z.optional(civilNumber),
+    }),
+  ),
 });
 
 /**
@@ -21,15 +21,15 @@ const civilDateTimeSchema = z.object({
  * an interval this project cannot read is simply not used to widen the window (the cursor still applies).
  */
 const intervalSchema = z.object({
-  physicalTimeInterval: z.object({ startTime: timestamp, endTime: timestamp.optional() }).optional(),
-  civilTimeInterval: z
-    .object({
-      start: civilDateTimeSchema.optional(),
-      startTime: civilDateTimeSchema.optional(),
-      end: civilDateTimeSchema.optional(),
-      endTime: civilDateTimeSchema.optional(),
-    })
-    .optional(),
+  physicalTimeInterval: z.optional(z.object({ startTime: timestamp, endTime: z.optional(timestamp) })),
+  civilTimeInterval: z.optional(
+    z.object({
+      start: z.optional(civilDateTimeSchema),
+      startTime: z.optional(civilDateTimeSchema),
+      end: z.optional(civilDateTimeSchema),
+      endTime: z.optional(civilDateTimeSchema),
+    }),
+  ),
 });
 
 /**
@@ -38,13 +38,13 @@ const intervalSchema = z.object({
  * than UPSERT or DELETE still means "something changed", so it still syncs.
  */
 export const webhookNotificationSchema = z.object({
-  clientProvidedSubscriptionName: z.string().max(256).optional(),
+  clientProvidedSubscriptionName: z.optional(z.string().check(z.maxLength(256))),
   data: z.object({
-    version: z.string().max(16).optional(),
-    healthUserId: z.string().regex(/^[A-Za-z0-9-]{1,63}$/),
-    operation: z.string().max(32).optional(),
-    dataType: z.string().regex(/^[a-z0-9-]{1,64}$/),
-    intervals: z.array(intervalSchema).max(1000).optional(),
+    version: z.optional(z.string().check(z.maxLength(16))),
+    healthUserId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,63}$/)),
+    operation: z.optional(z.string().check(z.maxLength(32))),
+    dataType: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
+    intervals: z.optional(z.array(intervalSchema).check(z.maxLength(1000))),
   }),
 });
 

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { Member } from '../member.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import { teamIdSchema } from '../teams/team-id.js';
+import * as z from '../zod-mini.js';
 import { ianaTimeZoneSchema } from './iana-time-zone.js';
 
 export const enrolMemberInputSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(200),
+  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200)),
   timezone: ianaTimeZoneSchema,
-  teamId: teamIdSchema.optional(),
+  teamId: z.optional(teamIdSchema),
 });
 
 /** Short, unambiguous ids that staff can read aloud: a prefix and 12 lower-case base32 characters. */

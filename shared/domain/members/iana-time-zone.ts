@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 
 const isKnownTimeZone = (zone: string): boolean => {
   try {
@@ -11,4 +11,4 @@ const isKnownTimeZone = (zone: string): boolean => {
 
 export const ianaTimeZoneSchema = z
   .string()
-  .refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Europe/London' });
+  .check(z.refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Europe/London' }));

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { describeZodIssues } from '../../domain/zod-issues.js';
 import { METRIC } from '../metric-catalogue.js';
 import { recordCounts } from '../metrics.js';
@@ -21,7 +21,7 @@ export const jsonResponse = (
   body: JSON.stringify(body),
 });
 
-/** Maps thrown errors to responses: HttpError and ZodError become 4xx with their message, the rest a bare 500. */
+/** Maps thrown errors to responses: HttpError and zod errors (classic or mini) become 4xx with their message, the rest a bare 500. */
 export const errorToResponse = (error: unknown, logger: Logger): HttpResult => {
   if (error instanceof HttpError) {
     logger.info('request refused', { statusCode: error.statusCode, code: error.code });
@@ -33,7 +33,7 @@ export const errorToResponse = (error: unknown, logger: Logger): HttpResult => {
       },
     });
   }
-  if (error instanceof ZodError) {
+  if (error instanceof $ZodError) {
     logger.info('request refused', { statusCode: 400, code: 'validation_failed' });
     return jsonResponse(400, {
       error: {

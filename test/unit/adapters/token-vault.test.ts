@@ -112,6 +112,39 @@ describe('KmsTokenVault (envelope encryption)', () => {
     });
   });
 
+  it('re-seals the tokens it has just opened with the same data key, without asking KMS again', async () => {
+    let now = Date.parse('2026-12-02T10:00:00Z');
+    const reusing = new KmsTokenVault(new KMSClient({ region: 'eu-west-2' }), 'alias/k', () => now);
+    const sealed = await reusing.seal('m1', bundle);
+    await reusing.open('m1', sealed);
+    kms.resetHistory();
+    const refreshed = { ...bundle, accessToken: 'ya29.refreshed-secret' };
+    const resealed = await reusing.seal('m1', refreshed);
+    expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(0);
+    expect(resealed.encryptedDataKey).toBe(sealed.encryptedDataKey);
+    expect(resealed.iv).not.toBe(sealed.iv);
+    expect(await vault.open('m1', resealed)).toEqual(refreshed);
+
+    // Used once: the next seal, another member's, or one after the reuse window gets a fresh data key.
+    await reusing.seal('m1', refreshed);
+    expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1);
+    await reusing.open('m1', sealed);
+    await reusing.seal('m2', refreshed);
+    expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(2);
+    now += 120_001;
+    await reusing.seal('m1', refreshed);
+    expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(3);
+  });
+
+  it('keeps no data key from a bundle that fails to open', async () => {
+    const keeping = new KmsTokenVault(new KMSClient({ region: 'eu-west-2' }), 'alias/k');
+    const sealed = await keeping.seal('m1', bundle);
+    await expect(keeping.open('m1', { ...sealed, ciphertext: flip(sealed.ciphertext) })).rejects.toThrow();
+    kms.resetHistory();
+    await keeping.seal('m1', bundle);
+    expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1);
+  });
+
   it('maps a KMS refusal (wrong context or key) to TokenDecryptionError', async () => {
     const sealed = await vault.seal('m1', bundle);
     kms.on(DecryptCommand).rejects(new InvalidCiphertextException({ message: 'no', $metadata: {} }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CostAssumptions, estimateCost } from '../../../cost/cost-model.js';
+import { type CostAssumptions, estimateCost, syncWorkerMsPerJob } from '../../../cost/cost-model.js';
 import { PRICES } from '../../../cost/prices.js';
 
 /** Everything zero except what the hand-computed case below uses. */
@@ -11,9 +11,11 @@ const assumptions: CostAssumptions = {
     'authorize-device': 1000,
     'ingest-blood-pressure': 1000,
     'google-health-webhook': 1000,
-    'sync-worker': 1000,
     'evaluate-alerts': 1000,
   },
+  googleRequestMs: 300,
+  awsRequestsPerSyncJob: 2,
+  awsRequestMs: 50,
   memoryMb: {
     'authorize-device': 1024,
     'ingest-blood-pressure': 1024,
@@ -42,21 +44,34 @@ const assumptions: CostAssumptions = {
 };
 
 describe('estimateCost', () => {
-  // 2 members; per member-day: 1 upload (1 reading), 1 sync job writing 10 units.
-  const estimate = estimateCost(
-    2,
-    { syncJobs: 1, googleCalls: 0, wearableWriteUnits: 10, wearableStoredBytes: 0 },
-    assumptions,
-    PRICES,
-  );
+  // 2 members; per member-day: 1 upload (1 reading), 1 sync job writing 10 units, making 2 Google calls
+  // and computing for 100 ms on a whole core.
+  const measured = {
+    syncJobs: 1,
+    googleCalls: 2,
+    wearableWriteUnits: 10,
+    wearableStoredBytes: 0,
+    syncJobComputeMs: 100,
+  };
+  const estimate = estimateCost(2, measured, assumptions, PRICES);
   const days = 30.4375;
 
+  it('times a sync job as its computing at the CPU share of its memory plus its network waits', () => {
+    // 1,024 MB is 1024/1769 of a vCPU: 100 ms x 1769/1024 = 172.75390625; 2 x 300 ms Google; 2 x 50 ms AWS.
+    expect(syncWorkerMsPerJob(measured, assumptions)).toBeCloseTo(872.75390625, 9);
+  });
+
   it('prices Lambda from invocations and GB-seconds', () => {
-    // authorise 1 + ingest 1 + webhook 1 + sync 1 + evaluate (job + upload) 2 = 6 invocations of 1 s at 1 GB.
-    expect(estimate.services.lambda.counts).toEqual({ invocations: 6, gbSeconds: 6 });
-    const perDay = (6 / 1e6) * 0.2 + 6 * 0.0000133334; // 0.0000812004
+    // authorise 1 + ingest 1 + webhook 1 + evaluate (job + upload) 2 = 5 invocations of 1 s at 1 GB,
+    // and the sync job's 0.87275390625 s: 6 invocations, 5.87275390625 GB-seconds.
+    expect(estimate.services.lambda.counts).toEqual({
+      invocations: 6,
+      gbSeconds: 5.87275390625,
+      syncWorkerMsPerJob: 872.75390625,
+    });
+    const perDay = (6 / 1e6) * 0.2 + 5.87275390625 * 0.0000133334; // 0.0000795037769...
     expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(perDay * days, 12);
-    expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(0.002471537175, 12);
+    expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(0.00241989621041626, 12);
   });
 
   it('prices DynamoDB writes (wearable plus readings) and reads', () => {
@@ -79,7 +94,7 @@ describe('estimateCost', () => {
 
   it('totals the services per member-month and for the fleet', () => {
     expect(estimate.perMemberMonthUsd).toBeCloseTo(
-      0.002471537175 + 0.00025311825 + 0.000036525 + 0.00006757125 + 0.2,
+      0.00241989621041626 + 0.00025311825 + 0.000036525 + 0.00006757125 + 0.2,
       12,
     );
     expect(estimate.monthlyUsd).toBeCloseTo(estimate.perMemberMonthUsd * 2, 12);

@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { readingFromStreamRecord } from '../../../../functions/evaluate-alerts/stream-record.js';
 import fixture from '../../../fixtures/evaluate-alerts/stream-insert-blood-pressure.json' with {
   type: 'json',
@@ -69,6 +69,6 @@ describe('readingFromStreamRecord', () => {
     const image = broken.dynamodb?.NewImage;
     if (image === undefined) throw new Error('fixture has no NewImage');
     image.systolic = { S: 'high' };
-    expect(() => readingFromStreamRecord(broken)).toThrow(ZodError);
+    expect(() => readingFromStreamRecord(broken)).toThrow($ZodError);
   });
 });
