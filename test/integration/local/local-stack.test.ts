@@ -61,8 +61,8 @@ describe('local stack', () => {
       expect(stack.skipped.map((skip) => skip.name).sort()).toEqual([
         'alert-follow-up',
         'catch-up',
-        'deliver-alerts',
         'console',
+        'deliver-alerts',
         'evaluate-alerts',
         'google-health-webhook',
         'sync-worker',
