@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../shared/domain/zod-mini.js';
 import { openCookieValue, sealCookieValue } from './sealed-cookie.js';
 
 /** Signed out after 30 minutes without a request (a shared office computer left unlocked). */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { exportObservations } from '../../shared/domain/fhir/export-observations.js';
 import { MemberAccessDeniedError } from '../../shared/domain/staff/member-access.js';
 import { describeZodIssues } from '../../shared/domain/zod-issues.js';
@@ -53,7 +53,7 @@ export const fhirExport = async (
     if (error instanceof MemberAccessDeniedError) {
       return fhirOutcome(403, 'forbidden', 'This member is not in your care teams, or does not exist.');
     }
-    if (error instanceof z.ZodError) return fhirOutcome(400, 'invalid', describeZodIssues(error).join('; '));
+    if (error instanceof $ZodError) return fhirOutcome(400, 'invalid', describeZodIssues(error).join('; '));
     throw error;
   }
 };

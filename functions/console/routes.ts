@@ -1,7 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import QRCode from 'qrcode';
-import * as z from 'zod';
 import type { Alert } from '../../shared/domain/alert.js';
 import { memberIdOfAlertKey } from '../../shared/domain/alerts/alert-key.js';
 import { AlertAlreadyResolvedError } from '../../shared/domain/alerts/alert-lookup.js';
@@ -33,6 +32,7 @@ import {
 } from '../../shared/domain/staff/member-access.js';
 import type { StaffMember } from '../../shared/domain/staff/staff-member.js';
 import { mergeThresholds } from '../../shared/domain/thresholds.js';
+import * as z from '../../shared/domain/zod-mini.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import {
   type AlertStatusFilter,
@@ -97,32 +97,31 @@ export interface Signed {
   cookie: string;
 }
 
-const memberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const memberIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const inboxQuerySchema = z.object({
-  rule: z
-    .enum(Object.keys(RULE_LABELS) as [keyof typeof RULE_LABELS])
-    .optional()
-    .catch(undefined),
-  severity: z
-    .enum(Object.keys(SEVERITY_LABELS) as [keyof typeof SEVERITY_LABELS])
-    .optional()
-    .catch(undefined),
-  status: z.enum(['open', 'acknowledged', 'snoozed', 'resolved', 'all']).catch('open'),
-  done: z.string().max(20).optional().catch(undefined),
+  rule: z.catch(z.optional(z.enum(Object.keys(RULE_LABELS) as [keyof typeof RULE_LABELS])), undefined),
+  severity: z.catch(
+    z.optional(z.enum(Object.keys(SEVERITY_LABELS) as [keyof typeof SEVERITY_LABELS])),
+    undefined,
+  ),
+  status: z.catch(z.enum(['open', 'acknowledged', 'snoozed', 'resolved', 'all']), 'open'),
+  done: z.catch(z.optional(z.string().check(z.maxLength(20))), undefined),
 });
-const daysSchema = z.coerce
-  .number()
-  .pipe(z.union(PERIOD_DAYS.map((days) => z.literal(days))))
-  .catch(30);
+const daysSchema = z.catch(
+  z.pipe(z.coerce.number(), z.union(PERIOD_DAYS.map((days) => z.literal(days)))),
+  30,
+);
 const alertFormSchema = z.object({
-  alertKey: z.string().min(1).max(256),
+  alertKey: z.string().check(z.minLength(1), z.maxLength(256)),
   memberId: memberIdSchema,
-  returnTo: z.string().max(300).optional(),
+  returnTo: z.optional(z.string().check(z.maxLength(300))),
 });
-const acknowledgeFormSchema = alertFormSchema.extend({ note: z.string().max(500).optional() });
-const snoozeFormSchema = alertFormSchema.extend({
+const acknowledgeFormSchema = z.extend(alertFormSchema, {
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+const snoozeFormSchema = z.extend(alertFormSchema, {
   until: z.enum(['1h', '4h', 'tomorrow', '3d']),
-  reason: z.string().trim().min(1, 'Say why the alert is snoozed').max(500),
+  reason: z.string().check(z.trim(), z.minLength(1, 'Say why the alert is snoozed'), z.maxLength(500)),
 });
 
 /** Only our own pages: no open redirect through returnTo. */

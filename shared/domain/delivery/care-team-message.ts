@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { NotificationKind } from '../alert.js';
+import * as z from '../zod-mini.js';
 
 export const NOTIFICATION_KINDS = [
   'raised',
@@ -14,11 +14,11 @@ export const NOTIFICATION_KINDS = [
  * `notification` (stored under 1.0 and still in flight) is read as its `raised` or `resolved` notice.
  */
 export const careTeamMessageSchema = z.looseObject({
-  schemaVersion: z.string().regex(/^1\.\d+$/, 'must be a 1.x alert message'),
-  alertKey: z.string().min(1).max(128),
-  memberId: z.string().min(1),
-  memberName: z.string().optional(),
-  rule: z.string().min(1),
+  schemaVersion: z.string().check(z.regex(/^1\.\d+$/, 'must be a 1.x alert message')),
+  alertKey: z.string().check(z.minLength(1), z.maxLength(128)),
+  memberId: z.string().check(z.minLength(1)),
+  memberName: z.optional(z.string()),
+  rule: z.string().check(z.minLength(1)),
   severity: z.enum(['urgent', 'watch', 'staff-task', 'info']),
   status: z.enum(['open', 'resolved']),
   raisedAt: z.string(),
@@ -26,11 +26,15 @@ export const careTeamMessageSchema = z.looseObject({
   readings: z.array(
     z.looseObject({ metric: z.string(), measuredAt: z.string(), values: z.record(z.string(), z.number()) }),
   ),
-  qualityFlags: z.array(z.string()).default([]),
-  guidance: z.looseObject({ name: z.string(), reference: z.string() }).optional(),
-  notification: z
-    .looseObject({ kind: z.enum(NOTIFICATION_KINDS), at: z.string(), dedupeId: z.string().min(1).max(128) })
-    .optional(),
+  qualityFlags: z._default(z.array(z.string()), []),
+  guidance: z.optional(z.looseObject({ name: z.string(), reference: z.string() })),
+  notification: z.optional(
+    z.looseObject({
+      kind: z.enum(NOTIFICATION_KINDS),
+      at: z.string(),
+      dedupeId: z.string().check(z.minLength(1), z.maxLength(128)),
+    }),
+  ),
 });
 
 export type CareTeamMessage = z.infer<typeof careTeamMessageSchema>;

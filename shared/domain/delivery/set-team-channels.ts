@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { TeamChannelStore } from '../ports/team-channel-store.js';
 import type { WebhookSecretStore } from '../ports/webhook-secret-store.js';
+import type * as z from '../zod-mini.js';
 import { receivesFullContent, type TeamChannels, teamChannelsInputSchema } from './team-channels.js';
 
 export class NoChannelsError extends Error {

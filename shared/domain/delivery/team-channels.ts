@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { teamIdSchema } from '../teams/team-id.js';
+import * as z from '../zod-mini.js';
 
 /**
  * Where a care team wants its alerts. The webhook's signing secret is not here: it lives in the webhook
@@ -20,25 +20,30 @@ export interface TeamChannels {
   updatedBy: string;
 }
 
-const httpsOrLocalUrl = z.url().refine(
-  (value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  },
-  { message: 'must be an https:// URL (http:// only for localhost)' },
+const httpsOrLocalUrl = z.url().check(
+  z.refine(
+    (value) => {
+      const url = new URL(value);
+      return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    },
+    { message: 'must be an https:// URL (http:// only for localhost)' },
+  ),
 );
 
 export const teamChannelsInputSchema = z.strictObject({
   teamId: teamIdSchema,
-  emails: z.array(z.email('must be an email address')).max(10).default([]),
-  fullContent: z.boolean().default(false),
-  webhookUrl: httpsOrLocalUrl.optional(),
+  emails: z._default(z.array(z.email('must be an email address')).check(z.maxLength(10)), []),
+  fullContent: z._default(z.boolean(), false),
+  webhookUrl: z.optional(httpsOrLocalUrl),
   /** Standard Webhooks secret (`whsec_` + base64 of 24-64 bytes); generated when a webhook is set without one. */
-  webhookSecret: z
-    .string()
-    .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be whsec_ followed by base64 of 24 to 64 bytes')
-    .optional(),
-  updatedBy: z.string().trim().min(1).max(200),
+  webhookSecret: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be whsec_ followed by base64 of 24 to 64 bytes'),
+      ),
+  ),
+  updatedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
 
 /** The domain part of an email address, lower-cased. */

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { Metric } from '../metric.js';
 import type { AuditLog } from '../ports/audit-log.js';
@@ -7,34 +6,41 @@ import type { ReadingStore } from '../ports/reading-store.js';
 import type { Reading } from '../reading.js';
 import { authoriseMemberAccess } from '../staff/member-access.js';
 import type { StaffMember } from '../staff/staff-member.js';
+import * as z from '../zod-mini.js';
 import { buildObservationBundle, METRICS_FOR_CODE, type ObservationBundle } from './observation-bundle.js';
 import { EXPORTABLE_CODES, LOINC_SYSTEM } from './observation-profile.js';
 
 const dateBound = z
   .string()
-  .regex(
-    /^(ge|le)\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
-    'date must be ge<date> or le<date>, e.g. ge2026-07-01 or le2026-07-31T23:59:59Z',
+  .check(
+    z.regex(
+      /^(ge|le)\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+      'date must be ge<date> or le<date>, e.g. ge2026-07-01 or le2026-07-31T23:59:59Z',
+    ),
   );
 
 /** The search parameters of `GET /fhir/R4/Observation`, repeated ones as arrays. */
 export const observationSearchSchema = z.strictObject({
-  subject: z
-    .string()
-    .trim()
-    .min(1, 'subject is required: the member id')
-    .transform((value) => value.replace(/^Patient\//, ''))
-    .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'subject must be a member id, e.g. m-abc123')),
-  date: z.array(dateBound).max(2).default([]),
+  subject: z.pipe(
+    z.pipe(
+      z.string().check(z.trim(), z.minLength(1, 'subject is required: the member id')),
+      z.transform((value: string) => value.replace(/^Patient\//, '')),
+    ),
+    z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'subject must be a member id, e.g. m-abc123')),
+  ),
+  date: z._default(z.array(dateBound).check(z.maxLength(2)), []),
   code: z
-    .array(z.string())
-    .default([])
-    .transform((codes) =>
-      codes.flatMap((code) => code.split(',')).map((code) => code.replace(`${LOINC_SYSTEM}|`, '')),
+    .pipe(
+      z._default(z.array(z.string()), []),
+      z.transform((codes: string[]) =>
+        codes.flatMap((code) => code.split(',')).map((code) => code.replace(`${LOINC_SYSTEM}|`, '')),
+      ),
     )
-    .refine((codes) => codes.every((code) => (EXPORTABLE_CODES as readonly string[]).includes(code)), {
-      message: `code must be one of ${EXPORTABLE_CODES.join(', ')}`,
-    }),
+    .check(
+      z.refine((codes) => codes.every((code) => (EXPORTABLE_CODES as readonly string[]).includes(code)), {
+        message: `code must be one of ${EXPORTABLE_CODES.join(', ')}`,
+      }),
+    ),
 });
 
 export type ObservationSearch = z.output<typeof observationSearchSchema>;

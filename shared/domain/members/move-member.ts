@@ -1,14 +1,14 @@
-import * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { TeamMove } from '../member.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import { teamIdSchema } from '../teams/team-id.js';
+import * as z from '../zod-mini.js';
 import { UnknownMemberError } from './register-device.js';
 
 export const moveMemberInputSchema = z.strictObject({
-  memberId: z.string().trim().min(1, 'must not be empty'),
+  memberId: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
   teamId: teamIdSchema,
-  movedBy: z.string().trim().min(1, 'must name who made the change').max(200),
+  movedBy: z.string().check(z.trim(), z.minLength(1, 'must name who made the change'), z.maxLength(200)),
 });
 
 export class MemberAlreadyInTeamError extends Error {

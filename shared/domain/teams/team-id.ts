@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini.js';
 
 /**
  * A care team's id, e.g. `team-north`. Staff access (the console) and alert delivery are both keyed on it,
@@ -6,8 +6,10 @@ import * as z from 'zod';
  */
 export const teamIdSchema = z
   .string()
-  .trim()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{1,39}$/,
-    'must be 2-40 lower-case letters, digits or dashes, starting with a letter or digit (e.g. team-north)',
+  .check(
+    z.trim(),
+    z.regex(
+      /^[a-z0-9][a-z0-9-]{1,39}$/,
+      'must be 2-40 lower-case letters, digits or dashes, starting with a letter or digit (e.g. team-north)',
+    ),
   );
