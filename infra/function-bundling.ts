@@ -13,8 +13,11 @@ export const FUNCTION_BUNDLING = {
   /** A separate .map file; the functions run with --enable-source-maps (NODE_OPTIONS) to read it. */
   sourceMap: true,
   nodeOptions: '--enable-source-maps',
-  /** The Lambda Node.js runtime provides the AWS SDK v3. */
-  externalModules: ['@aws-sdk/*'],
+  /**
+   * The Lambda Node.js runtime provides the AWS SDK v3. nodemailer is the local stack's SMTP path only
+   * (smtp-mail-sender.ts imports it on first send; in AWS, mail goes through SES), so it is not shipped.
+   */
+  externalModules: ['@aws-sdk/*', 'nodemailer'],
   // ESM bundles still meet CommonJS dependencies that call require().
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
 } as const;

@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DeliveryRefusedError } from '../domain/delivery/delivery-failure.js';
 import type { MailMessage, MailSender } from '../domain/ports/mail-sender.js';
 
@@ -10,20 +10,28 @@ const responseCodeOf = (error: unknown): number | undefined =>
     ? error.responseCode
     : undefined;
 
-/** Sends over SMTP (the local stack's mail server). A 5xx reply is a refusal; 4xx and network errors retry. */
+/**
+ * Sends over SMTP (the local stack's mail server). A 5xx reply is a refusal; 4xx and network errors retry.
+ * nodemailer is loaded on first send and kept out of the Lambda bundle (infra/function-bundling.ts): in AWS
+ * mail goes through SES, and this path never runs.
+ */
 export class SmtpMailSender implements MailSender {
-  private readonly transport: Transporter;
+  private transport: Promise<Transporter> | undefined;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
-    this.transport = createTransport(smtpUrl);
+  ) {}
+
+  private transportOnce(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ createTransport }) => createTransport(this.smtpUrl));
+    return this.transport;
   }
 
   async send(message: MailMessage): Promise<void> {
+    const transport = await this.transportOnce();
     try {
-      await this.transport.sendMail({
+      await transport.sendMail({
         from: this.from,
         to: message.to,
         subject: message.subject,

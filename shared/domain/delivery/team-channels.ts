@@ -23,6 +23,8 @@ export interface TeamChannels {
 const httpsOrLocalUrl = z.url().check(
   z.refine(
     (value) => {
+      // Refinements run even after z.url() refused the value; that refusal is the message then.
+      if (!URL.canParse(value)) return true;
       const url = new URL(value);
       return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     },

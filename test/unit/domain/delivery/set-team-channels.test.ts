@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoChannelsError, setTeamChannels } from '../../../../shared/domain/delivery/set-team-channels.js';
+import { describeZodIssues } from '../../../../shared/domain/zod-issues.js';
 import { InMemoryTeamChannelStore, InMemoryWebhookSecrets } from './in-memory-delivery-ports.js';
 
 const deps = () => ({
@@ -50,5 +51,14 @@ describe('setting a care team’s channels', () => {
     await expect(setTeamChannels({ teamId: 'team-north', updatedBy: 'ops' }, deps())).rejects.toBeInstanceOf(
       NoChannelsError,
     );
+  });
+
+  it('refuses a webhook address that is not a URL with a validation message, not a crash', async () => {
+    const refusal = await setTeamChannels(
+      { teamId: 'team-north', webhookUrl: 'not a url', updatedBy: 'ops' },
+      deps(),
+    ).catch((error: unknown) => error);
+    expect(refusal).not.toBeInstanceOf(TypeError);
+    expect(describeZodIssues(refusal as never).join('; ')).toContain('webhookUrl');
   });
 });
