@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +27,11 @@ import { registerDevice } from '../../shared/domain/members/register-device.js';
 import { ENV } from '../../shared/runtime/environment.js';
 import { accessibilityViolations, fitsWidth, launchChromium } from './support/browser.js';
 import { HANDLER_LOADERS } from './support/handler-loaders.js';
+
+// Tests must not change tracked files: screenshots go to a temporary folder unless SCREENSHOT_DIR asks for
+// another (SCREENSHOT_DIR=docs/screenshots refreshes the README's images).
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'pulse-relay-screenshots');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 const run = promisify(execFile);
 const PHONE = { width: 390, height: 844 };
@@ -125,7 +133,7 @@ describe('the care-team console', () => {
     expect(await alert.textContent()).toContain('Ada North');
     expect(await alert.textContent()).toContain('186/112');
     await expectAccessible(page);
-    await page.screenshot({ path: 'docs/screenshots/console-inbox.png', fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-inbox.png'), fullPage: true });
   });
 
   it('acknowledges the alert with a note, recorded in `alerts list`', async () => {
@@ -252,7 +260,7 @@ describe('the care-team console, once the Fitbit is linked', () => {
       .toMatch(/Daily steps: \d+ values/);
     expect(await page.locator('#chart-blood-pressure table').textContent()).toContain('186 mmHg');
     await expectAccessible(page);
-    await page.screenshot({ path: 'docs/screenshots/console-member.png', fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-member.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Print view (A4)' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('health readings summary');
