@@ -195,11 +195,12 @@ export const estimateCost = (
 
   const sqsRequests = jobs * a.sqsRequestsPerSyncJob;
   const fifoSqsRequests = notifications * a.fifoSqsRequestsPerNotification;
-  const kmsRequests = jobs * a.kmsRequestsPerSyncJob;
-  const apiRequests = uploads + jobs + consoleRequests;
-  const emails = notifications * a.emailsPerNotification;
   // deliver-alerts reads the team's webhook secret for every webhook send (no cache).
   const webhookSecretReads = notifications * a.webhookShare;
+  // Each read of a team secret makes Secrets Manager decrypt it with the data key (one KMS request).
+  const kmsRequests = jobs * a.kmsRequestsPerSyncJob + webhookSecretReads;
+  const apiRequests = uploads + jobs + consoleRequests;
+  const emails = notifications * a.emailsPerNotification;
   const teamWebhookSecrets = (members / a.membersPerCareTeam) * a.webhookShare;
   const staff = members * a.staffPerMember;
   const logGb = (totalInvocations * a.logBytesPerInvocation + apiRequests * a.accessLogBytesPerRequest) / GB;

@@ -119,6 +119,12 @@ describe('estimateCost', () => {
     expect(estimate.services.cognito.monthlyUsd).toBeCloseTo(0.02, 12);
   });
 
+  it('counts a KMS request for each webhook secret read (the secret is encrypted with the data key)', () => {
+    // 0.5 reads a day x $3 per million x 30.4375 = 0.00004565625.
+    expect(estimate.services.kms.counts).toMatchObject({ requests: 0.5 });
+    expect(estimate.services.kms.perMemberMonthUsd).toBeCloseTo(0.00004565625, 12);
+  });
+
   it('shares fixed monthly costs between the members and counts each webhook secret read', () => {
     // The stack's secret and 1 team webhook secret at $0.40 a month = $0.80, two members: 0.4 each;
     // plus 0.5 webhook secret reads a day x $5 per million x 30.4375 = 0.00007609375.
@@ -138,11 +144,11 @@ describe('estimateCost', () => {
         0.000101356875 +
         0.40007609375 +
         0.0060875 +
-        0.01,
+        0.01 +
+        0.00004565625,
       12,
     );
     expect(estimate.monthlyUsd).toBeCloseTo(estimate.perMemberMonthUsd * 2, 12);
-    expect(estimate.services.kms.perMemberMonthUsd).toBe(0);
     expect(estimate.services.cloudWatch.perMemberMonthUsd).toBe(0);
   });
 
@@ -165,7 +171,8 @@ describe('estimateCost', () => {
     // Lambda: (2 invocations x 0.2 / 1e6 + 2 GB-s x 0.0000133334) x 30.4375 = 0.000823845725
     // DynamoDB: (3.5 writes x 0.7425 + 5.5 reads x 0.1485) / 1e6 x 30.4375 = 0.00010395928125
     // SQS: 3 FIFO x 0.5 / 1e6 x 30.4375 = 0.00004565625; API Gateway: 1 x 1.11 / 1e6 x 30.4375 = 0.000033785625
-    // Secrets Manager: 0.5 reads x 5 / 1e6 x 30.4375 = 0.00007609375; SES 0.0060875; Cognito 0.01.
-    expect(estimate.perMemberMonthUsd - without.perMemberMonthUsd).toBeCloseTo(0.01717084063125, 12);
+    // Secrets Manager: 0.5 reads x 5 / 1e6 x 30.4375 = 0.00007609375; KMS: 0.5 x 3 / 1e6 x 30.4375 =
+    // 0.00004565625; SES 0.0060875; Cognito 0.01. Sum: 0.01721649688125.
+    expect(estimate.perMemberMonthUsd - without.perMemberMonthUsd).toBeCloseTo(0.01721649688125, 12);
   });
 });
