@@ -16,6 +16,11 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
     'ingest-blood-pressure': 60,
     'google-health-webhook': 40,
     'evaluate-alerts': 80,
+    // Member and channels reads (20 ms); per email a ledger read, an SES send (~60 ms) and a put: 2 x 80 ms;
+    // half the time the webhook: secret read, the receiver's answer (~300 ms), ledger: 0.5 x 340 ms.
+    'deliver-alerts': 350,
+    // A page: session check, a few DynamoDB queries, HTML and SVG charts rendered in the function.
+    console: 150,
   },
   // The sync-worker's duration is its measured computing (bench) plus these waits, per call.
   googleRequestMs: 300,
@@ -29,6 +34,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
     'sync-worker': FUNCTION_SETTINGS['sync-worker'].memorySize,
     'evaluate-alerts': FUNCTION_SETTINGS['evaluate-alerts'].memorySize,
     'catch-up': FUNCTION_SETTINGS['catch-up'].memorySize,
+    'deliver-alerts': FUNCTION_SETTINGS['deliver-alerts'].memorySize,
+    console: FUNCTION_SETTINGS.console.memorySize,
   },
   catchUpRunsPerDay: 48,
   catchUpMsPerMember: 3,
@@ -36,6 +43,23 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   readUnitsPerEvaluation: 1.5,
   readUnitsPerCatchUpCheck: 2,
   extraWriteUnitsPerSyncJob: 2,
+  // Alerts are meant to be few: the weekly summary (1/7 a day) plus about two alert notifications a member a
+  // month (a raise and its resolution, now and then a reminder or escalation): 0.143 + 0.067 = 0.21.
+  careTeamNotificationsPerMemberDay: 0.21,
+  // A team lists about two addresses (a key worker's shared mailbox and the GP surgery's nhs.net address).
+  emailsPerNotification: 2,
+  webhookShare: 0.5,
+  membersPerCareTeam: 100,
+  readUnitsPerNotification: 1,
+  fifoSqsRequestsPerNotification: 3,
+  // One care-team staff member for about 25 members, each signing in during the month.
+  staffPerMember: 0.04,
+  // About 25 console requests per staff member and working day: 0.04 x 25 x 5/7 = 0.71.
+  consoleRequestsPerMemberDay: 0.71,
+  // A member page reads the member, open alerts and a few weeks of readings; an inbox page one query.
+  consoleReadUnitsPerRequest: 8,
+  // Acknowledgements, snoozes and exports write an alert update or an audit item: one request in five.
+  consoleWriteUnitsPerRequest: 0.2,
   // Decrypt of the token data key; sealing refreshed tokens reuses that key (shared/adapters/token-vault-kms.ts).
   kmsRequestsPerSyncJob: 1,
   sqsRequestsPerSyncJob: 3,
@@ -45,11 +69,18 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   fixedKmsRequestsPerDay: 5_000,
   logBytesPerInvocation: 1_500,
   accessLogBytesPerRequest: 400,
-  // docs/deploy.md "Metrics": every name x dimension value seen in normal running.
-  customMetrics: 36,
-  // Two per function (errors, throttles), four service alarms, evaluation age, alerts waiting, five failure queues.
-  alarms: 25,
+  // docs/deploy.md "Metrics": every name x dimension value seen in normal running (36), plus deliver-alerts'
+  // Deliveries (2 channels x 4 outcomes) and UrgentAlertsUndelivered, and the console's HandledFailures.
+  customMetrics: 36 + 8 + 1 + 1,
+  // As synthesised: two per function (errors, throttles) x 11, six service alarms (API 5xx, API throttled,
+  // refused readings x 2, sync failures, urgent alert undelivered), evaluation age, alerts waiting, four
+  // failure queues (sync jobs, alerts, stream, schedules).
+  alarms: 2 * 11 + 6 + 1 + 1 + 4,
   kmsKeys: 2,
-  secrets: 2,
-  secretReadsPerDay: 200,
+  // Google client secret, Google webhook Authorization, console session key; the teams' webhook secrets
+  // are counted from membersPerCareTeam and webhookShare.
+  secrets: 3,
+  // The webhook's Authorization value is cached 5 minutes: 288 reads a day per warm container, about three
+  // warm; the Google client secret and the console session key once per cold start (about 50 a day).
+  secretReadsPerDay: 3 * 288 + 50,
 };

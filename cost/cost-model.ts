@@ -25,7 +25,9 @@ export type CostedFunction =
   | 'google-health-webhook'
   | 'sync-worker'
   | 'evaluate-alerts'
-  | 'catch-up';
+  | 'catch-up'
+  | 'deliver-alerts'
+  | 'console';
 
 /** What the bench does not measure; each is a stated assumption, shown with the estimate. */
 export interface CostAssumptions {
@@ -52,6 +54,27 @@ export interface CostAssumptions {
   readUnitsPerCatchUpCheck: number;
   /** recordSync and recordNotification. */
   extraWriteUnitsPerSyncJob: number;
+  /**
+   * Messages on the care-team queue, each one deliver-alerts invocation: raised, escalated, reminder and
+   * resolved notifications of alerts, and the weekly summary.
+   */
+  careTeamNotificationsPerMemberDay: number;
+  /** Email addresses each notification goes to (a team's list), one SES email each. */
+  emailsPerNotification: number;
+  /** Share of care teams with a webhook, so of notifications also sent to one. */
+  webhookShare: number;
+  /** Members per care team: each team with a webhook has its own Secrets Manager secret. */
+  membersPerCareTeam: number;
+  /** The member's team and the team's channels (eventually consistent); each target adds 1 read, 1 write. */
+  readUnitsPerNotification: number;
+  /** Send (by whoever raised it), receive and delete of each notification on the FIFO queue. */
+  fifoSqsRequestsPerNotification: number;
+  /** Care-team staff (Cognito monthly active users) per member. */
+  staffPerMember: number;
+  /** Console pages and FHIR exports, each one API Gateway request and one console invocation. */
+  consoleRequestsPerMemberDay: number;
+  consoleReadUnitsPerRequest: number;
+  consoleWriteUnitsPerRequest: number;
   /** Envelope decryption of the tokens (sealing refreshed ones reuses the opened data key). */
   kmsRequestsPerSyncJob: number;
   /** Send, receive and delete of each sync job. */
@@ -64,7 +87,9 @@ export interface CostAssumptions {
   customMetrics: number;
   alarms: number;
   kmsKeys: number;
+  /** The stack's own secrets (the teams' webhook secrets are counted from membersPerCareTeam). */
   secrets: number;
+  /** Whole fleet: cached and cold-start reads (webhook secret reads by deliver-alerts are counted per send). */
   secretReadsPerDay: number;
 }
 
@@ -77,7 +102,16 @@ export interface ServiceCost {
   counts: Record<string, number>;
 }
 
-export type Service = 'lambda' | 'dynamoDb' | 'sqs' | 'kms' | 'apiGateway' | 'cloudWatch' | 'secretsManager';
+export type Service =
+  | 'lambda'
+  | 'dynamoDb'
+  | 'sqs'
+  | 'kms'
+  | 'apiGateway'
+  | 'cloudWatch'
+  | 'secretsManager'
+  | 'ses'
+  | 'cognito';
 
 export interface CostEstimate {
   members: number;
@@ -117,6 +151,10 @@ export const estimateCost = (
   const readings = uploads * a.readingsPerUpload;
   const jobs = measured.syncJobs;
   const durationMs = { ...a.durationMs, 'sync-worker': syncWorkerMsPerJob(measured, a) };
+  const notifications = a.careTeamNotificationsPerMemberDay;
+  // Delivery targets per notification: each email address, and the webhook where the team has one.
+  const targets = a.emailsPerNotification + a.webhookShare;
+  const consoleRequests = a.consoleRequestsPerMemberDay;
 
   const invocations: Record<CostedFunction, number> = {
     'authorize-device': uploads,
@@ -125,6 +163,9 @@ export const estimateCost = (
     'sync-worker': jobs,
     'evaluate-alerts': jobs + uploads,
     'catch-up': a.catchUpRunsPerDay / members,
+    // One message per invocation: at a few a minute the FIFO event source rarely batches.
+    'deliver-alerts': notifications,
+    console: consoleRequests,
   };
   const gbSeconds = (Object.keys(invocations) as CostedFunction[]).reduce((sum, name) => {
     const seconds =
@@ -135,18 +176,33 @@ export const estimateCost = (
   }, 0);
   const totalInvocations = Object.values(invocations).reduce((sum, count) => sum + count, 0);
 
-  const writeUnits = measured.wearableWriteUnits + readings + jobs * a.extraWriteUnitsPerSyncJob;
+  // Each delivery target: a consistent read of its DELIVERY# record (1 unit), then the record put (1 unit).
+  const writeUnits =
+    measured.wearableWriteUnits +
+    readings +
+    jobs * a.extraWriteUnitsPerSyncJob +
+    notifications * targets +
+    consoleRequests * a.consoleWriteUnitsPerRequest;
   const readUnits =
     jobs * a.readUnitsPerSyncJob +
     (jobs + uploads) * a.readUnitsPerEvaluation +
     uploads * 1 +
-    a.catchUpRunsPerDay * a.readUnitsPerCatchUpCheck;
+    a.catchUpRunsPerDay * a.readUnitsPerCatchUpCheck +
+    notifications * (a.readUnitsPerNotification + targets) +
+    consoleRequests * a.consoleReadUnitsPerRequest;
   const storedGbPerMonth =
     ((measured.wearableStoredBytes + readings * a.bytesPerBloodPressureReading) * DAYS_PER_MONTH) / GB;
 
   const sqsRequests = jobs * a.sqsRequestsPerSyncJob;
-  const kmsRequests = jobs * a.kmsRequestsPerSyncJob;
-  const apiRequests = uploads + jobs;
+  const fifoSqsRequests = notifications * a.fifoSqsRequestsPerNotification;
+  // deliver-alerts reads the team's webhook secret for every webhook send (no cache).
+  const webhookSecretReads = notifications * a.webhookShare;
+  // Each read of a team secret makes Secrets Manager decrypt it with the data key (one KMS request).
+  const kmsRequests = jobs * a.kmsRequestsPerSyncJob + webhookSecretReads;
+  const apiRequests = uploads + jobs + consoleRequests;
+  const emails = notifications * a.emailsPerNotification;
+  const teamWebhookSecrets = (members / a.membersPerCareTeam) * a.webhookShare;
+  const staff = members * a.staffPerMember;
   const logGb = (totalInvocations * a.logBytesPerInvocation + apiRequests * a.accessLogBytesPerRequest) / GB;
 
   const days = DAYS_PER_MONTH;
@@ -175,9 +231,10 @@ export const estimateCost = (
       { writeUnits, readUnits, storedGbAddedPerMemberMonth: storedGbPerMonth },
     ),
     sqs: service(
-      perMillion(sqsRequests, prices.sqs.perMillionRequests),
+      perMillion(sqsRequests, prices.sqs.perMillionRequests) +
+        perMillion(fifoSqsRequests, prices.sqs.perMillionFifoRequests),
       perMillion(a.fixedSqsRequestsPerDay * days, prices.sqs.perMillionRequests),
-      { requests: sqsRequests, fixedRequestsPerDay: a.fixedSqsRequestsPerDay },
+      { requests: sqsRequests, fifoRequests: fifoSqsRequests, fixedRequestsPerDay: a.fixedSqsRequestsPerDay },
     ),
     kms: service(
       perMillion(kmsRequests, prices.kms.perMillionRequests),
@@ -194,11 +251,19 @@ export const estimateCost = (
       { logGb, customMetrics: a.customMetrics, alarms: a.alarms },
     ),
     secretsManager: service(
-      0,
-      a.secrets * prices.secretsManager.perSecretMonth +
+      perMillion(webhookSecretReads, prices.secretsManager.perMillionApiCalls),
+      (a.secrets + teamWebhookSecrets) * prices.secretsManager.perSecretMonth +
         perMillion(a.secretReadsPerDay * days, prices.secretsManager.perMillionApiCalls),
-      { secrets: a.secrets, readsPerDay: a.secretReadsPerDay },
+      {
+        secrets: a.secrets,
+        teamWebhookSecrets,
+        readsPerDay: a.secretReadsPerDay,
+        webhookSecretReads,
+      },
     ),
+    ses: service((emails / 1000) * prices.ses.perThousandEmails, 0, { emails }),
+    // Cognito bills per monthly active user: every staff member who signs in during the month.
+    cognito: service(0, staff * prices.cognito.perPlusMonthlyActiveUser, { monthlyActiveUsers: staff }),
   };
   const perMemberMonthUsd = Object.values(services).reduce((sum, cost) => sum + cost.perMemberMonthUsd, 0);
   return { members, perMemberMonthUsd, monthlyUsd: perMemberMonthUsd * members, services };

@@ -72,6 +72,8 @@ if (values.json === true) {
     apiGateway: 'API Gateway (HTTP API requests)',
     cloudWatch: 'CloudWatch (logs, metrics, alarms)',
     secretsManager: 'Secrets Manager',
+    ses: 'SES (care-team emails)',
+    cognito: 'Cognito (staff sign-in, Plus)',
   };
   const usd = (value: number, digits: number) => `$${value.toFixed(digits)}`;
   const rows: [string, string, string][] = [

@@ -49,6 +49,24 @@ export const PRICES = {
     perSecretMonth: 0.4,
     perMillionApiCalls: 5,
   },
+  ses: {
+    source: 'https://aws.amazon.com/ses/pricing/',
+    /**
+     * Outbound email sent from Lambda (no EC2 free tier), no attachments. NOT verified from here on
+     * PRICES_READ_ON: the pricing page could not be read; $0.10 per 1,000 is SES's long-standing rate in every
+     * region. Check the page.
+     */
+    perThousandEmails: 0.1,
+  },
+  cognito: {
+    source: 'https://aws.amazon.com/cognito/pricing/',
+    /**
+     * User pools, Plus feature plan (threat protection, infra/constructs/staff-sign-in.ts), per monthly active
+     * user; Plus has no free tier. $0.020 is the page's own worked example, whose region it does not name;
+     * the eu-west-2 rate was NOT verified from here. Check the page.
+     */
+    perPlusMonthlyActiveUser: 0.02,
+  },
 } as const;
 
 export type Prices = typeof PRICES;

@@ -12,6 +12,8 @@ const assumptions: CostAssumptions = {
     'ingest-blood-pressure': 1000,
     'google-health-webhook': 1000,
     'evaluate-alerts': 1000,
+    'deliver-alerts': 1000,
+    console: 1000,
   },
   googleRequestMs: 300,
   awsRequestsPerSyncJob: 2,
@@ -23,6 +25,8 @@ const assumptions: CostAssumptions = {
     'sync-worker': 1024,
     'evaluate-alerts': 1024,
     'catch-up': 1024,
+    'deliver-alerts': 1024,
+    console: 1024,
   },
   catchUpRunsPerDay: 0,
   catchUpMsPerMember: 0,
@@ -30,6 +34,19 @@ const assumptions: CostAssumptions = {
   readUnitsPerEvaluation: 0,
   readUnitsPerCatchUpCheck: 0,
   extraWriteUnitsPerSyncJob: 0,
+  // One notification a member-day to 2 email addresses and, half the time, a webhook: 2.5 targets.
+  careTeamNotificationsPerMemberDay: 1,
+  emailsPerNotification: 2,
+  webhookShare: 0.5,
+  // One member per team: 2 members x 0.5 = 1 team webhook secret.
+  membersPerCareTeam: 1,
+  readUnitsPerNotification: 1,
+  fifoSqsRequestsPerNotification: 3,
+  // 2 members x 0.5 = 1 staff member (Cognito MAU).
+  staffPerMember: 0.5,
+  consoleRequestsPerMemberDay: 1,
+  consoleReadUnitsPerRequest: 2,
+  consoleWriteUnitsPerRequest: 1,
   kmsRequestsPerSyncJob: 0,
   sqsRequestsPerSyncJob: 3,
   fixedSqsRequestsPerDay: 0,
@@ -62,43 +79,100 @@ describe('estimateCost', () => {
   });
 
   it('prices Lambda from invocations and GB-seconds', () => {
-    // authorise 1 + ingest 1 + webhook 1 + evaluate (job + upload) 2 = 5 invocations of 1 s at 1 GB,
-    // and the sync job's 0.87275390625 s: 6 invocations, 5.87275390625 GB-seconds.
+    // authorise 1 + ingest 1 + webhook 1 + evaluate (job + upload) 2 + deliver-alerts (notification) 1 +
+    // console (request) 1 = 7 invocations of 1 s at 1 GB, and the sync job's 0.87275390625 s:
+    // 8 invocations, 7.87275390625 GB-seconds.
     expect(estimate.services.lambda.counts).toEqual({
-      invocations: 6,
-      gbSeconds: 5.87275390625,
+      invocations: 8,
+      gbSeconds: 7.87275390625,
       syncWorkerMsPerJob: 872.75390625,
     });
-    const perDay = (6 / 1e6) * 0.2 + 5.87275390625 * 0.0000133334; // 0.0000795037769...
+    // 8 / 1e6 x 0.2 = 0.0000016; 7.87275390625 x 0.0000133334 = 0.000104970576...; sum 0.000106570576...
+    const perDay = (8 / 1e6) * 0.2 + 7.87275390625 * 0.0000133334;
     expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(perDay * days, 12);
-    expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(0.00241989621041626, 12);
+    expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(0.0032437419354162597, 12);
   });
 
-  it('prices DynamoDB writes (wearable plus readings) and reads', () => {
-    expect(estimate.services.dynamoDb.counts).toMatchObject({ writeUnits: 11, readUnits: 1 });
-    // (11 x 0.7425 + 1 x 0.1485) / 1e6 a day = 8.316e-6; x 30.4375 days.
-    expect(estimate.services.dynamoDb.perMemberMonthUsd).toBeCloseTo(0.00025311825, 12);
+  it('prices DynamoDB writes (wearable, readings, deliveries, console) and reads', () => {
+    // Writes: 10 wearable + 1 reading + 1 notification x 2.5 targets + 1 console request x 1 = 14.5.
+    // Reads: 1 (upload) + 1 notification x (1 + 2.5 targets) + 1 console request x 2 = 6.5.
+    expect(estimate.services.dynamoDb.counts).toMatchObject({ writeUnits: 14.5, readUnits: 6.5 });
+    // (14.5 x 0.7425 + 6.5 x 0.1485) / 1e6 a day = 0.0000117315; x 30.4375 days.
+    expect(estimate.services.dynamoDb.perMemberMonthUsd).toBeCloseTo(0.00035707753125, 12);
   });
 
-  it('prices SQS and API Gateway requests', () => {
-    expect(estimate.services.sqs.perMemberMonthUsd).toBeCloseTo(0.000036525, 12);
-    // 2 requests a day (upload + webhook) x $1.11 per million.
-    expect(estimate.services.apiGateway.perMemberMonthUsd).toBeCloseTo(0.00006757125, 12);
+  it('prices SQS (standard and FIFO) and API Gateway requests', () => {
+    // 3 sync-job requests x $0.40 + 3 notification requests x $0.50 (FIFO), per million: 2.7e-6 a day.
+    expect(estimate.services.sqs.counts).toMatchObject({ requests: 3, fifoRequests: 3 });
+    expect(estimate.services.sqs.perMemberMonthUsd).toBeCloseTo(0.00008218125, 12);
+    // 3 requests a day (upload + webhook + console) x $1.11 per million = 3.33e-6.
+    expect(estimate.services.apiGateway.perMemberMonthUsd).toBeCloseTo(0.000101356875, 12);
   });
 
-  it('shares fixed monthly costs between the members', () => {
-    // One secret at $0.40 a month, two members.
-    expect(estimate.services.secretsManager.perMemberMonthUsd).toBeCloseTo(0.2, 12);
-    expect(estimate.services.secretsManager.monthlyUsd).toBeCloseTo(0.4, 12);
+  it('prices care-team emails with SES and staff sign-in with Cognito Plus', () => {
+    // 1 notification x 2 emails = 2 a day x $0.10 / 1,000 = 0.0002 a day; x 30.4375 = 0.0060875.
+    expect(estimate.services.ses.counts).toEqual({ emails: 2 });
+    expect(estimate.services.ses.perMemberMonthUsd).toBeCloseTo(0.0060875, 12);
+    // 1 staff member x $0.02 a month, shared by 2 members.
+    expect(estimate.services.cognito.counts).toEqual({ monthlyActiveUsers: 1 });
+    expect(estimate.services.cognito.perMemberMonthUsd).toBeCloseTo(0.01, 12);
+    expect(estimate.services.cognito.monthlyUsd).toBeCloseTo(0.02, 12);
+  });
+
+  it('counts a KMS request for each webhook secret read (the secret is encrypted with the data key)', () => {
+    // 0.5 reads a day x $3 per million x 30.4375 = 0.00004565625.
+    expect(estimate.services.kms.counts).toMatchObject({ requests: 0.5 });
+    expect(estimate.services.kms.perMemberMonthUsd).toBeCloseTo(0.00004565625, 12);
+  });
+
+  it('shares fixed monthly costs between the members and counts each webhook secret read', () => {
+    // The stack's secret and 1 team webhook secret at $0.40 a month = $0.80, two members: 0.4 each;
+    // plus 0.5 webhook secret reads a day x $5 per million x 30.4375 = 0.00007609375.
+    expect(estimate.services.secretsManager.counts).toMatchObject({
+      teamWebhookSecrets: 1,
+      webhookSecretReads: 0.5,
+    });
+    expect(estimate.services.secretsManager.perMemberMonthUsd).toBeCloseTo(0.40007609375, 12);
+    expect(estimate.services.secretsManager.monthlyUsd).toBeCloseTo(0.8001521875, 12);
   });
 
   it('totals the services per member-month and for the fleet', () => {
     expect(estimate.perMemberMonthUsd).toBeCloseTo(
-      0.00241989621041626 + 0.00025311825 + 0.000036525 + 0.00006757125 + 0.2,
+      0.0032437419354162597 +
+        0.00035707753125 +
+        0.00008218125 +
+        0.000101356875 +
+        0.40007609375 +
+        0.0060875 +
+        0.01 +
+        0.00004565625,
       12,
     );
     expect(estimate.monthlyUsd).toBeCloseTo(estimate.perMemberMonthUsd * 2, 12);
-    expect(estimate.services.kms.perMemberMonthUsd).toBe(0);
     expect(estimate.services.cloudWatch.perMemberMonthUsd).toBe(0);
+  });
+
+  it('counts delivery and the console: without notifications or staff the estimate is cheaper by exactly them', () => {
+    const without = estimateCost(
+      2,
+      measured,
+      {
+        ...assumptions,
+        careTeamNotificationsPerMemberDay: 0,
+        consoleRequestsPerMemberDay: 0,
+        staffPerMember: 0,
+      },
+      PRICES,
+    );
+    expect(Object.keys(estimate.services)).toEqual(expect.arrayContaining(['ses', 'cognito']));
+    expect(without.services.ses.perMemberMonthUsd).toBe(0);
+    expect(without.services.cognito.perMemberMonthUsd).toBe(0);
+    // Per member-month, what the notification and the console request add:
+    // Lambda: (2 invocations x 0.2 / 1e6 + 2 GB-s x 0.0000133334) x 30.4375 = 0.000823845725
+    // DynamoDB: (3.5 writes x 0.7425 + 5.5 reads x 0.1485) / 1e6 x 30.4375 = 0.00010395928125
+    // SQS: 3 FIFO x 0.5 / 1e6 x 30.4375 = 0.00004565625; API Gateway: 1 x 1.11 / 1e6 x 30.4375 = 0.000033785625
+    // Secrets Manager: 0.5 reads x 5 / 1e6 x 30.4375 = 0.00007609375; KMS: 0.5 x 3 / 1e6 x 30.4375 =
+    // 0.00004565625; SES 0.0060875; Cognito 0.01. Sum: 0.01721649688125.
+    expect(estimate.perMemberMonthUsd - without.perMemberMonthUsd).toBeCloseTo(0.01721649688125, 12);
   });
 });
