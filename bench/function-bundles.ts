@@ -121,6 +121,10 @@ const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
       GOOGLE_CLIENT_SECRET: 'bench',
       GOOGLE_HEALTH_WEBHOOK_AUTHORIZATION: 'Bearer bench',
       GOOGLE_HEALTH_WEBHOOK_PUBLIC_KEYSET: '{"primaryKeyId":1,"key":[]}',
+      MAIL_FROM: 'alerts@bench.example',
+      CONSOLE_OIDC_ISSUER: 'http://localhost:3001',
+      CONSOLE_OIDC_CLIENT_ID: 'bench',
+      CONSOLE_SESSION_KEY: Buffer.alloc(32, 9).toString('base64'),
     },
   });
   return Number(output.toString());

@@ -1,6 +1,6 @@
 import {
   DeleteCommand,
-  type DynamoDBDocumentClient,
+  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -79,7 +79,9 @@ export class SizedDocumentClient {
     throw new Error(`SizedDocumentClient does not handle ${String((command as object).constructor.name)}`);
   }
 
+  /** A DynamoDBDocumentClient in the SDK's eyes (its paginators check the class), answered by this table. */
   asDocumentClient(): DynamoDBDocumentClient {
-    return this as unknown as DynamoDBDocumentClient;
+    const client = Object.create(DynamoDBDocumentClient.prototype) as DynamoDBDocumentClient;
+    return Object.assign(client, { send: this.send.bind(this) });
   }
 }
