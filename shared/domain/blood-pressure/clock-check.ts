@@ -17,26 +17,22 @@ const deviceClockTime = z.string().check(
  * example when a phone connects to the monitor). Their difference corrects readings from a monitor whose
  * clock is wrong. Optional; without it a wrong clock is detected only when the time is impossible.
  */
-export const clockCheckSchema = z
-  .strictObject({
-    deviceTime: deviceClockTime.check(
-      z.describe(
-        "The monitor's clock at the check. Zone-less time (as monitors keep it) is read in the member's zone.",
-      ),
+export const clockCheckSchema = z.described(
+  z.strictObject({
+    deviceTime: z.described(
+      deviceClockTime,
+      "The monitor's clock at the check. Zone-less time (as monitors keep it) is read in the member's zone.",
     ),
-    gatewayTime: z
-      .string()
-      .check(
-        z.regex(RFC3339_WITH_OFFSET, { message: 'must be an RFC 3339 date-time with an offset' }),
-        z.describe("The gateway's own clock at the same moment, RFC 3339 with an offset."),
-      ),
-  })
-  .check(
-    z.describe(
-      "The gateway's clock check. When the monitor's clock differs from the gateway's by more than 5 minutes, " +
-        'readings are moved by that difference and flagged `clock-suspect`.',
+    gatewayTime: z.described(
+      z
+        .string()
+        .check(z.regex(RFC3339_WITH_OFFSET, { message: 'must be an RFC 3339 date-time with an offset' })),
+      "The gateway's own clock at the same moment, RFC 3339 with an offset.",
     ),
-  );
+  }),
+  "The gateway's clock check. When the monitor's clock differs from the gateway's by more than 5 minutes, " +
+    'readings are moved by that difference and flagged `clock-suspect`.',
+);
 
 export type ClockCheckInput = z.infer<typeof clockCheckSchema>;
 

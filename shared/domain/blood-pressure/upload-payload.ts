@@ -18,59 +18,47 @@ const range = ({ min, max }: { min: number; max: number }, unit: string) => `${m
 
 /** A device reading already decoded by a gateway or vendor app, in the unit it was taken in. */
 export const jsonReadingSchema = z.strictObject({
-  systolic: z
-    .number()
-    .check(
-      z.describe(
-        `Systolic pressure in \`unit\`; ${range(READING_BOUNDS.systolic, 'mmHg')}, above diastolic.`,
-      ),
-    ),
-  diastolic: z
-    .number()
-    .check(z.describe(`Diastolic pressure in \`unit\`; ${range(READING_BOUNDS.diastolic, 'mmHg')}.`)),
-  pulse: z
-    .optional(z.number())
-    .check(
-      z.describe(
-        `Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}. Outside that it is dropped and the ` +
-          'reading stored with the `pulse-dropped` flag.',
-      ),
-    ),
-  unit: z
-    .optional(
+  systolic: z.described(
+    z.number(),
+    `Systolic pressure in \`unit\`; ${range(READING_BOUNDS.systolic, 'mmHg')}, above diastolic.`,
+  ),
+  diastolic: z.described(
+    z.number(),
+    `Diastolic pressure in \`unit\`; ${range(READING_BOUNDS.diastolic, 'mmHg')}.`,
+  ),
+  pulse: z.described(
+    z.optional(z.number()),
+    `Pulse rate; ${range(READING_BOUNDS.pulse, 'beats per minute')}. Outside that it is dropped and the ` +
+      'reading stored with the `pulse-dropped` flag.',
+  ),
+  unit: z.described(
+    z.optional(
       z.string().check(
         z.refine((text) => parsePressureUnit(text) !== undefined, {
           message: `must be mmHg or kPa (any of ${PRESSURE_UNIT_SPELLINGS.join(', ')})`,
         }),
       ),
-    )
-    .check(
-      z.describe(
-        `Pressure unit; mmHg when absent. Case, spaces and UCUM brackets are ignored: ${PRESSURE_UNIT_SPELLINGS.join(', ')}. ` +
-          '1 kPa = 7.50062 mmHg.',
-      ),
     ),
-  measuredAt: measuredAt.check(
-    z.describe(
-      'When the reading was taken, by the monitor clock, with its UTC offset (without one, it is read as the ' +
-        "member's local time). A time more than 5 minutes ahead of " +
-        'our clock or before 2021 is never refused: the reading is stored at the time it reached us (or corrected ' +
-        'by `clockCheck`) and flagged `clock-suspect`.',
-    ),
+    `Pressure unit; mmHg when absent. Case, spaces and UCUM brackets are ignored: ${PRESSURE_UNIT_SPELLINGS.join(', ')}. ` +
+      '1 kPa = 7.50062 mmHg.',
+  ),
+  measuredAt: z.described(
+    measuredAt,
+    'When the reading was taken, by the monitor clock, with its UTC offset (without one, it is read as the ' +
+      "member's local time). A time more than 5 minutes ahead of " +
+      'our clock or before 2021 is never refused: the reading is stored at the time it reached us (or corrected ' +
+      'by `clockCheck`) and flagged `clock-suspect`.',
   ),
   clockCheck: z.optional(clockCheckSchema),
 });
 
 /** A raw Bluetooth Blood Pressure Measurement (0x2A35) value forwarded by a phone or hub. */
 export const bluetoothReadingSchema = z.strictObject({
-  bluetooth: z.base64().check(z.describe('The characteristic value, standard base64.')),
-  measuredAt: z
-    .optional(measuredAt)
-    .check(
-      z.describe(
-        'Used only when the value has no time stamp or an unknown one (year 0); without either, the reading is stored at the time it reached us and flagged `clock-suspect`.',
-      ),
-    ),
+  bluetooth: z.described(z.base64(), 'The characteristic value, standard base64.'),
+  measuredAt: z.described(
+    z.optional(measuredAt),
+    'Used only when the value has no time stamp or an unknown one (year 0); without either, the reading is stored at the time it reached us and flagged `clock-suspect`.',
+  ),
   clockCheck: z.optional(clockCheckSchema),
 });
 
