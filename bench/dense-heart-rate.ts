@@ -1,10 +1,10 @@
 import { startGoogleHealthSimulator } from '../local/google-health-simulator/simulator.js';
 import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
 import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
-import type { GoogleHealthDataType } from '../shared/domain/google-health/data-types.js';
 import { syncMember } from '../shared/domain/google-health/sync-member.js';
 import { InMemoryLinkStore, linkFor } from '../test/fakes/link-store.js';
 import { linkUser } from '../test/integration/google-health-simulator/oauth-flow.js';
+import { DAY_START, HOUR_MS, MORNING_TYPES } from './active-member-day.js';
 import type { BackfillHeapInput, BackfillHeapResult } from './dense-backfill-heap-main.js';
 import { inFreshProcess } from './in-fresh-process.js';
 import { SizedDocumentClient } from './sized-document-client.js';
@@ -18,17 +18,6 @@ export interface DenseHeartRateFigures {
   largestItemBytes: number;
   backfill: BackfillHeapResult;
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_START = Date.parse('2026-11-18T00:00:00Z');
-const MORNING_TYPES: GoogleHealthDataType[] = [
-  'sleep',
-  'oxygen-saturation',
-  'heart-rate-variability',
-  'daily-resting-heart-rate',
-  'daily-oxygen-saturation',
-  'weight',
-];
 
 /**
  * One active member-day with heart rate every second, webhook-driven (as wearable-sync-cost.ts): heart

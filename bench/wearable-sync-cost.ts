@@ -1,15 +1,13 @@
 import { startGoogleHealthSimulator } from '../local/google-health-simulator/simulator.js';
 import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
-import {
-  GOOGLE_HEALTH_DATA_TYPES,
-  type GoogleHealthDataType,
-} from '../shared/domain/google-health/data-types.js';
+import { GOOGLE_HEALTH_DATA_TYPES } from '../shared/domain/google-health/data-types.js';
 import { syncMember } from '../shared/domain/google-health/sync-member.js';
 import type { PutReadingOutcome, ReadingStore } from '../shared/domain/ports/reading-store.js';
 import type { Reading } from '../shared/domain/reading.js';
 import { InMemoryLinkStore, linkFor } from '../test/fakes/link-store.js';
 import { InMemoryReadingStore } from '../test/fakes/reading-store.js';
 import { linkUser } from '../test/integration/google-health-simulator/oauth-flow.js';
+import { DAY_START, HOUR_MS, MORNING_TYPES } from './active-member-day.js';
 
 export interface WearableFigures {
   apiCallsPerMemberDay: { webhook: number; polling15Min: number };
@@ -49,17 +47,6 @@ class WriteUnitCountingStore implements ReadingStore {
     return this.inner.delete(reading);
   };
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_START = Date.parse('2026-11-18T00:00:00Z');
-const MORNING_TYPES: GoogleHealthDataType[] = [
-  'sleep',
-  'oxygen-saturation',
-  'heart-rate-variability',
-  'daily-resting-heart-rate',
-  'daily-oxygen-saturation',
-  'weight',
-];
 
 /**
  * One simulated active member-day against the simulator, after the 30-day backfill, every request
