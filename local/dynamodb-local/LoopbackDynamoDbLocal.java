@@ -9,9 +9,10 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 /**
  * Starts DynamoDB Local listening on 127.0.0.1 only. DynamoDB Local has no bind-address option: its
  * DynamoDBProxyServer builds a Jetty server on the port alone, which listens on every interface. This
- * builds the server exactly as DynamoDB Local's own main does (same flags), then sets the host of every
- * Jetty connector to loopback before starting it. Fails instead of starting if it cannot, so the
- * emulator is never exposed by accident (for example after a DynamoDB Local upgrade changes the class).
+ * builds the server with DynamoDB Local's own ServerRunner from the same flags its main takes, then sets
+ * the host of every Jetty connector to loopback before starting it. (Unlike main it never configures
+ * telemetry; the flags turn it off anyway.) Fails instead of starting if it cannot, so the emulator is
+ * never exposed by accident, for example after a DynamoDB Local upgrade changes the class.
  *
  * Run by local/dynamodb-local.ts with DynamoDBLocal.jar on the class path; arguments are DynamoDB
  * Local's own (-inMemory -sharedDb -port N -disableTelemetry).
