@@ -58,7 +58,7 @@ export class KmsWebhookSecrets implements WebhookSecretStore {
 
   async get(secretRef: string): Promise<string> {
     if (!secretRef.startsWith(REF_PREFIX)) {
-      // A reference from before the secrets moved out of Secrets Manager (docs/deploy.md, "Upgrading").
+      // A reference from before the secrets moved out of Secrets Manager (docs/delivery.md, "Upgrading a stack …").
       throw new Error(
         `Webhook secret reference ${secretRef} is not a sealed team secret: run "team channels set" for this team again`,
       );
