@@ -17,7 +17,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
     'google-health-webhook': 40,
     'evaluate-alerts': 80,
     // Member and channels reads (20 ms); per email a ledger read, an SES send (~60 ms) and a put: 2 x 80 ms;
-    // half the time the webhook: secret read, the receiver's answer (~300 ms), ledger: 0.5 x 340 ms.
+    // half the time the webhook: sealed secret read and KMS decrypt, the receiver's answer (~300 ms), ledger:
+    // 0.5 x 340 ms.
     'deliver-alerts': 350,
     // A page: session check, a few DynamoDB queries, HTML and SVG charts rendered in the function.
     console: 150,
@@ -49,7 +50,6 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // A team lists about two addresses (a key worker's shared mailbox and the GP surgery's nhs.net address).
   emailsPerNotification: 2,
   webhookShare: 0.5,
-  membersPerCareTeam: 100,
   readUnitsPerNotification: 1,
   fifoSqsRequestsPerNotification: 3,
   // One care-team staff member for about 25 members, each signing in during the month.
@@ -67,7 +67,25 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   fixedSqsRequestsPerDay: 3 * 4_320,
   // Queue and table data keys (5-minute reuse) for each principal that uses them.
   fixedKmsRequestsPerDay: 5_000,
-  logBytesPerInvocation: 1_500,
+  // bench/log-bytes-per-invocation.ts (2 Dec 2026): the INFO and EMF lines of one ordinary invocation.
+  applicationLogBytesPerInvocation: {
+    'authorize-device': 486,
+    'ingest-blood-pressure': 973,
+    // A delivery accepted whole logs at DEBUG (the access log has it); notifications not understood at INFO.
+    'google-health-webhook': 0,
+    // The summary, a Syncs line and one GoogleCalls line for the job's three Google calls (46 in 16 jobs).
+    'sync-worker': 1_102,
+    // A reading that crossed nothing logs at DEBUG (0 bytes); one that raised an alert writes 940. Allow one
+    // evaluation in twenty at that (alerts, extensions, counted normal readings, resolutions): 940 / 20.
+    'evaluate-alerts': 47,
+    'catch-up': 491,
+    'deliver-alerts': 1_177,
+    // An ordinary page logs nothing; sign-ins, refusals and failures do.
+    console: 0,
+  },
+  // Lambda's START/END/REPORT (about 250 bytes an invocation) are INFO system logs, not written at WARN
+  // (infra/constructs/service-function.ts).
+  systemLogBytesPerInvocation: 0,
   accessLogBytesPerRequest: 400,
   // docs/deploy.md "Metrics": every name x dimension value seen in normal running (36), plus deliver-alerts'
   // Deliveries (2 channels x 4 outcomes) and UrgentAlertsUndelivered, and the console's HandledFailures.
@@ -77,8 +95,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // failure queues (sync jobs, alerts, stream, schedules).
   alarms: 2 * 11 + 6 + 1 + 1 + 4,
   kmsKeys: 2,
-  // Google client secret, Google webhook Authorization, console session key; the teams' webhook secrets
-  // are counted from membersPerCareTeam and webhookShare.
+  // Google client secret, Google webhook Authorization, console session key. The teams' webhook secrets are
+  // sealed on their TEAM items (shared/adapters/kms-webhook-secrets.ts): a read unit and a KMS request a send.
   secrets: 3,
   // The webhook's Authorization value is cached 5 minutes: 288 reads a day per warm container, about three
   // warm; the Google client secret and the console session key once per cold start (about 50 a day).

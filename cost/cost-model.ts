@@ -61,10 +61,11 @@ export interface CostAssumptions {
   careTeamNotificationsPerMemberDay: number;
   /** Email addresses each notification goes to (a team's list), one SES email each. */
   emailsPerNotification: number;
-  /** Share of care teams with a webhook, so of notifications also sent to one. */
+  /**
+   * Share of care teams with a webhook, so of notifications also sent to one. Each webhook send reads the
+   * team's sealed secret (a consistent GetItem of TEAM#<teamId>/WEBHOOKSECRET) and has KMS decrypt its data key.
+   */
   webhookShare: number;
-  /** Members per care team: each team with a webhook has its own Secrets Manager secret. */
-  membersPerCareTeam: number;
   /** The member's team and the team's channels (eventually consistent); each target adds 1 read, 1 write. */
   readUnitsPerNotification: number;
   /** Send (by whoever raised it), receive and delete of each notification on the FIFO queue. */
@@ -82,14 +83,20 @@ export interface CostAssumptions {
   /** Whole fleet: Lambda's SQS pollers (long polls) and the queues' and tables' own KMS data-key calls. */
   fixedSqsRequestsPerDay: number;
   fixedKmsRequestsPerDay: number;
-  logBytesPerInvocation: number;
+  /**
+   * What each function writes to its log group per invocation: its Powertools JSON lines and EMF lines,
+   * measured with bench/log-bytes-per-invocation.ts.
+   */
+  applicationLogBytesPerInvocation: Record<CostedFunction, number>;
+  /** Lambda's own START/END/REPORT lines, written only when the system log level is INFO or DEBUG. */
+  systemLogBytesPerInvocation: number;
   accessLogBytesPerRequest: number;
   customMetrics: number;
   alarms: number;
   kmsKeys: number;
-  /** The stack's own secrets (the teams' webhook secrets are counted from membersPerCareTeam). */
+  /** The stack's own Secrets Manager secrets (the teams' webhook secrets are sealed on their TEAM items). */
   secrets: number;
-  /** Whole fleet: cached and cold-start reads (webhook secret reads by deliver-alerts are counted per send). */
+  /** Whole fleet: cached and cold-start reads of those secrets. */
   secretReadsPerDay: number;
 }
 
@@ -183,27 +190,33 @@ export const estimateCost = (
     jobs * a.extraWriteUnitsPerSyncJob +
     notifications * targets +
     consoleRequests * a.consoleWriteUnitsPerRequest;
+  // deliver-alerts opens the team's sealed webhook secret for every webhook send (no cache).
+  const webhookSecretReads = notifications * a.webhookShare;
   const readUnits =
     jobs * a.readUnitsPerSyncJob +
     (jobs + uploads) * a.readUnitsPerEvaluation +
     uploads * 1 +
     a.catchUpRunsPerDay * a.readUnitsPerCatchUpCheck +
     notifications * (a.readUnitsPerNotification + targets) +
+    // A consistent read of the sealed secret item (under 4 KB): one unit.
+    webhookSecretReads +
     consoleRequests * a.consoleReadUnitsPerRequest;
   const storedGbPerMonth =
     ((measured.wearableStoredBytes + readings * a.bytesPerBloodPressureReading) * DAYS_PER_MONTH) / GB;
 
   const sqsRequests = jobs * a.sqsRequestsPerSyncJob;
   const fifoSqsRequests = notifications * a.fifoSqsRequestsPerNotification;
-  // deliver-alerts reads the team's webhook secret for every webhook send (no cache).
-  const webhookSecretReads = notifications * a.webhookShare;
-  // Each read of a team secret makes Secrets Manager decrypt it with the data key (one KMS request).
+  // Each sealed team secret opened is one KMS Decrypt of its data key.
   const kmsRequests = jobs * a.kmsRequestsPerSyncJob + webhookSecretReads;
   const apiRequests = uploads + jobs + consoleRequests;
   const emails = notifications * a.emailsPerNotification;
-  const teamWebhookSecrets = (members / a.membersPerCareTeam) * a.webhookShare;
   const staff = members * a.staffPerMember;
-  const logGb = (totalInvocations * a.logBytesPerInvocation + apiRequests * a.accessLogBytesPerRequest) / GB;
+  const functionLogBytes = (Object.keys(invocations) as CostedFunction[]).reduce(
+    (sum, name) =>
+      sum + invocations[name] * (a.applicationLogBytesPerInvocation[name] + a.systemLogBytesPerInvocation),
+    0,
+  );
+  const logGb = (functionLogBytes + apiRequests * a.accessLogBytesPerRequest) / GB;
 
   const days = DAYS_PER_MONTH;
   /** Per member-day variable cost x days, plus a fixed monthly cost shared by the members. */
@@ -240,7 +253,7 @@ export const estimateCost = (
       perMillion(kmsRequests, prices.kms.perMillionRequests),
       perMillion(a.fixedKmsRequestsPerDay * days, prices.kms.perMillionRequests) +
         a.kmsKeys * prices.kms.perKeyMonth,
-      { requests: kmsRequests, keys: a.kmsKeys },
+      { requests: kmsRequests, webhookSecretDecrypts: webhookSecretReads, keys: a.kmsKeys },
     ),
     apiGateway: service(perMillion(apiRequests, prices.apiGateway.perMillionHttpRequests), 0, {
       requests: apiRequests,
@@ -248,18 +261,13 @@ export const estimateCost = (
     cloudWatch: service(
       logGb * (prices.cloudWatch.perGbLogsIngested + prices.cloudWatch.perGbMonthLogsStored),
       a.customMetrics * prices.cloudWatch.perMetricMonth + a.alarms * prices.cloudWatch.perStandardAlarmMonth,
-      { logGb, customMetrics: a.customMetrics, alarms: a.alarms },
+      { logGb, functionLogBytes, customMetrics: a.customMetrics, alarms: a.alarms },
     ),
     secretsManager: service(
-      perMillion(webhookSecretReads, prices.secretsManager.perMillionApiCalls),
-      (a.secrets + teamWebhookSecrets) * prices.secretsManager.perSecretMonth +
+      0,
+      a.secrets * prices.secretsManager.perSecretMonth +
         perMillion(a.secretReadsPerDay * days, prices.secretsManager.perMillionApiCalls),
-      {
-        secrets: a.secrets,
-        teamWebhookSecrets,
-        readsPerDay: a.secretReadsPerDay,
-        webhookSecretReads,
-      },
+      { secrets: a.secrets, readsPerDay: a.secretReadsPerDay },
     ),
     ses: service((emails / 1000) * prices.ses.perThousandEmails, 0, { emails }),
     // Cognito bills per monthly active user: every staff member who signs in during the month.

@@ -52,9 +52,12 @@ export const PRICES = {
   ses: {
     source: 'https://aws.amazon.com/ses/pricing/',
     /**
-     * Outbound email sent from Lambda (no EC2 free tier), no attachments. NOT verified from here on
-     * PRICES_READ_ON: the pricing page could not be read; $0.10 per 1,000 is SES's long-standing rate in every
-     * region. Check the page.
+     * Outbound email, à la carte (no pricing plan: `aws sesv2 put-account-pricing-attributes --plan NONE`,
+     * docs/deploy.md), sent from Lambda, no attachments: $0.10 per 1,000 recipients. Since July 2026 SES also
+     * has pricing plans (PutAccountPricingAttributes: NONE, ESSENTIALS, PRO, ENTERPRISE, SES API v2
+     * reference) and assigns Essentials to new accounts, at about $0.16 per 1,000 in us-east-1 (AWS Price
+     * List as transcribed by a third party; the pricing page itself could not be read from here). The
+     * eu-west-2 à la carte rate was NOT verified from here on PRICES_READ_ON. Check the page.
      */
     perThousandEmails: 0.1,
   },
@@ -62,8 +65,10 @@ export const PRICES = {
     source: 'https://aws.amazon.com/cognito/pricing/',
     /**
      * User pools, Plus feature plan (threat protection, infra/constructs/staff-sign-in.ts), per monthly active
-     * user; Plus has no free tier. $0.020 is the page's own worked example, whose region it does not name;
-     * the eu-west-2 rate was NOT verified from here. Check the page.
+     * user; Plus has no free tier. $0.020 is the rate of the page's own worked example (the page's tables
+     * render per region and could not be read from here), confirmed on PRICES_READ_ON only through a third
+     * party's transcription of the page (Essentials $0.015, Lite $0.0055); the eu-west-2 rate was NOT
+     * verified from here. Check the page.
      */
     perPlusMonthlyActiveUser: 0.02,
   },

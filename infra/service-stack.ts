@@ -397,7 +397,6 @@ export class ServiceStack extends Stack {
         },
       ],
       queueConsumerMappings: [f['sync-worker'].function, f['deliver-alerts'].function],
-      teamWebhookSecretReader: { fn: f['deliver-alerts'], prefix: stateful.teamWebhookSecretPrefix },
       concurrencyReserved: reserveConcurrency,
       terminalFailureQueues: [scheduleFailures],
     });

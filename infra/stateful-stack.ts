@@ -21,9 +21,6 @@ export interface StatefulStackProps extends StackProps {
   readonly config: PulseRelayConfig;
 }
 
-/** Where `team channels set` keeps each team's webhook signing secret in Secrets Manager. */
-export const teamWebhookSecretPrefixFor = (stage: string): string => `pulse-relay/${stage}/team-webhooks`;
-
 /** What the service stack needs from the stateful stack. */
 export interface StatefulResources {
   readonly dataKey: kms.IKey;
@@ -40,8 +37,6 @@ export interface StatefulResources {
   /** SES identity ARN and sender of alert emails; undefined until alertEmailFrom is configured. */
   readonly mailIdentityArn: string | undefined;
   readonly mailFrom: string | undefined;
-  /** Name prefix of the teams' webhook signing secrets (one Secrets Manager secret per team). */
-  readonly teamWebhookSecretPrefix: string;
   readonly staffUserPool: cognito.IUserPool;
   /** OpenID Connect issuer of the staff user pool. */
   readonly staffIssuer: string;
@@ -100,7 +95,6 @@ export class StatefulStack extends Stack {
       alarmAction: alarms.action,
       mailIdentityArn: mail.identityArn,
       mailFrom: mail.from,
-      teamWebhookSecretPrefix: teamWebhookSecretPrefixFor(config.stage),
       staffUserPool: staffSignIn.userPool,
       staffIssuer: staffSignIn.issuer,
       consoleSessionKey: staffSignIn.sessionKey,
@@ -118,12 +112,11 @@ export class StatefulStack extends Stack {
         queues.streamFailures.queue.queueUrl,
         'readings stream on-failure destination',
       ],
-      TokenKeyArn: [keys.tokenKey.keyArn, 'TOKEN_KMS_KEY_ID'],
-      DataKeyArn: [keys.dataKey.keyArn, 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID (team channels set)'],
-      TeamWebhookSecretPrefix: [
-        teamWebhookSecretPrefixFor(config.stage),
-        'TEAM_WEBHOOK_SECRET_PREFIX (team channels set)',
+      TokenKeyArn: [
+        keys.tokenKey.keyArn,
+        'TOKEN_KMS_KEY_ID and TEAM_WEBHOOK_SECRET_KMS_KEY_ID (team channels set)',
       ],
+      DataKeyArn: [keys.dataKey.keyArn, 'data key: tables, queues, alarm topic, secrets and logs'],
       AlarmTopicArn: [alarms.topic.topicArn, 'operational alarms'],
       StaffUserPoolId: [
         staffSignIn.userPool.userPoolId,

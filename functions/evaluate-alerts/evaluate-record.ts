@@ -11,6 +11,31 @@ import {
 import { resolveAlertsOfRemovedReading } from '../../shared/domain/alerts/resolve-alerts-of-removed-reading.js';
 import { readingFromStreamRecord, removedReadingFromStreamRecord } from './stream-record.js';
 
+/** What evaluating one reading did, as logged: keys and counts only, no names, no values. */
+export interface EvaluationSummary {
+  metric: string;
+  episodes: readonly { outcome: string }[];
+  baseline: boolean;
+  averages: readonly unknown[];
+  resolved: number;
+  fallbacks: readonly string[];
+}
+
+/**
+ * INFO when the evaluation changed or noticed something (an episode other than `unchanged`, a baseline, a
+ * home average, a resolution, a fallback); DEBUG for the usual reading that crossed nothing. One line per
+ * wearable reading saying "nothing happened" was the largest share of the fleet's log bytes
+ * (docs/deploy.md, "Logs"); raise the function's application log level to DEBUG to see them again.
+ */
+export const evaluationLogLevel = (summary: EvaluationSummary): 'info' | 'debug' =>
+  summary.episodes.some((episode) => episode.outcome !== 'unchanged') ||
+  summary.baseline ||
+  summary.averages.length > 0 ||
+  summary.resolved > 0 ||
+  summary.fallbacks.length > 0
+    ? 'info'
+    : 'debug';
+
 /**
  * One stream record: parse, evaluate, raise; or, for a deleted reading, resolve the alerts that rested on
  * it alone. Throws to fail just this record (partial batch response).
@@ -35,13 +60,13 @@ export const createRecordEvaluator =
       reading.metric === 'blood-pressure' && !result.baselineReading && ports.readings !== undefined
         ? await evaluateHomeAverage({ ...ports, readings: ports.readings }, reading)
         : [];
-    // Keys and counts only: no names, no values.
-    logger.info('reading evaluated', {
+    const summary = {
       metric: reading.metric,
       episodes: result.episodes,
       baseline: result.baseline !== undefined,
       averages: average,
       resolved: result.resolved.length,
       fallbacks: result.fallbacks,
-    });
+    };
+    logger[evaluationLogLevel(summary)]('reading evaluated', summary);
   };

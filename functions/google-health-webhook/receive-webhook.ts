@@ -45,6 +45,14 @@ const tryParseJson = (raw: Buffer): unknown => {
 };
 
 /**
+ * A delivery accepted whole is already in the API access log (route, 204) and its sync in the sync-worker's
+ * "sync finished" line, so it is logged at DEBUG; one with notifications not understood stays at INFO
+ * (docs/deploy.md, "Logs").
+ */
+export const acceptanceLogLevel = (accepted: { notUnderstood: number }): 'info' | 'debug' =>
+  accepted.notUnderstood > 0 ? 'info' : 'debug';
+
+/**
  * POST /v1/webhooks/google-health.
  * 1. Authorization must equal the subscriber secret (timing-safe): missing 401, wrong 403. The secret is
  *    read through a cached source; if it cannot be read the answer is 500 and Google retries.
@@ -89,11 +97,12 @@ export const createWebhookRoute =
       deps.logger.warn('webhook notification not understood; the others are accepted', rejected);
     }
     const result = await queueNotifiedSyncs(delivery.notifications, deps);
-    deps.logger.info('webhook delivery accepted', {
+    const accepted = {
       notifications: delivery.notifications.length,
       notUnderstood: delivery.rejected.length,
       ...result,
-    });
+    };
+    deps.logger[acceptanceLogLevel(accepted)]('webhook delivery accepted', accepted);
     if (delivery.rejected.length === 0) return noContent;
     // Still a 2xx: Google retrying the same bytes for a week would not make them understood.
     return {

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import { GoogleHealthAccountNotLinkedError } from '../../shared/adapters/google-health/data-client-errors.js';
+import { googleCallTally } from '../../shared/adapters/metered-ports.js';
 import {
   isNotifiedSyncJob,
   type QueuedSyncJob,
@@ -70,5 +71,8 @@ export const createSyncRecordHandler =
       });
       countSync('failed');
       throw error;
+    } finally {
+      // The job's Google requests: one GoogleCalls line per outcome (shared/adapters/metered-ports.ts).
+      googleCallTally.flush();
     }
   };

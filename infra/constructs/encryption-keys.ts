@@ -5,8 +5,9 @@ import { Construct } from 'constructs';
 
 /**
  * Customer-managed keys. The data key encrypts tables, queues, the alarm topic, secrets and log groups.
- * The token key is only for application-level envelope encryption of OAuth refresh tokens, so reading
- * the directory table (which every function may do) never implies being able to decrypt a token.
+ * The token key is only for application-level envelope encryption: members' OAuth tokens (EncryptionContext
+ * {memberId}) and care teams' webhook signing secrets ({teamId}), so reading the directory table never
+ * implies being able to decrypt either; each grant names the context it may open (function-bindings.ts).
  */
 export class EncryptionKeys extends Construct {
   readonly dataKey: kms.Key;
@@ -71,7 +72,7 @@ export class EncryptionKeys extends Construct {
     );
 
     this.tokenKey = new kms.Key(this, 'TokenKey', {
-      description: `pulse-relay ${props.stage}: envelope encryption of wearable OAuth tokens`,
+      description: `pulse-relay ${props.stage}: envelope encryption of wearable OAuth tokens and team webhook secrets`,
       alias: `alias/pulse-relay/${props.stage}/tokens`,
       enableKeyRotation: true,
       rotationPeriod: Duration.days(365),

@@ -49,7 +49,10 @@ export interface FunctionBindings {
   readonly webhookAuthorizationSecret?: 'read';
   /** Send alert emails as the SES identity, from its one sender address (and nothing else). */
   readonly mail?: 'send';
-  /** Read the care teams' webhook signing secrets (pulse-relay/<stage>/team-webhooks/*), nothing else. */
+  /**
+   * Open the care teams' webhook signing secrets (TEAM#<teamId>/WEBHOOKSECRET, kms-webhook-secrets.ts): Decrypt
+   * on the token key, only for data keys bound to a team; the TEAM items themselves come with `directory`.
+   */
   readonly teamWebhookSecrets?: 'read';
   /** The secret the console seals its session cookies with. */
   readonly consoleSessionKey?: 'read';
@@ -64,11 +67,8 @@ export interface BindableResources {
   readonly tokenKey: kms.IKey;
   readonly googleClientSecret: secretsmanager.ISecret;
   readonly webhookAuthorizationSecret: secretsmanager.ISecret;
-  /** The key Secrets Manager encrypts the team webhook secrets with (the CLI names it). */
-  readonly dataKey: kms.IKey;
   readonly mailIdentityArn: string | undefined;
   readonly mailFrom: string | undefined;
-  readonly teamWebhookSecretPrefix: string;
   readonly consoleSessionKey: secretsmanager.ISecret;
 }
 
@@ -88,6 +88,12 @@ export const TABLE_WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ];
 const KEY_DECRYPT_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
+/**
+ * The token key seals two kinds of data key, told apart by their EncryptionContext: a member's Google tokens
+ * ({memberId}) and a care team's webhook secret ({teamId}). A request without the named key fails StringLike.
+ */
+const MEMBER_CONTEXT = 'kms:EncryptionContext:memberId';
+const TEAM_CONTEXT = 'kms:EncryptionContext:teamId';
 const KEY_ENCRYPT_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
 /** Secondary indexes by table; each is named in the policy rather than granted as index/*. */
@@ -214,6 +220,8 @@ export const bindFunction = (
       new iam.PolicyStatement({
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: [resources.tokenKey.keyArn],
+        // Only data keys bound to a member (token-vault-kms.ts): never a team's webhook secret.
+        conditions: { StringLike: { [MEMBER_CONTEXT]: '*' } },
       }),
     );
   }
@@ -236,18 +244,15 @@ export const bindFunction = (
   }
   if (bindings.mail === 'send') bindMailSend(fn, resources);
   if (bindings.teamWebhookSecrets === 'read') {
-    fn.addEnvironment(ENV.teamWebhookSecretPrefix, resources.teamWebhookSecretPrefix);
-    const { partition, region, account } = Stack.of(fn);
+    fn.addEnvironment(ENV.teamWebhookSecretKmsKeyId, resources.tokenKey.keyArn);
     fn.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue'],
-        // Secret ARNs end in a random suffix, so the team secrets can only be named by their prefix.
-        resources: [
-          `arn:${partition}:secretsmanager:${region}:${account}:secret:${resources.teamWebhookSecretPrefix}/*`,
-        ],
+        actions: ['kms:Decrypt'],
+        resources: [resources.tokenKey.keyArn],
+        // Only data keys bound to a team (kms-webhook-secrets.ts): never a member's Google tokens.
+        conditions: { StringLike: { [TEAM_CONTEXT]: '*' } },
       }),
     );
-    allowKeyVia(fn, resources.dataKey, 'secretsmanager', ['kms:Decrypt']);
   }
 };
 

@@ -83,6 +83,14 @@ export class ServiceFunction extends Construct {
       ...(props.reserveConcurrency ? { reservedConcurrentExecutions: settings.reservedConcurrency } : {}),
       role: this.role,
       logGroup: this.logGroup,
+      // Lambda advanced logging controls. The platform's START/END/REPORT lines are INFO system logs: at WARN
+      // they are not written (a third of a quiet invocation's log bytes), while timeouts and crashes still
+      // are. Duration, errors and throttles stay in Lambda's own metrics, which the alarms use. Application
+      // logs at INFO and above pass: the Powertools Logger's JSON lines keep their level, and the EMF lines
+      // (no level, so INFO to Lambda) still become metrics. docs/deploy.md, "Logs".
+      loggingFormat: lambda.LoggingFormat.JSON,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceNameFor(props.name),
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceFor(props.stage),

@@ -1,13 +1,13 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MailSender } from '../domain/ports/mail-sender.js';
 import type { WebhookSecretStore } from '../domain/ports/webhook-secret-store.js';
 import { ENV, optionalEnv, requireEnv } from '../runtime/environment.js';
+import { KmsWebhookSecrets } from './kms-webhook-secrets.js';
 import { LocalWebhookSecrets } from './local-webhook-secrets.js';
-import { SecretsManagerWebhookSecrets } from './secrets-manager-webhook-secrets.js';
 import { SesMailSender } from './ses-mail-sender.js';
 import { SmtpMailSender } from './smtp-mail-sender.js';
+import { sharedKmsClient } from './token-vault-kms.js';
 
 /** Allow-listed secure email domains (SECURE_EMAIL_DOMAINS, comma-separated); nhs.net by default. */
 export const secureEmailDomainsFromEnv = (env: NodeJS.ProcessEnv = process.env): string[] =>
@@ -23,22 +23,21 @@ export const createMailSender = (): MailSender => {
   return smtpUrl === '' ? new SesMailSender(new SESv2Client({}), from) : new SmtpMailSender(smtpUrl, from);
 };
 
-/** Secrets Manager when TEAM_WEBHOOK_SECRET_PREFIX is set (AWS); else sealed with LOCAL_TOKEN_KEY (local). */
+/**
+ * Team webhook secrets live on the team's item in the directory table, sealed by KMS envelope encryption
+ * under TEAM_WEBHOOK_SECRET_KMS_KEY_ID (AWS), or under the fixed LOCAL_TOKEN_KEY (local runs).
+ */
 export const createWebhookSecretStore = (
   documentClient: DynamoDBDocumentClient,
   env: NodeJS.ProcessEnv = process.env,
 ): WebhookSecretStore => {
-  const prefix = env[ENV.teamWebhookSecretPrefix];
-  if (prefix !== undefined && prefix !== '')
-    return new SecretsManagerWebhookSecrets(
-      new SecretsManagerClient({}),
-      prefix,
-      env[ENV.teamWebhookSecretKmsKeyId],
-    );
+  const kmsKeyId = env[ENV.teamWebhookSecretKmsKeyId];
+  if (kmsKeyId !== undefined && kmsKeyId !== '')
+    return new KmsWebhookSecrets(documentClient, requireEnv(ENV.directoryTable), sharedKmsClient, kmsKeyId);
   const localKey = env[ENV.localTokenKey];
   if (localKey !== undefined && localKey !== '')
     return new LocalWebhookSecrets(documentClient, requireEnv(ENV.directoryTable), localKey);
   throw new Error(
-    `Set ${ENV.teamWebhookSecretPrefix} (AWS) or ${ENV.localTokenKey} (local) to keep team webhook secrets`,
+    `Set ${ENV.teamWebhookSecretKmsKeyId} (AWS) or ${ENV.localTokenKey} (local) to keep team webhook secrets`,
   );
 };

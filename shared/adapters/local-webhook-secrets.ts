@@ -1,14 +1,13 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { WebhookSecretStore } from '../domain/ports/webhook-secret-store.js';
 import { teamWebhookSecretKey } from './table-keys.js';
+import { openWebhookSecret, sealWebhookSecret } from './team-webhook-secret-cipher.js';
 
 const REF_PREFIX = 'local:';
-const associatedData = (teamId: string) => Buffer.from(`pulse-relay/team-webhook/${teamId}`, 'utf8');
 
 /**
- * Local runs only (no Secrets Manager emulator): the secret is kept in the directory table, sealed with
- * AES-256-GCM under LOCAL_TOKEN_KEY and bound to its team.
+ * Local runs only (no KMS): the secret is kept on the team's item in the directory table like in AWS
+ * (kms-webhook-secrets.ts), but sealed with AES-256-GCM under the fixed LOCAL_TOKEN_KEY and bound to its team.
  */
 export class LocalWebhookSecrets implements WebhookSecretStore {
   private readonly key: Buffer;
@@ -23,19 +22,14 @@ export class LocalWebhookSecrets implements WebhookSecretStore {
   }
 
   async put(teamId: string, secret: string): Promise<string> {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(associatedData(teamId));
-    const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
         Item: {
           ...teamWebhookSecretKey(teamId),
           type: 'team-webhook-secret',
-          iv: iv.toString('base64'),
-          ciphertext: ciphertext.toString('base64'),
-          authTag: cipher.getAuthTag().toString('base64'),
+          scheme: 'local',
+          ...sealWebhookSecret(this.key, teamId, secret),
         },
       }),
     );
@@ -49,12 +43,10 @@ export class LocalWebhookSecrets implements WebhookSecretStore {
     );
     if (!secretRef.startsWith(REF_PREFIX) || Item === undefined)
       throw new Error(`No webhook secret for ${secretRef}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(Item.iv, 'base64'));
-    decipher.setAAD(associatedData(teamId));
-    decipher.setAuthTag(Buffer.from(Item.authTag, 'base64'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(Item.ciphertext, 'base64')),
-      decipher.final(),
-    ]).toString('utf8');
+    return openWebhookSecret(this.key, teamId, {
+      iv: String(Item.iv),
+      ciphertext: String(Item.ciphertext),
+      authTag: String(Item.authTag),
+    });
   }
 }

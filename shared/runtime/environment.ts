@@ -38,7 +38,6 @@ export const ENV = {
   mailFrom: 'MAIL_FROM',
   smtpUrl: 'SMTP_URL',
   secureEmailDomains: 'SECURE_EMAIL_DOMAINS',
-  teamWebhookSecretPrefix: 'TEAM_WEBHOOK_SECRET_PREFIX',
   teamWebhookSecretKmsKeyId: 'TEAM_WEBHOOK_SECRET_KMS_KEY_ID',
   /** The alert queue's redrive maxReceiveCount: the receive at which delivery is tried for the last time. */
   alertQueueMaxReceives: 'ALERT_QUEUE_MAX_RECEIVES',

@@ -49,6 +49,12 @@ describe('function defaults', () => {
         },
         Timeout: Match.anyValue(),
         MemorySize: Match.anyValue(),
+        // No START/END/REPORT lines (INFO system logs); application INFO and EMF lines still pass.
+        LoggingConfig: Match.objectLike({
+          LogFormat: 'JSON',
+          SystemLogLevel: 'WARN',
+          ApplicationLogLevel: 'INFO',
+        }),
       });
       const fn = service.findResources('AWS::Lambda::Function')[functionLogicalId(service, name)] as {
         Properties: { LoggingConfig: { LogGroup: { Ref: string } } };
@@ -328,7 +334,11 @@ describe('least privilege', () => {
     (name) => {
       const statements = statementsOf(service, name);
       expect(statementsOn(statements, 'KeysTokenKey')).toEqual([
-        expect.objectContaining({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'] }),
+        expect.objectContaining({
+          Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          // Members' token data keys only: a team's webhook secret has no memberId context.
+          Condition: { StringLike: { 'kms:EncryptionContext:memberId': '*' } },
+        }),
       ]);
       expect(actionsOf(statementsOn(statements, 'GoogleSecretsClientSecret'))).toContain(
         'secretsmanager:GetSecretValue',
@@ -383,14 +393,38 @@ describe('deliver-alerts', () => {
   const secretReads = (statements: ReturnType<typeof statementsOf>) =>
     statements.filter((statement) => actionsOf([statement]).includes('secretsmanager:GetSecretValue'));
 
-  it('reads only its stage’s team webhook secrets, and no other secret', () => {
+  it('opens team webhook secrets with the token key, only for team-bound data keys, and reads no secret', () => {
     const statements = statementsOf(service, 'deliver-alerts');
-    const reads = secretReads(statements);
-    expect(reads).toHaveLength(1);
-    expect(actionsOf(reads)).toEqual(['secretsmanager:GetSecretValue']);
-    expect(JSON.stringify(reads[0]?.Resource)).toContain(':secret:pulse-relay/test/team-webhooks/*');
+    expect(secretReads(statements)).toEqual([]);
     expect(statementsOn(statements, 'GoogleSecrets')).toEqual([]);
-    expect(statementsOn(statements, 'KeysTokenKey')).toEqual([]);
+    expect(statementsOn(statements, 'KeysTokenKey')).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        // A member's Google tokens are sealed with {memberId}: this grant cannot open them.
+        Condition: { StringLike: { 'kms:EncryptionContext:teamId': '*' } },
+      }),
+    ]);
+    const fn = service.findResources('AWS::Lambda::Function')[
+      functionLogicalId(service, 'deliver-alerts')
+    ] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    expect(JSON.stringify(fn.Properties.Environment.Variables.TEAM_WEBHOOK_SECRET_KMS_KEY_ID)).toContain(
+      'KeysTokenKey',
+    );
+  });
+
+  it('reads the team items (channels, sealed webhook secret) only through its TEAM leading-key grant', () => {
+    const directory = statementsOn(statementsOf(service, 'deliver-alerts'), 'TablesDirectory');
+    const reads = directory.filter((statement) => actionsOf([statement]).includes('dynamodb:GetItem'));
+    expect(reads).toEqual([
+      expect.objectContaining({
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MEMBER#*', 'TEAM#*', 'DELIVERY#*'] },
+        },
+      }),
+    ]);
   });
 
   it('cannot touch the alerts or readings tables, nor send to any queue', () => {
@@ -400,10 +434,10 @@ describe('deliver-alerts', () => {
     expect(actionsOf(statements)).not.toContain('sqs:SendMessage');
   });
 
-  it('is the only function that may read the team webhook secrets or send email', () => {
+  it('is the only function that may open the team webhook secrets or send email', () => {
     for (const name of FUNCTION_NAMES.filter((other) => other !== 'deliver-alerts')) {
       const statements = statementsOf(service, name);
-      expect(JSON.stringify(statements)).not.toContain('team-webhooks');
+      expect(JSON.stringify(statements)).not.toContain('kms:EncryptionContext:teamId');
       expect(actionsOf(statements)).not.toContain('ses:SendEmail');
     }
   });

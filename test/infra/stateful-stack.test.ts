@@ -275,7 +275,6 @@ describe('alarm topic and secrets', () => {
       'GoogleClientSecretArn',
       'WebhookAuthorizationSecretArn',
       'DataKeyArn',
-      'TeamWebhookSecretPrefix',
     ]) {
       stateful.hasOutput(output, {});
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { DynamoDbAuditLog } from '../../../shared/adapters/dynamodb-audit-log.js';
@@ -7,6 +8,8 @@ import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
 import { DynamoDbThresholdStore } from '../../../shared/adapters/dynamodb-threshold-store.js';
+import { KmsWebhookSecrets } from '../../../shared/adapters/kms-webhook-secrets.js';
+import { LocalWebhookSecrets } from '../../../shared/adapters/local-webhook-secrets.js';
 import { alertStoreContract } from '../../contracts/alert-store.contract.js';
 import { auditLogContract } from '../../contracts/audit-log.contract.js';
 import { deviceRegistryContract } from '../../contracts/device-registry.contract.js';
@@ -14,6 +17,8 @@ import { linkStoreContract } from '../../contracts/link-store.contract.js';
 import { memberDirectoryContract } from '../../contracts/member-directory.contract.js';
 import { readingStoreContract } from '../../contracts/reading-store.contract.js';
 import { thresholdStoreContract } from '../../contracts/threshold-store.contract.js';
+import { webhookSecretStoreContract } from '../../contracts/webhook-secret-store.contract.js';
+import { fakeKmsEnvelope } from '../../fakes/kms-envelope.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 
 // The same contracts run against the in-memory fakes in test/unit/fakes/port-contracts.test.ts.
@@ -40,3 +45,13 @@ deviceRegistryContract(ADAPTER, () => ({
   members: new DynamoDbMemberDirectory(client(), tables().directory),
   audit: new DynamoDbAuditLog(client(), tables().directory),
 }));
+// Team webhook secrets on the TEAM item: sealed by KMS envelope encryption (AWS; KMS faked) or the local key.
+webhookSecretStoreContract(
+  'KMS-sealed team item on DynamoDB Local',
+  () =>
+    new KmsWebhookSecrets(client(), tables().directory, fakeKmsEnvelope(), 'alias/pulse-relay/test/tokens'),
+);
+webhookSecretStoreContract(
+  'locally sealed team item on DynamoDB Local',
+  () => new LocalWebhookSecrets(client(), tables().directory, randomBytes(32).toString('base64')),
+);

@@ -37,9 +37,8 @@ const assumptions: CostAssumptions = {
   // One notification a member-day to 2 email addresses and, half the time, a webhook: 2.5 targets.
   careTeamNotificationsPerMemberDay: 1,
   emailsPerNotification: 2,
+  // Half the notifications also go to the team's webhook: its sealed secret read (1 unit) and decrypted (KMS).
   webhookShare: 0.5,
-  // One member per team: 2 members x 0.5 = 1 team webhook secret.
-  membersPerCareTeam: 1,
   readUnitsPerNotification: 1,
   fifoSqsRequestsPerNotification: 3,
   // 2 members x 0.5 = 1 staff member (Cognito MAU).
@@ -51,7 +50,17 @@ const assumptions: CostAssumptions = {
   sqsRequestsPerSyncJob: 3,
   fixedSqsRequestsPerDay: 0,
   fixedKmsRequestsPerDay: 0,
-  logBytesPerInvocation: 0,
+  applicationLogBytesPerInvocation: {
+    'authorize-device': 0,
+    'ingest-blood-pressure': 0,
+    'google-health-webhook': 0,
+    'sync-worker': 0,
+    'evaluate-alerts': 0,
+    'catch-up': 0,
+    'deliver-alerts': 0,
+    console: 0,
+  },
+  systemLogBytesPerInvocation: 0,
   accessLogBytesPerRequest: 0,
   customMetrics: 0,
   alarms: 0,
@@ -93,12 +102,13 @@ describe('estimateCost', () => {
     expect(estimate.services.lambda.perMemberMonthUsd).toBeCloseTo(0.0032437419354162597, 12);
   });
 
-  it('prices DynamoDB writes (wearable, readings, deliveries, console) and reads', () => {
+  it('prices DynamoDB writes (wearable, readings, deliveries, console) and reads, sealed webhook secrets included', () => {
     // Writes: 10 wearable + 1 reading + 1 notification x 2.5 targets + 1 console request x 1 = 14.5.
-    // Reads: 1 (upload) + 1 notification x (1 + 2.5 targets) + 1 console request x 2 = 6.5.
-    expect(estimate.services.dynamoDb.counts).toMatchObject({ writeUnits: 14.5, readUnits: 6.5 });
-    // (14.5 x 0.7425 + 6.5 x 0.1485) / 1e6 a day = 0.0000117315; x 30.4375 days.
-    expect(estimate.services.dynamoDb.perMemberMonthUsd).toBeCloseTo(0.00035707753125, 12);
+    // Reads: 1 (upload) + 1 notification x (1 + 2.5 targets) + 0.5 sealed webhook secret reads (consistent,
+    // 1 unit each) + 1 console request x 2 = 7.
+    expect(estimate.services.dynamoDb.counts).toMatchObject({ writeUnits: 14.5, readUnits: 7 });
+    // (14.5 x 0.7425 + 7 x 0.1485) / 1e6 a day = 0.00001180575; x 30.4375 days.
+    expect(estimate.services.dynamoDb.perMemberMonthUsd).toBeCloseTo(0.000359337515625, 12);
   });
 
   it('prices SQS (standard and FIFO) and API Gateway requests', () => {
@@ -119,30 +129,46 @@ describe('estimateCost', () => {
     expect(estimate.services.cognito.monthlyUsd).toBeCloseTo(0.02, 12);
   });
 
-  it('counts a KMS request for each webhook secret read (the secret is encrypted with the data key)', () => {
-    // 0.5 reads a day x $3 per million x 30.4375 = 0.00004565625.
-    expect(estimate.services.kms.counts).toMatchObject({ requests: 0.5 });
+  it('counts a KMS Decrypt for each sealed webhook secret opened (its data key)', () => {
+    // 0.5 decrypts a day x $3 per million x 30.4375 = 0.00004565625.
+    expect(estimate.services.kms.counts).toMatchObject({ requests: 0.5, webhookSecretDecrypts: 0.5 });
     expect(estimate.services.kms.perMemberMonthUsd).toBeCloseTo(0.00004565625, 12);
   });
 
-  it('shares fixed monthly costs between the members and counts each webhook secret read', () => {
-    // The stack's secret and 1 team webhook secret at $0.40 a month = $0.80, two members: 0.4 each;
-    // plus 0.5 webhook secret reads a day x $5 per million x 30.4375 = 0.00007609375.
-    expect(estimate.services.secretsManager.counts).toMatchObject({
-      teamWebhookSecrets: 1,
-      webhookSecretReads: 0.5,
-    });
-    expect(estimate.services.secretsManager.perMemberMonthUsd).toBeCloseTo(0.40007609375, 12);
-    expect(estimate.services.secretsManager.monthlyUsd).toBeCloseTo(0.8001521875, 12);
+  it('shares the stack’s secrets between the members; team webhook secrets are no Secrets Manager secrets', () => {
+    // The stack's one secret at $0.40 a month, two members: 0.2 each; no reads counted per member.
+    expect(estimate.services.secretsManager.counts).toEqual({ secrets: 1, readsPerDay: 0 });
+    expect(estimate.services.secretsManager.perMemberMonthUsd).toBeCloseTo(0.2, 12);
+    expect(estimate.services.secretsManager.monthlyUsd).toBeCloseTo(0.4, 12);
+  });
+
+  it('prices each function’s own log bytes per invocation, and the system log lines when they are written', () => {
+    const withLogs = estimateCost(
+      2,
+      measured,
+      {
+        ...assumptions,
+        applicationLogBytesPerInvocation: {
+          ...assumptions.applicationLogBytesPerInvocation,
+          'sync-worker': 1000,
+        },
+        systemLogBytesPerInvocation: 250,
+      },
+      PRICES,
+    );
+    // 1 sync job x 1,000 bytes + 8 invocations x 250 system bytes = 3,000 bytes a day = 3e-6 GB;
+    // x ($0.5985 ingested + $0.0315 stored) x 30.4375 = 0.000057526875.
+    expect(withLogs.services.cloudWatch.counts).toMatchObject({ functionLogBytes: 3000, logGb: 3e-6 });
+    expect(withLogs.services.cloudWatch.perMemberMonthUsd).toBeCloseTo(0.000057526875, 12);
   });
 
   it('totals the services per member-month and for the fleet', () => {
     expect(estimate.perMemberMonthUsd).toBeCloseTo(
       0.0032437419354162597 +
-        0.00035707753125 +
+        0.000359337515625 +
         0.00008218125 +
         0.000101356875 +
-        0.40007609375 +
+        0.2 +
         0.0060875 +
         0.01 +
         0.00004565625,
@@ -169,10 +195,10 @@ describe('estimateCost', () => {
     expect(without.services.cognito.perMemberMonthUsd).toBe(0);
     // Per member-month, what the notification and the console request add:
     // Lambda: (2 invocations x 0.2 / 1e6 + 2 GB-s x 0.0000133334) x 30.4375 = 0.000823845725
-    // DynamoDB: (3.5 writes x 0.7425 + 5.5 reads x 0.1485) / 1e6 x 30.4375 = 0.00010395928125
+    // DynamoDB: (3.5 writes x 0.7425 + 6 reads x 0.1485) / 1e6 x 30.4375 = 0.000106219265625
     // SQS: 3 FIFO x 0.5 / 1e6 x 30.4375 = 0.00004565625; API Gateway: 1 x 1.11 / 1e6 x 30.4375 = 0.000033785625
-    // Secrets Manager: 0.5 reads x 5 / 1e6 x 30.4375 = 0.00007609375; KMS: 0.5 x 3 / 1e6 x 30.4375 =
-    // 0.00004565625; SES 0.0060875; Cognito 0.01. Sum: 0.01721649688125.
-    expect(estimate.perMemberMonthUsd - without.perMemberMonthUsd).toBeCloseTo(0.01721649688125, 12);
+    // KMS: 0.5 sealed secrets opened x 3 / 1e6 x 30.4375 = 0.00004565625; SES 0.0060875; Cognito 0.01.
+    // Sum: 0.017142663115625.
+    expect(estimate.perMemberMonthUsd - without.perMemberMonthUsd).toBeCloseTo(0.017142663115625, 12);
   });
 });

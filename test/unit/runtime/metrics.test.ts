@@ -126,16 +126,34 @@ describe('metered ports', () => {
       if (status === undefined) throw new TypeError('fetch failed');
       return new Response('{}', { status });
     });
-    const metered = modules.metered.meteredGoogleFetch(fetchStub as unknown as typeof fetch);
+    const tally = new modules.metered.GoogleCallTally();
+    const metered = modules.metered.meteredGoogleFetch(fetchStub as unknown as typeof fetch, tally);
     for (let call = 0; call < 5; call += 1) await metered('https://health.example/v4');
     await expect(metered('https://health.example/v4')).rejects.toThrow('fetch failed');
-    expect(lines.map((line) => line.outcome)).toEqual([
-      'ok',
-      'unauthorized',
-      'rate-limited',
-      'server-error',
-      'client-error',
-      'network-error',
+    expect(lines).toEqual([]);
+    tally.flush();
+    expect(lines.map((line) => [line.outcome, line.GoogleCalls])).toEqual([
+      ['ok', 1],
+      ['unauthorized', 1],
+      ['rate-limited', 1],
+      ['server-error', 1],
+      ['client-error', 1],
+      ['network-error', 1],
+    ]);
+  });
+
+  it('writes one GoogleCalls line per outcome when flushed, with the sum, and nothing twice', async () => {
+    const lines = captureEmf();
+    const statuses = [200, 200, 429, 200];
+    const fetchStub = vi.fn(async () => new Response('{}', { status: statuses.shift() ?? 200 }));
+    const tally = new modules.metered.GoogleCallTally();
+    const metered = modules.metered.meteredGoogleFetch(fetchStub as unknown as typeof fetch, tally);
+    for (let call = 0; call < 4; call += 1) await metered('https://health.example/v4');
+    tally.flush();
+    tally.flush();
+    expect(lines.map((line) => [line.outcome, line.GoogleCalls])).toEqual([
+      ['ok', 3],
+      ['rate-limited', 1],
     ]);
   });
 });

@@ -2,7 +2,10 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createWebhookRoute } from '../../../../functions/google-health-webhook/receive-webhook.js';
+import {
+  acceptanceLogLevel,
+  createWebhookRoute,
+} from '../../../../functions/google-health-webhook/receive-webhook.js';
 import { staticKeysetSource } from '../../../../shared/adapters/google-health/webhook-signature-keyset.js';
 import type { QueuedSyncJob } from '../../../../shared/domain/google-health/notified-sync-job.js';
 import type { SyncJobQueue } from '../../../../shared/domain/google-health/sync-job-queue.js';
@@ -219,5 +222,12 @@ describe('POST /v1/webhooks/google-health', () => {
       expect(response.statusCode).toBe(400);
     }
     expect(sent).toEqual([]);
+  });
+});
+
+describe('acceptanceLogLevel', () => {
+  it('logs a delivery accepted whole at DEBUG (the access log and the sync already say it) and one with notifications not understood at INFO', () => {
+    expect(acceptanceLogLevel({ notUnderstood: 0 })).toBe('debug');
+    expect(acceptanceLogLevel({ notUnderstood: 1 })).toBe('info');
   });
 });

@@ -1,9 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSyncRecordHandler } from '../../../../functions/sync-worker/sync-record.js';
 import { GoogleHealthRateLimitedError } from '../../../../shared/adapters/google-health/data-client-errors.js';
+import { googleCallTally } from '../../../../shared/adapters/metered-ports.js';
 import { LinkNeedsRelinkError } from '../../../../shared/domain/ports/access-token-provider.js';
 import type { WearableSource } from '../../../../shared/domain/ports/wearable-source.js';
 import { InMemoryLinkStore, linkFor } from '../../../fakes/link-store.js';
@@ -99,5 +100,27 @@ describe('sync-worker record handler', () => {
     const link = await links.get('m-ok');
     expect(link?.lastNotificationAt).toBe('2026-11-23T10:00:00.000Z');
     expect(Object.keys(link?.cursors ?? {})).toEqual(['steps']);
+  });
+
+  it('writes the Google call counts of each job when it ends, synced or failed', async () => {
+    const links = new InMemoryLinkStore();
+    for (const memberId of ['m-ok', 'm-limited']) links.seed(linkFor(memberId));
+    const flush = vi.spyOn(googleCallTally, 'flush');
+    const handler = createSyncRecordHandler(
+      {
+        links,
+        readings: new InMemoryReadingStore(),
+        source,
+        clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+      },
+      logger,
+    );
+    await handler(record('1', JSON.stringify({ memberId: 'm-ok', reason: 'webhook', dataTypes: ['steps'] })));
+    expect(flush).toHaveBeenCalledTimes(1);
+    await expect(
+      handler(record('2', JSON.stringify({ memberId: 'm-limited', reason: 'catch-up' }))),
+    ).rejects.toThrow();
+    expect(flush).toHaveBeenCalledTimes(2);
+    flush.mockRestore();
   });
 });
