@@ -31,6 +31,7 @@ const client = new GoogleHealthDataClient({
   requestsPerMinute: 1_000_000,
   // The simulator generates each 1 Hz day on first request, which is slow on a busy machine.
   requestTimeoutMs: 600_000,
+  maxBackoffPerRequestMs: 600_000,
 });
 const links = new InMemoryLinkStore();
 links.seed(linkFor('m-bench'));
