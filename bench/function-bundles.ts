@@ -58,6 +58,7 @@ const bundleFunction = async (entry: string, outfile: string) =>
     format: FUNCTION_BUNDLING.format,
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     sourcemap: FUNCTION_BUNDLING.sourceMap,
+    sourcesContent: FUNCTION_BUNDLING.sourcesContent,
     external: [...FUNCTION_BUNDLING.externalModules],
     banner: { js: FUNCTION_BUNDLING.banner },
     metafile: true,
@@ -105,8 +106,8 @@ const sampleInitMs = (bundlePath: string, preloadSdk: boolean): number => {
     probe,
     `${preload} const t0 = performance.now(); await import(${JSON.stringify(bundlePath)}); process.stdout.write(String(performance.now() - t0));`,
   );
-  // Run as deployed: NODE_OPTIONS on Lambda carries the same flags.
-  const output = execFileSync(process.execPath, [...FUNCTION_BUNDLING.nodeOptions.split(' '), probe], {
+  // Run as deployed by default: no NODE_OPTIONS (source maps at run time are a debugging setting).
+  const output = execFileSync(process.execPath, [probe], {
     env: {
       ...process.env,
       AWS_REGION: 'eu-west-2',
