@@ -29,7 +29,7 @@ export const FUNCTION_BUNDLING = {
 /**
  * NODE_OPTIONS that make stack traces in the logs point at the TypeScript sources. Off by default: with it,
  * Node reads and parses the source map while loading the bundle, which cost 10-25 ms of every cold start in
- * `npm run bench` (Node 20 locally; measure again on nodejs24.x before relying on a figure). Turn it on
- * with `-c sourceMapsAtRuntime=on` while debugging a stage.
+ * `npm run bench` (Node 24.21, as on nodejs24.x). Turn it on with `-c sourceMapsAtRuntime=on` while
+ * debugging a stage; `npm run decode-stack` maps a logged trace offline.
  */
 export const RUNTIME_SOURCE_MAPS = { NODE_OPTIONS: '--enable-source-maps' } as const;
