@@ -3,7 +3,7 @@ import { DynamoDbAlertStore } from '../shared/adapters/dynamodb-alert-store.js';
 import { DynamoDbAuditLog } from '../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbDeviceRegistry } from '../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbLinkStatusReader } from '../shared/adapters/dynamodb-link-status-reader.js';
 import { DynamoDbMemberDirectory } from '../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbMemberRecordEraser } from '../shared/adapters/dynamodb-member-record-eraser.js';
 import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
@@ -38,7 +38,7 @@ export const createCliContext = () => {
         devices: new DynamoDbDeviceRegistry(client, directoryTable),
         thresholds: new DynamoDbThresholdStore(client, directoryTable),
         readings: new DynamoDbReadingStore(client, requireEnv(ENV.readingsTable)),
-        links: new DynamoDbLinkStore(client, directoryTable),
+        links: new DynamoDbLinkStatusReader(client, directoryTable),
         alerts: new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable)),
         publisher: new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl)),
         clock: systemClock,

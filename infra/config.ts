@@ -44,6 +44,11 @@ const configSchema = z.object({
    * prod or production, off elsewhere, so a first deploy fits a new account's small quota.
    */
   reservedConcurrency: z.enum(['on', 'off']).optional(),
+  /**
+   * Stack traces in the logs mapped to the TypeScript sources by Node at run time (--enable-source-maps).
+   * Off by default: it slows every cold start; `npm run decode-stack` maps a trace offline instead.
+   */
+  sourceMapsAtRuntime: z.enum(['on', 'off']).default('off'),
   /** Day of the week the weekly summary is sent (EventBridge cron day, UTC). */
   weeklySummaryDay: z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).default('MON'),
   /** Time of day, HH:MM in UTC, the weekly summary is sent. */

@@ -131,6 +131,7 @@ export class ServiceStack extends Stack {
         logRetention: config.logRetentionDays,
         alarmAction: stateful.alarmAction,
         reserveConcurrency,
+        sourceMapsAtRuntime: config.sourceMapsAtRuntime === 'on',
         environment,
         ...(asyncDeadLetterQueue === undefined ? {} : { asyncDeadLetterQueue }),
       });

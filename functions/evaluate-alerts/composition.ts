@@ -2,7 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
 import { DynamoDbDeviceRegistry } from '../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbLinkStatusReader } from '../../shared/adapters/dynamodb-link-status-reader.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
 import { DynamoDbThresholdStore } from '../../shared/adapters/dynamodb-threshold-store.js';
@@ -25,7 +25,8 @@ export const createEvaluateAlertsPorts = (): StoredReadingPorts & HomeAveragePor
     readings: new DynamoDbReadingStore(documentClient, requireEnv(ENV.readingsTable)),
     // When the reading's monitor was registered: older readings only count in a baseline summary.
     devices: new DynamoDbDeviceRegistry(documentClient, directoryTable),
-    links: new DynamoDbLinkStore(documentClient, directoryTable),
+    // The link's status only: this function never reads the sealed OAuth tokens.
+    links: new DynamoDbLinkStatusReader(documentClient, directoryTable),
     policy: alertPolicyFromEnv(),
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
     publisher: meteredAlertPublisher(new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl))),

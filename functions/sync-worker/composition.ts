@@ -27,11 +27,13 @@ import { ENV, optionalEnv, requireEnv } from '../../shared/runtime/environment.j
 /** Built once per container: the token provider's single-flight and the rate limiter live across jobs. */
 export const createSyncWorkerPorts = (): SyncMemberDependencies => {
   const documentClient = createDocumentClient();
+  // One SQS client for both queues: each client built is cold-start work.
+  const sqs = new SQSClient({});
   const adapters = createLinkAdapters(documentClient);
   const linkAdapters = { ...adapters, oauth: meteredOAuth(adapters.oauth) };
   const alertPorts = {
     alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
-    publisher: meteredAlertPublisher(new SqsAlertPublisher(new SQSClient({}), requireEnv(ENV.alertQueueUrl))),
+    publisher: meteredAlertPublisher(new SqsAlertPublisher(sqs, requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   };
   const directory = new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable));
@@ -40,7 +42,7 @@ export const createSyncWorkerPorts = (): SyncMemberDependencies => {
     meteredRelinkRaiser(alertingRelinkRaiser(directory, alertPorts)),
   );
   return {
-    queue: new SqsSyncJobQueue(new SQSClient({}), requireEnv(ENV.syncQueueUrl)),
+    queue: new SqsSyncJobQueue(sqs, requireEnv(ENV.syncQueueUrl)),
     consentTasks: alertingConsentTaskRaiser(directory, alertPorts),
     relink: alertingRelinkRaiser(directory, alertPorts),
     links: linkAdapters.linkStore,

@@ -9,7 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC, metricsNamespaceFor, serviceNameFor } from '../../shared/runtime/metric-catalogue.js';
-import { FUNCTION_BUNDLING } from '../function-bundling.js';
+import { FUNCTION_BUNDLING, RUNTIME_SOURCE_MAPS } from '../function-bundling.js';
 import { FUNCTION_SETTINGS, type FunctionName } from '../function-settings.js';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +27,8 @@ export interface ServiceFunctionProps {
   readonly reserveConcurrency: boolean;
   /** Dead-letter queue for asynchronous invocations; only the scheduled function is invoked asynchronously. */
   readonly asyncDeadLetterQueue?: sqs.IQueue;
+  /** Node maps stack traces through the bundled source map (costs cold-start time; see function-bundling.ts). */
+  readonly sourceMapsAtRuntime?: boolean;
 }
 
 /**
@@ -94,8 +96,7 @@ export class ServiceFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceNameFor(props.name),
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceFor(props.stage),
-        // Stack traces point at the TypeScript sources through the bundled source map.
-        NODE_OPTIONS: FUNCTION_BUNDLING.nodeOptions,
+        ...(props.sourceMapsAtRuntime === true ? RUNTIME_SOURCE_MAPS : {}),
         ...props.environment,
       },
       ...(props.asyncDeadLetterQueue === undefined ? {} : { deadLetterQueue: props.asyncDeadLetterQueue }),
@@ -106,6 +107,7 @@ export class ServiceFunction extends Construct {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         minify: FUNCTION_BUNDLING.minify,
         sourceMap: FUNCTION_BUNDLING.sourceMap,
+        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
         externalModules: [...FUNCTION_BUNDLING.externalModules],
         banner: FUNCTION_BUNDLING.banner,
       },

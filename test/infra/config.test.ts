@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       linkPagesBurstLimit: 10,
       consoleRateLimit: 20,
       consoleBurstLimit: 40,
+      sourceMapsAtRuntime: 'off',
       weeklySummaryDay: 'MON',
       weeklySummaryTime: '08:00',
       logRetentionDays: 365,
@@ -71,6 +72,7 @@ describe('loadConfig', () => {
     [{ googleHealthApiUrl: 'http://health.example' }, 'https://'],
     [{ googleOAuthTokenUrl: 'http://127.0.0.1:9000/token' }, 'googleOAuthTokenUrl'],
     [{ reservedConcurrency: 'maybe' }, 'reservedConcurrency'],
+    [{ sourceMapsAtRuntime: 'yes' }, 'sourceMapsAtRuntime'],
     [
       { googleClientSecretArn: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:partial' },
       'googleClientSecretArn',

@@ -143,7 +143,7 @@ const GOOGLE = [
   'PUBLIC_BASE_URL',
   'TOKEN_KMS_KEY_ID',
 ];
-const POWERTOOLS = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
+const POWERTOOLS = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE'];
 
 describe('environment', () => {
   it.each([
@@ -618,6 +618,27 @@ describe('throttling and concurrency', () => {
       ]);
     },
   );
+});
+
+describe('source maps', () => {
+  const nodeOptionsOf = (template: Template) =>
+    Object.values(
+      template.findResources('AWS::Lambda::Function') as Record<
+        string,
+        { Properties: { Environment: { Variables: Record<string, unknown> } } }
+      >,
+    ).map((fn) => fn.Properties.Environment.Variables.NODE_OPTIONS);
+
+  it('leaves them off at run time by default: no function pays for --enable-source-maps at cold start', () => {
+    expect(nodeOptionsOf(service)).toEqual(FUNCTION_NAMES.map(() => undefined));
+  });
+
+  it('turns them on for every function with sourceMapsAtRuntime=on', () => {
+    const { service: debugging } = definePulseRelayForTest({ sourceMapsAtRuntime: 'on' });
+    expect(nodeOptionsOf(Template.fromStack(debugging))).toEqual(
+      FUNCTION_NAMES.map(() => '--enable-source-maps'),
+    );
+  });
 });
 
 describe('event sources', () => {

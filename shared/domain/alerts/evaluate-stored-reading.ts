@@ -1,5 +1,5 @@
 import type { DeviceRegistry } from '../ports/device-registry.js';
-import type { LinkStore } from '../ports/link-store.js';
+import type { LinkStatusReader } from '../ports/link-status-reader.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 import type { ThresholdStore } from '../ports/threshold-store.js';
@@ -27,7 +27,8 @@ export interface StoredReadingPorts extends AlertPorts {
   devices: Pick<DeviceRegistry, 'getDevice'>;
   thresholds: ThresholdStore;
   readings: Pick<ReadingStore, 'listRange'>;
-  links: Pick<LinkStore, 'get'>;
+  /** When the wearable link was made: readings from before it count only in a baseline summary. */
+  links: LinkStatusReader;
   policy: AlertPolicy;
 }
 
@@ -58,7 +59,7 @@ const monitoringStartOf = async (
       : { source: 'blood-pressure monitor', importId: device.deviceId, registeredAt: device.createdAt };
   }
   if (reading.provenance.source !== 'google-health') return undefined;
-  const link = await ports.links.get(reading.memberId);
+  const link = await ports.links.status(reading.memberId);
   return link === undefined
     ? undefined
     : { source: 'Fitbit (Google Health) link', importId: 'google-health', registeredAt: link.linkedAt };

@@ -5,7 +5,7 @@ import { runFollowUp } from '../../../functions/alert-follow-up/follow-up.js';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbLinkStatusReader } from '../../../shared/adapters/dynamodb-link-status-reader.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
 import { DynamoDbThresholdStore } from '../../../shared/adapters/dynamodb-threshold-store.js';
@@ -52,7 +52,7 @@ beforeAll(async () => {
     ...deps,
     members: directory,
     devices: new DynamoDbDeviceRegistry(client, stack.resources.tables.directory),
-    links: new DynamoDbLinkStore(client, stack.resources.tables.directory),
+    links: new DynamoDbLinkStatusReader(client, stack.resources.tables.directory),
   };
   await directory.createMember({
     memberId: 'm-remind',

@@ -3,9 +3,9 @@ import { DEFAULT_ALERT_POLICY } from '../../../../shared/domain/alerts/alert-pol
 import { newAlert } from '../../../../shared/domain/alerts/new-alert.js';
 import type { Device } from '../../../../shared/domain/device.js';
 import type { Member } from '../../../../shared/domain/member.js';
+import type { LinkStatus } from '../../../../shared/domain/ports/link-status-reader.js';
 import type { Reading } from '../../../../shared/domain/reading.js';
 import type { ThresholdOverrides } from '../../../../shared/domain/thresholds.js';
-import type { WearableLink } from '../../../../shared/domain/wearable-link.js';
 import { InMemoryMemberDirectory } from '../../../fakes/member-directory.js';
 import { InMemoryReadingStore } from '../../../fakes/reading-store.js';
 import { alertPorts } from './in-memory-alert-ports.js';
@@ -21,7 +21,7 @@ export interface PortsOptions {
   members?: Member[];
   overrides?: ThresholdOverrides;
   devices?: Device[];
-  link?: Pick<WearableLink, 'linkedAt'>;
+  link?: Pick<LinkStatus, 'linkedAt'>;
   stored?: Reading[];
   now?: string;
 }
@@ -37,18 +37,8 @@ export const storedReadingPorts = (options: PortsOptions = {}) => {
     thresholds: { getOverrides: async () => options.overrides, setOverrides: async () => {} },
     readings: new InMemoryReadingStore().seed(...stored),
     links: {
-      get: async () =>
-        options.link === undefined
-          ? undefined
-          : ({
-              memberId: 'm-1',
-              provider: 'google-health',
-              state: 'linked',
-              healthUserId: 'h',
-              timezone: 'Europe/London',
-              cursors: {},
-              ...options.link,
-            } as WearableLink),
+      status: async () =>
+        options.link === undefined ? undefined : { state: 'linked' as const, ...options.link },
     },
     policy: DEFAULT_ALERT_POLICY,
   };
