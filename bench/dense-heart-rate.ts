@@ -1,3 +1,4 @@
+import { FUNCTION_SETTINGS } from '../infra/function-settings.js';
 import { startGoogleHealthSimulator } from '../local/google-health-simulator/simulator.js';
 import { DynamoDbReadingStore } from '../shared/adapters/dynamodb-reading-store.js';
 import { GoogleHealthDataClient } from '../shared/adapters/google-health/data-client.js';
@@ -85,7 +86,8 @@ const oneHertzDay = async () => {
 
 /**
  * Peak heap of a 30-day backfill at 1 Hz (2.6 M heart-rate samples), measured in a fresh Node process
- * that runs only the sync (the simulator serves it from this process).
+ * that runs only the sync (the simulator serves it from this process), with the sync worker's heap cap.
+ * Its RSS also holds the bench's in-memory table, which a Lambda container does not.
  */
 const backfillHeap = async (): Promise<BackfillHeapResult> => {
   const nowMs = Date.parse('2026-11-20T12:00:00Z');
@@ -103,8 +105,10 @@ const backfillHeap = async (): Promise<BackfillHeapResult> => {
     });
     const token = await linkUser(simulator, 'one-hertz');
     const input: BackfillHeapInput = { apiUrl: simulator.urls.api, accessToken: token.access_token, nowMs };
+    // Under the heap cap the sync worker is deployed with, so the figure says whether it fits its memory.
     return await inFreshProcess<BackfillHeapResult>('bench/dense-backfill-heap-main.ts', {
       BENCH_INPUT: JSON.stringify(input),
+      NODE_OPTIONS: `--max-old-space-size=${FUNCTION_SETTINGS['sync-worker'].maxOldSpaceMb}`,
     });
   } finally {
     await simulator.stop();

@@ -10,7 +10,16 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC, metricsNamespaceFor, serviceNameFor } from '../../shared/runtime/metric-catalogue.js';
 import { FUNCTION_BUNDLING, RUNTIME_SOURCE_MAPS } from '../function-bundling.js';
-import { FUNCTION_SETTINGS, type FunctionName } from '../function-settings.js';
+import { FUNCTION_SETTINGS, type FunctionName, type FunctionSettings } from '../function-settings.js';
+
+/** NODE_OPTIONS only where a function needs a flag: the heap cap it is sized for, source maps while debugging. */
+const nodeOptionsFor = (settings: FunctionSettings, sourceMapsAtRuntime: boolean): Record<string, string> => {
+  const flags = [
+    ...(settings.maxOldSpaceMb === undefined ? [] : [`--max-old-space-size=${settings.maxOldSpaceMb}`]),
+    ...(sourceMapsAtRuntime ? [RUNTIME_SOURCE_MAPS.NODE_OPTIONS] : []),
+  ];
+  return flags.length === 0 ? {} : { NODE_OPTIONS: flags.join(' ') };
+};
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -96,7 +105,7 @@ export class ServiceFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceNameFor(props.name),
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceFor(props.stage),
-        ...(props.sourceMapsAtRuntime === true ? RUNTIME_SOURCE_MAPS : {}),
+        ...nodeOptionsFor(settings, props.sourceMapsAtRuntime === true),
         ...props.environment,
       },
       ...(props.asyncDeadLetterQueue === undefined ? {} : { deadLetterQueue: props.asyncDeadLetterQueue }),

@@ -1,6 +1,6 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES, FUNCTION_SETTINGS } from '../../infra/function-settings.js';
+import { FUNCTION_NAMES, FUNCTION_SETTINGS, type FunctionName } from '../../infra/function-settings.js';
 import { concurrencyQuotaNote } from '../../infra/service-stack.js';
 import { mayAccessItem } from './support/policy-evaluation.js';
 import {
@@ -154,7 +154,16 @@ describe('environment', () => {
     ['link-pages', ['DIRECTORY_TABLE', 'SYNC_QUEUE_URL', ...GOOGLE]],
     [
       'sync-worker',
-      ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL', ...GOOGLE],
+      // NODE_OPTIONS carries its heap cap (FUNCTION_SETTINGS maxOldSpaceMb), read by Node itself.
+      [
+        'READINGS_TABLE',
+        'DIRECTORY_TABLE',
+        'ALERTS_TABLE',
+        'ALERT_QUEUE_URL',
+        'SYNC_QUEUE_URL',
+        'NODE_OPTIONS',
+        ...GOOGLE,
+      ],
     ],
     ['catch-up', ['DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL', 'SYNC_QUEUE_URL']],
     ['alert-follow-up', ['READINGS_TABLE', 'DIRECTORY_TABLE', 'ALERTS_TABLE', 'ALERT_QUEUE_URL']],
@@ -629,15 +638,34 @@ describe('source maps', () => {
       >,
     ).map((fn) => fn.Properties.Environment.Variables.NODE_OPTIONS);
 
+  const heapCapOf = (name: FunctionName) => {
+    const cap = FUNCTION_SETTINGS[name].maxOldSpaceMb;
+    return cap === undefined ? [] : [`--max-old-space-size=${cap}`];
+  };
+
   it('leaves them off at run time by default: no function pays for --enable-source-maps at cold start', () => {
-    expect(nodeOptionsOf(service)).toEqual(FUNCTION_NAMES.map(() => undefined));
+    expect(nodeOptionsOf(service)).toEqual(
+      FUNCTION_NAMES.map((name) => (heapCapOf(name).length === 0 ? undefined : heapCapOf(name).join(' '))),
+    );
   });
 
   it('turns them on for every function with sourceMapsAtRuntime=on', () => {
     const { service: debugging } = definePulseRelayForTest({ sourceMapsAtRuntime: 'on' });
     expect(nodeOptionsOf(Template.fromStack(debugging))).toEqual(
-      FUNCTION_NAMES.map(() => '--enable-source-maps'),
+      FUNCTION_NAMES.map((name) => [...heapCapOf(name), '--enable-source-maps'].join(' ')),
     );
+  });
+
+  it('caps the sync worker heap below its memory, so V8 collects before Lambda runs out of memory', () => {
+    const syncWorker = FUNCTION_SETTINGS['sync-worker'];
+    expect(syncWorker.maxOldSpaceMb).toBeLessThanOrEqual(syncWorker.memorySize / 2);
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: Match.stringLikeRegexp('sync-worker$'),
+      MemorySize: syncWorker.memorySize,
+      Environment: {
+        Variables: Match.objectLike({ NODE_OPTIONS: `--max-old-space-size=${syncWorker.maxOldSpaceMb}` }),
+      },
+    });
   });
 });
 
