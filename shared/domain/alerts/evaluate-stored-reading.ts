@@ -136,7 +136,7 @@ export const evaluateStoredReading = async (
     ports.members.getMember(reading.memberId),
     ports.thresholds.getOverrides(reading.memberId),
   ]);
-  if (await memberHasLeft(member, reading, ports.readings)) {
+  if (await memberHasLeft(member, reading, ports)) {
     return { episodes: [], baselineReading: false, resolved: [], fallbacks, memberLeft: true };
   }
   if (member === undefined) {

@@ -106,6 +106,26 @@ describe('evaluateStoredReading', () => {
     expect(await ports.alerts.list({ memberId: 'm-1' })).toEqual([]);
   });
 
+  it('tells an erased member from a missing profile by the monitor the reading came through', async () => {
+    const fromMonitor = { ...bp(190, 125), provenance: { source: 'json', deviceId: 'd-1' } };
+    // A reading written after the erasure (an upload or sync already under way) is stored, but its
+    // monitor is gone with the member.
+    const erased = storedReadingPorts({ members: [], stored: [storedBp(fromMonitor)] });
+    expect((await evaluateStoredReading(erased, fromMonitor)).memberLeft).toBe(true);
+    expect(erased.publisher.sent).toEqual([]);
+
+    const device = {
+      deviceId: 'd-1',
+      memberId: 'm-1',
+      tokenHash: 'h',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const profileMissing = storedReadingPorts({ members: [], devices: [device] });
+    const result = await evaluateStoredReading(profileMissing, fromMonitor);
+    expect(result.fallbacks).toContain('member-missing');
+    expect(result.episodes[0]?.outcome).toBe('raised');
+  });
+
   it('uses the two earlier nights for the SpO2 "2 of 3 nights" rule', async () => {
     const ports = storedReadingPorts({
       stored: [storedSpo2(91, '2026-11-17'), storedSpo2(96, '2026-11-18')],
