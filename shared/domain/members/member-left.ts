@@ -4,6 +4,19 @@ import type { DeviceRegistry } from '../ports/device-registry.js';
 import type { LinkStore } from '../ports/link-store.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 
+/** Nothing new (a monitor, a Google link) is set up for a member who has left. */
+export class MemberLeftError extends Error {
+  constructor(
+    readonly memberId: string,
+    readonly erasureRequestedAt: string,
+  ) {
+    super(
+      `Member ${memberId} has left (erasure requested ${erasureRequestedAt}); nothing new can be set up for them`,
+    );
+    this.name = 'MemberLeftError';
+  }
+}
+
 export interface MemberLeftPorts {
   readings: Pick<ReadingStore, 'listRange'>;
   devices: Pick<DeviceRegistry, 'getDevice'>;
