@@ -121,7 +121,22 @@ const parse = (argv: string[]) =>
     },
   });
 
+/**
+ * The message an operator sees. A refused connection to the local stack means `npm start` is no longer
+ * running (stopped, or killed before it could remove its file): say that, not just ECONNREFUSED.
+ */
+export const cliErrorMessage = (error: unknown, stack: 'deployed' | 'local' | undefined): string => {
+  if (error instanceof $ZodError) return describeZodIssues(error).join('; ');
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (stack === 'local' && (code === 'ECONNREFUSED' || message.includes('ECONNREFUSED'))) {
+    return `The local stack is not running (${message}): start it with \`npm start\` in the repository, or point the CLI at a deployed stack (docs/deploy.md).`;
+  }
+  return message;
+};
+
 export const runCli = async (argv: string[]): Promise<number> => {
+  let stack: 'deployed' | 'local' | undefined;
   try {
     let parsed: ReturnType<typeof parse>;
     try {
@@ -137,18 +152,12 @@ export const runCli = async (argv: string[]): Promise<number> => {
       process.stderr.write(`${USAGE}\n`);
       return parsed.values.help === true ? 0 : 2;
     }
-    loadStackEnvironment();
+    stack = loadStackEnvironment();
     const result = await command(parsed.values, createCliContext());
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
-    const message =
-      error instanceof $ZodError
-        ? describeZodIssues(error).join('; ')
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    process.stderr.write(`${JSON.stringify({ error: message })}\n`);
+    process.stderr.write(`${JSON.stringify({ error: cliErrorMessage(error, stack) })}\n`);
     return error instanceof CliError ? error.exitCode : 1;
   }
 };

@@ -45,6 +45,12 @@ export const createRecordEvaluator =
   async (record: DynamoDBRecord): Promise<void> => {
     const removed = removedReadingFromStreamRecord(record);
     if (removed !== undefined) {
+      // An erasure deletes readings too: their removal must not send "closed" notices about the member.
+      const member = await ports.members.getMember(removed.memberId);
+      if (member === undefined || member.erasureRequestedAt !== undefined) {
+        logger.info('reading removed; the member has left', { metric: removed.metric });
+        return;
+      }
       const resolved = await resolveAlertsOfRemovedReading(ports, removed);
       logger.info('reading removed', { metric: removed.metric, resolved: resolved.length });
       return;
@@ -54,6 +60,10 @@ export const createRecordEvaluator =
       return;
     }
     const result = await evaluateStoredReading(ports, reading);
+    if (result.memberLeft === true) {
+      logger.info('reading not evaluated; the member has left', { metric: reading.metric });
+      return;
+    }
     // NICE NG136 home average of the reading's week (bp-average-stage2); see docs/clinical-safety.md.
     // Not for a baseline reading: a monitor's old memory gives one baseline summary, nothing else.
     const average =

@@ -28,6 +28,7 @@ const toMember = (item: Record<string, unknown>): Member => ({
     ? { bloodPressureMonitorSince: item.bloodPressureMonitorSince }
     : {}),
   ...(typeof item.teamId === 'string' ? { teamId: item.teamId } : {}),
+  ...(typeof item.erasureRequestedAt === 'string' ? { erasureRequestedAt: item.erasureRequestedAt } : {}),
 });
 
 /** Members in the single-table directory (devices: dynamodb-device-registry.ts). */

@@ -9,7 +9,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { METRICS } from '../domain/metric.js';
 import type { ErasedRecord, MemberRecordEraser } from '../domain/ports/member-record-eraser.js';
-import { deliveryPartition, memberDevicesPartition, memberKey, readingPartitionKey } from './table-keys.js';
+import {
+  deliveryPartition,
+  memberDevicesPartition,
+  memberKey,
+  OPEN_SLOT_PREFIX,
+  readingPartitionKey,
+} from './table-keys.js';
 
 type Key = { pk: string; sk: string };
 
@@ -107,7 +113,36 @@ export class DynamoDbMemberRecordEraser implements MemberRecordEraser {
     return { readings: readingKeys.length - dayBuckets, dayBuckets, alerts: alertKeys.length, memberItems };
   }
 
+  async beginErasure(memberId: string, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tables.directory,
+          Key: memberKey(memberId),
+          // Off the members index at once: catch-up, summaries and `member list` stop seeing them.
+          UpdateExpression:
+            'SET erasureRequestedAt = if_not_exists(erasureRequestedAt, :at) REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async retainRecord(memberId: string, retainUntil: string, at: string): Promise<string | undefined> {
+    // The kept alerts stay as they were, but their open slots go: the follow-up schedule would otherwise
+    // keep sending reminders about someone who has left.
+    const openSlots = await this.keysOf({
+      TableName: this.tables.alerts,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :open)',
+      ExpressionAttributeValues: { ':pk': memberKey(memberId).pk, ':open': OPEN_SLOT_PREFIX },
+      ConsistentRead: true,
+    });
+    await this.deleteAll(this.tables.alerts, openSlots);
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({

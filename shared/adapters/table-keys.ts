@@ -72,9 +72,11 @@ export const alertKeyOf = (memberId: string, alertKey: string) => ({
   sk: `ALERT#${alertKey}`,
 });
 export const ALERTS_INDEX = { name: 'gsi1', partitionValue: 'ALERTS' } as const;
+/** Sort-key prefix of an open slot in the member's alerts partition. */
+export const OPEN_SLOT_PREFIX = 'OPEN#';
 export const openSlotKeyOf = (memberId: string, slot: string) => ({
   pk: `MEMBER#${memberId}`,
-  sk: `OPEN#${slot}`,
+  sk: `${OPEN_SLOT_PREFIX}${slot}`,
 });
 export const OPEN_ALERTS_INDEX = { name: 'gsi1', partitionValue: 'OPEN-ALERTS' } as const;
 

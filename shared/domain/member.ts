@@ -11,6 +11,11 @@ export interface Member {
    * members enrolled before teams existed; such a member is seen by no staff until moved to a team.
    */
   teamId?: string;
+  /**
+   * Set by `member erase` before it removes anything (and kept with a retained clinical record): the member
+   * has left. Nothing new is raised, resolved or accepted for them (shared/domain/members/member-left.ts).
+   */
+  erasureRequestedAt?: string;
 }
 
 /** One change of a member's care team, kept as an audit record (who moved them, when, from where). */

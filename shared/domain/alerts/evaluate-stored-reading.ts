@@ -1,3 +1,4 @@
+import { memberHasLeft } from '../members/member-left.js';
 import type { DeviceRegistry } from '../ports/device-registry.js';
 import type { LinkStatusReader } from '../ports/link-status-reader.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
@@ -42,6 +43,8 @@ export interface StoredReadingResult {
    */
   baselineReading: boolean;
   resolved: string[];
+  /** The member has left (erasure started or done): nothing was evaluated, raised or sent. */
+  memberLeft?: true;
   /** Set when something was substituted, so the handler can log it (never health values). */
   fallbacks: Array<'member-missing' | 'invalid-overrides'>;
 }
@@ -115,6 +118,7 @@ const countInBaseline = async (
  * `alerts reevaluate`.
  *
  * 1. Load the member (zone, name) and their threshold overrides; merge them over the defaults.
+ *    A member who has left (member-left.ts) gets nothing: no alert is raised, resolved or recreated.
  *    A missing member or invalid overrides fall back to Europe/London and the defaults: a severe
  *    reading must still alert.
  * 2. evaluateReading: the pure rules give one observation per condition (crossed or normal).
@@ -133,6 +137,9 @@ export const evaluateStoredReading = async (
     ports.members.getMember(reading.memberId),
     ports.thresholds.getOverrides(reading.memberId),
   ]);
+  if (await memberHasLeft(member, reading, ports)) {
+    return { episodes: [], baselineReading: false, resolved: [], fallbacks, memberLeft: true };
+  }
   if (member === undefined) {
     fallbacks.push('member-missing');
   }

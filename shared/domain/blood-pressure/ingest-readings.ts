@@ -103,7 +103,8 @@ export const ingestReadings = async (
   { directory, store, clock, reportRefused }: IngestDependencies,
 ): Promise<IngestResult> => {
   const member = await directory.getMember(request.memberId);
-  if (member === undefined) throw new MemberNotFoundError();
+  // A member whose erasure has started is gone for uploads too (an upload already past the authoriser).
+  if (member === undefined || member.erasureRequestedAt !== undefined) throw new MemberNotFoundError();
 
   const receivedAt = clock.now();
   const context: NormaliseContext = {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { MemberLeftError } from '../members/member-left.js';
 import { UnknownMemberError } from '../members/register-device.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import { DEFAULT_INVITATION_TTL_HOURS, invitationUrl, newInvitationId } from './invitation.js';
@@ -12,7 +13,7 @@ export interface CreatedInvitation {
 
 /**
  * Invites a member to link their Google Health account (`pulse-relay link invite --member ID`).
- * 1. Check the member exists.
+ * 1. Check the member exists and has not left (member erase, clinical record kept).
  * 2. Store a single-use invitation with a random 128-bit id that expires after `ttlHours`.
  * 3. Return the page address for staff to send.
  */
@@ -23,7 +24,10 @@ export const createInvitation = async (
 ): Promise<CreatedInvitation> => {
   if (!(ttlHours > 0 && ttlHours <= 24 * 14))
     throw new RangeError('ttlHours must be above 0 and at most 336');
-  if ((await deps.directory.getMember(memberId)) === undefined) throw new UnknownMemberError(memberId);
+  const member = await deps.directory.getMember(memberId);
+  if (member === undefined) throw new UnknownMemberError(memberId);
+  // A link would restart collection about someone who asked to be erased.
+  if (member.erasureRequestedAt !== undefined) throw new MemberLeftError(memberId, member.erasureRequestedAt);
   const now = deps.clock.now();
   const invitationId = newInvitationId();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();

@@ -2,7 +2,9 @@ import type { Clock } from '../clock.js';
 import { type DeviceStatus, deviceStatus } from '../device.js';
 import { issueDeviceToken } from '../device-token.js';
 import type { DeviceRegistry } from '../ports/device-registry.js';
+import type { MemberDirectory } from '../ports/member-directory.js';
 import { expiryAfter } from './device-expiry.js';
+import { UnknownMemberError } from './register-device.js';
 
 /**
  * How long a rotated-out token keeps working: long enough for a gateway that syncs once a day to pick up
@@ -136,9 +138,21 @@ export interface DeviceSummary {
   revokedBy?: string;
 }
 
-export const listDevices = async (memberId: string, deps: Deps): Promise<DeviceSummary[]> => {
+/**
+ * A member's devices (`pulse-relay device list`). An unknown member id is an error, not an empty list:
+ * a mistyped id must not read as "this member has no monitor".
+ */
+export const listDevices = async (
+  memberId: string,
+  deps: Deps & { directory: Pick<MemberDirectory, 'getMember'> },
+): Promise<DeviceSummary[]> => {
   const now = deps.clock.now();
-  return (await deps.devices.listDevices(memberId)).map((device) => ({
+  const [member, devices] = await Promise.all([
+    deps.directory.getMember(memberId),
+    deps.devices.listDevices(memberId),
+  ]);
+  if (member === undefined) throw new UnknownMemberError(memberId);
+  return devices.map((device) => ({
     deviceId: device.deviceId,
     status: deviceStatus(device, now),
     createdAt: device.createdAt,

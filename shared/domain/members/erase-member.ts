@@ -3,6 +3,7 @@ import type { InvitationStore } from '../link/invitation-store.js';
 import type { UnlinkOutcome } from '../link/unlink.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { ErasedRecord, MemberRecordEraser } from '../ports/member-record-eraser.js';
+import { UnknownMemberError } from './register-device.js';
 import type { RetentionRule } from './retention-rule.js';
 
 export interface ErasureOutcome {
@@ -56,13 +57,17 @@ const auditDetails = (outcome: ErasureOutcome): Record<string, string | number> 
 
 /**
  * Erases a member who leaves (`pulse-relay member erase --member ID --confirm`).
- * 1. Delete the device credentials first, so nothing new arrives.
+ * 0. Mark the profile as leaving: from here on, readings still in flight (an upload past the authoriser,
+ *    a stream record, a redelivered batch) raise, resolve and send nothing, so nothing is recreated after
+ *    the erasure (shared/domain/members/member-left.ts).
+ * 1. Delete the device credentials, so nothing new arrives.
  * 2. Unlink: revoke the Google token, remove the link tokens and the account mapping, stop syncing.
  * 3. Delete every invitation of the member.
  * 4. By the retention rule: delete readings, day buckets, alerts, thresholds, the link and the profile;
  *    or keep that clinical record until the records-policy date (erasing it if that date has passed).
  * 5. Write one audit record with counts only. Idempotent: a second run removes nothing, writes nothing
- *    and says so.
+ *    and says so. An id that never was a member (no profile, nothing to remove, never erased) is an
+ *    UnknownMemberError, with no audit record: a mistyped id must not record an erasure.
  */
 export const eraseMember = async (
   memberId: string,
@@ -71,6 +76,7 @@ export const eraseMember = async (
   deps: EraseMemberDeps,
 ): Promise<ErasureOutcome> => {
   const now = deps.clock.now();
+  const hadProfile = await deps.eraser.beginErasure(memberId, now.toISOString());
   const devices = await deps.eraser.deleteDevices(memberId);
   const unlinked = await deps.unlink(memberId);
   const invitations = await deps.invitations.listInvitations(memberId);
@@ -98,7 +104,10 @@ export const eraseMember = async (
     },
   };
   const earlier = (await deps.audit.list(memberId)).some((entry) => entry.action === 'member-erased');
-  if (earlier && !removedSomething(outcome.removed)) return { ...outcome, alreadyErased: true };
+  if (!removedSomething(outcome.removed)) {
+    if (earlier) return { ...outcome, alreadyErased: true };
+    if (!hadProfile) throw new UnknownMemberError(memberId);
+  }
   await deps.audit.record({
     memberId,
     action: 'member-erased',

@@ -4,6 +4,7 @@ import type { DeviceRegistry } from '../ports/device-registry.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import { expiryAfter } from './device-expiry.js';
 import { newId } from './enrol-member.js';
+import { MemberLeftError } from './member-left.js';
 
 export class UnknownMemberError extends Error {
   constructor(readonly memberId: string) {
@@ -14,7 +15,7 @@ export class UnknownMemberError extends Error {
 
 /**
  * Registers a blood-pressure device for a member.
- * 1. Check the member exists.
+ * 1. Check the member exists and has not left (member erase, clinical record kept).
  * 2. Issue a token; keep only its hash, with an optional expiry.
  * 3. Store it with an audit record naming who registered it.
  * 4. Return the token once: it cannot be shown again.
@@ -24,7 +25,9 @@ export const registerDevice = async (
   deps: { directory: MemberDirectory; devices: DeviceRegistry; clock: Clock },
   options: { by?: string; expiresInDays?: number } = {},
 ): Promise<{ deviceId: string; token: string; expiresAt?: string }> => {
-  if ((await deps.directory.getMember(memberId)) === undefined) throw new UnknownMemberError(memberId);
+  const member = await deps.directory.getMember(memberId);
+  if (member === undefined) throw new UnknownMemberError(memberId);
+  if (member.erasureRequestedAt !== undefined) throw new MemberLeftError(memberId, member.erasureRequestedAt);
   const now = deps.clock.now();
   const deviceId = newId('d');
   const { token, tokenHash } = issueDeviceToken(deviceId);

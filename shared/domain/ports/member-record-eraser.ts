@@ -14,6 +14,12 @@ export interface ErasedRecord {
  * the devices indexed under the member.
  */
 export interface MemberRecordEraser {
+  /**
+   * First step of every erasure: marks the profile as leaving (erasureRequestedAt, kept if already set) and
+   * takes it off the members index, so work still in flight for the member stops before anything is
+   * deleted. False when there is no profile.
+   */
+  beginErasure(memberId: string, at: string): Promise<boolean>;
   deleteDevices(memberId: string): Promise<number>;
   deleteRecord(memberId: string): Promise<ErasedRecord>;
   /**

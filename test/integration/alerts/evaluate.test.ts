@@ -40,7 +40,7 @@ beforeAll(async () => {
   await client.send(
     new PutCommand({ TableName: stack.resources.tables.readings, Item: { pk: 'WARMUP', sk: 'WARMUP' } }),
   );
-  for (const memberId of ['m-severe', 'm-wearable']) {
+  for (const memberId of ['m-severe', 'm-wearable', 'm-batch']) {
     await directory.createMember({
       memberId,
       name: 'Sam Example',

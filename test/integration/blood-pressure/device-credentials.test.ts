@@ -104,6 +104,38 @@ describe('device credentials through the authoriser and the local HTTP API', () 
     expect(await upload(device.token)).toBe(403);
   });
 
+  it('two rotations at once: exactly one new token works, and each rotation that happened is audited', async () => {
+    const device = await registerDevice('m-1', deps, { by: 'alex' });
+    const results = await Promise.allSettled([
+      rotateDevice(device.deviceId, 'jo', deps, { graceHours: 0 }),
+      rotateDevice(device.deviceId, 'kim', deps, { graceHours: 0 }),
+    ]);
+    const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    // A rotation that read the token the other one replaced is refused, not applied over it.
+    for (const result of results) {
+      if (result.status === 'rejected') expect(String(result.reason)).toContain('run the command again');
+    }
+    const working = [];
+    for (const rotated of won) if ((await upload(rotated.token)) === 200) working.push(rotated.token);
+    expect(working).toHaveLength(1);
+    expect(await upload(device.token)).toBe(403);
+    const rotations = (await audit.list('m-1')).filter(
+      (record) => record.subjectId === device.deviceId && record.action === 'device-rotated',
+    );
+    expect(rotations).toHaveLength(won.length);
+  });
+
+  it('a rotation racing a revocation never leaves a working token', async () => {
+    const device = await registerDevice('m-1', deps, { by: 'alex' });
+    const [rotated] = await Promise.allSettled([
+      rotateDevice(device.deviceId, 'jo', deps),
+      revokeDevice(device.deviceId, 'kim', deps),
+    ]);
+    if (rotated.status === 'fulfilled') expect(await upload(rotated.value.token)).toBe(403);
+    expect(await upload(device.token)).toBe(403);
+    expect((await deps.devices.getDevice(device.deviceId))?.revokedAt).toBeDefined();
+  });
+
   it('refuses an expired token', async () => {
     const device = await registerDevice('m-1', deps, { expiresInDays: 1 });
     expect(await upload(device.token)).toBe(200);

@@ -1,5 +1,9 @@
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLambdaContext } from '../../../local/lambda-context.js';
+import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { DynamoDbAuditLog } from '../../../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbDeliveryLedger } from '../../../shared/adapters/dynamodb-delivery-ledger.js';
 import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
@@ -7,6 +11,7 @@ import { createDocumentClient } from '../../../shared/adapters/dynamodb-document
 import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbMemberRecordEraser } from '../../../shared/adapters/dynamodb-member-record-eraser.js';
+import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
 import {
   alertKeyOf,
   daySortKey,
@@ -23,6 +28,7 @@ import { registerDevice } from '../../../shared/domain/members/register-device.j
 import type { RetentionRule } from '../../../shared/domain/members/retention-rule.js';
 import type { TokenVault } from '../../../shared/domain/ports/token-vault.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
+import { receiveAll } from '../support/queue-messages.js';
 
 /**
  * Test matrix row 10: `member erase` proven by scanning every table in DynamoDB Local. The member has data
@@ -261,5 +267,116 @@ describe('member erase against DynamoDB Local', () => {
     expect(left.some(({ item }) => item.systolic === 182)).toBe(true);
     expect(left.some(({ item }) => 'sealedTokens' in item)).toBe(false);
     expect((await adapters().directory.listMembers()).map((m) => m.memberId)).not.toContain('m-kept');
+  });
+
+  describe('work still in flight when a member is erased', () => {
+    const severe = (memberId: string) => ({
+      metric: 'blood-pressure' as const,
+      memberId,
+      measuredAt: '2026-11-25T07:30:00.000Z',
+      utcOffsetMinutes: 0,
+      systolic: 196,
+      diastolic: 126,
+      meanArterialPressure: 149,
+      provenance: { source: 'json', deviceId: 'd-in-flight', recordingMethod: 'device-measured' as const },
+    });
+
+    /** The stream records DynamoDB emits for the stored reading: its INSERT and, once erased, its REMOVE. */
+    const streamRecordsOf = async (memberId: string) => {
+      const reading = severe(memberId);
+      expect(await new DynamoDbReadingStore(client, stack.resources.tables.readings).put(reading)).toBe(
+        'stored',
+      );
+      const { Items = [] } = await client.send(
+        new ScanCommand({ TableName: stack.resources.tables.readings, ConsistentRead: true }),
+      );
+      const item = Items.find((stored) => stored.memberId === memberId && stored.systolic === 196);
+      if (item === undefined) throw new Error('the reading was not stored');
+      // The stream's wire shape is the SDK's; aws-lambda declares the same type separately.
+      const image = marshall(item, { removeUndefinedValues: true }) as unknown as Record<
+        string,
+        AttributeValue
+      >;
+      const keys = marshall({ pk: item.pk, sk: item.sk }) as unknown as Record<string, AttributeValue>;
+      const record = (eventName: 'INSERT' | 'REMOVE', sequence: string): DynamoDBRecord => ({
+        eventID: `${memberId}-${sequence}`,
+        eventName,
+        eventSource: 'aws:dynamodb',
+        awsRegion: 'eu-west-2',
+        eventSourceARN: stack.resources.readingsStreamArn,
+        dynamodb: {
+          Keys: keys,
+          ...(eventName === 'INSERT' ? { NewImage: image } : { OldImage: image }),
+          SequenceNumber: sequence,
+          StreamViewType: 'NEW_AND_OLD_IMAGES',
+        },
+      });
+      return [record('INSERT', '1'), record('REMOVE', '2')];
+    };
+
+    const evaluate = async (records: DynamoDBStreamEvent['Records']) => {
+      const { handler } = await import('../../../functions/evaluate-alerts/handler.js');
+      return handler({ Records: records }, createLambdaContext('evaluate-alerts'));
+    };
+
+    it('a severe reading evaluated after the erasure raises, sends and recreates nothing', async () => {
+      await seedMember('m-in-flight', 'hu-in-flight');
+      const records = await streamRecordsOf('m-in-flight');
+      await erase('m-in-flight');
+
+      // The stream is behind: the reading's INSERT and then its REMOVE reach evaluate-alerts only now.
+      expect(await evaluate(records)).toEqual({ batchItemFailures: [] });
+
+      const left = mentioning(await scanAll(), 'm-in-flight');
+      expect(left.map(({ item }) => item.pk)).toEqual(left.map(() => 'AUDIT#m-in-flight'));
+      expect(await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { timeoutMs: 1_500 })).toEqual(
+        [],
+      );
+    });
+
+    it('a kept clinical record gets no new alert and no more reminders after the member leaves', async () => {
+      await seedMember('m-kept-in-flight', 'hu-kept-in-flight');
+      const records = await streamRecordsOf('m-kept-in-flight');
+      const alerts = new DynamoDbAlertStore(client, stack.resources.tables.alerts);
+      // An open urgent alert with its slot, as the follow-up schedule would find it.
+      await put(stack.resources.tables.alerts, {
+        pk: 'MEMBER#m-kept-in-flight',
+        sk: 'OPEN#bp-severe',
+        gsi1pk: 'OPEN-ALERTS',
+        gsi1sk: 'm-kept-in-flight#bp-severe',
+        memberId: 'm-kept-in-flight',
+        alertKey: 'm-kept-in-flight#bp-severe#2026-11-20',
+      });
+      expect((await alerts.listSlots()).map((slot) => slot.memberId)).toContain('m-kept-in-flight');
+
+      await erase('m-kept-in-flight', { kind: 'keep-clinical-record', years: 8 });
+      expect(await evaluate(records.slice(0, 1))).toEqual({ batchItemFailures: [] });
+
+      expect((await alerts.listSlots()).map((slot) => slot.memberId)).not.toContain('m-kept-in-flight');
+      // The kept record is unchanged: the seeded alert and its notification, nothing new.
+      const kept = mentioning(await scanAll(), 'm-kept-in-flight').filter(
+        ({ table }) => table === stack.resources.tables.alerts,
+      );
+      expect(kept.map(({ item }) => item.sk).sort()).toEqual([
+        'ALERT#bp-severe#2026-11-20',
+        'NOTIFICATION#2026-11-20#bp-severe',
+      ]);
+      expect(await receiveAll(stack.sqs, stack.resources.queues.alerts.url, { timeoutMs: 1_500 })).toEqual(
+        [],
+      );
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: stack.resources.tables.directory,
+          Key: { pk: 'MEMBER#m-kept-in-flight', sk: 'PROFILE' },
+        }),
+      );
+      expect(Item?.erasureRequestedAt).toEqual(expect.any(String));
+    });
+
+    it('refuses to erase an id that was never a member, and records nothing', async () => {
+      const before = await scanAll();
+      await expect(erase('m-never-was')).rejects.toThrow('No member with id m-never-was');
+      expect(await scanAll()).toEqual(before);
+    });
   });
 });

@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { evaluateReading } from '../../../../shared/domain/alerts/evaluate-reading.js';
 import { evaluateStoredReading } from '../../../../shared/domain/alerts/evaluate-stored-reading.js';
 import { GUIDANCE } from '../../../../shared/domain/alerts/guidance.js';
+import type { BloodPressureReading } from '../../../../shared/domain/blood-pressure-reading.js';
 import { DEFAULT_THRESHOLDS } from '../../../../shared/domain/thresholds.js';
 import { bp, dailySpo2, NOW, restingHr, SUBJECT, storedSpo2 } from './reading-builders.js';
-import { seedSentAlert, storedReadingPorts } from './stored-reading-ports.js';
+import { MEMBER, seedSentAlert, storedReadingPorts } from './stored-reading-ports.js';
+
+/** The full stored item a stream record's facts come from. */
+const storedBp = (facts: ReturnType<typeof bp>): BloodPressureReading => ({
+  ...facts,
+  utcOffsetMinutes: 0,
+  meanArterialPressure: Math.round((facts.systolic + 2 * facts.diastolic) / 3),
+  provenance: { source: 'json', recordingMethod: 'device-measured' },
+});
 
 const heartRateDay = (dayStartUtc: string, samples: Array<[number, number]>) => ({
   metric: 'heart-rate' as const,
@@ -69,12 +78,52 @@ describe('evaluateStoredReading', () => {
 
   it('still alerts, on defaults and the UK zone, when the member record or overrides are unusable', async () => {
     const invalid = { bloodPressure: { severeSystolic: 5 } };
-    const ports = storedReadingPorts({ members: [], overrides: invalid });
-    const result = await evaluateStoredReading(ports, bp(181, 90, '2026-07-14T23:30:00.000Z'));
+    const reading = bp(181, 90, '2026-07-14T23:30:00.000Z');
+    // The reading is stored (it came from the stream): only the member's profile is missing.
+    const ports = storedReadingPorts({ members: [], overrides: invalid, stored: [storedBp(reading)] });
+    const result = await evaluateStoredReading(ports, reading);
     expect(result.fallbacks).toEqual(['member-missing', 'invalid-overrides']);
     expect(result.episodes[0]?.outcome).toBe('raised');
     expect(ports.publisher.sent[0]?.alert.thresholds).toEqual({ severeSystolic: 180, severeDiastolic: 120 });
     expect(ports.publisher.sent[0]?.alert.explanation).toContain('00:30 BST on 15 Jul 2026');
+  });
+
+  it('raises, resolves and sends nothing for a member whose erasure has started', async () => {
+    const leaving = { ...MEMBER, erasureRequestedAt: '2026-11-20T07:00:00.000Z' };
+    const reading = bp(190, 125);
+    const ports = storedReadingPorts({ members: [leaving], stored: [storedBp(reading)] });
+    const result = await evaluateStoredReading(ports, reading);
+    expect(result).toMatchObject({ memberLeft: true, episodes: [] });
+    expect(ports.publisher.sent).toEqual([]);
+    expect(await ports.alerts.list({ memberId: 'm-1' })).toEqual([]);
+  });
+
+  it('recreates no alert for an erased member: no profile and none of their readings left', async () => {
+    const ports = storedReadingPorts({ members: [], stored: [] });
+    const result = await evaluateStoredReading(ports, bp(190, 125));
+    expect(result.memberLeft).toBe(true);
+    expect(ports.publisher.sent).toEqual([]);
+    expect(await ports.alerts.list({ memberId: 'm-1' })).toEqual([]);
+  });
+
+  it('tells an erased member from a missing profile by the monitor the reading came through', async () => {
+    const fromMonitor = { ...bp(190, 125), provenance: { source: 'json', deviceId: 'd-1' } };
+    // A reading written after the erasure (an upload or sync already under way) is stored, but its
+    // monitor is gone with the member.
+    const erased = storedReadingPorts({ members: [], stored: [storedBp(fromMonitor)] });
+    expect((await evaluateStoredReading(erased, fromMonitor)).memberLeft).toBe(true);
+    expect(erased.publisher.sent).toEqual([]);
+
+    const device = {
+      deviceId: 'd-1',
+      memberId: 'm-1',
+      tokenHash: 'h',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const profileMissing = storedReadingPorts({ members: [], devices: [device] });
+    const result = await evaluateStoredReading(profileMissing, fromMonitor);
+    expect(result.fallbacks).toContain('member-missing');
+    expect(result.episodes[0]?.outcome).toBe('raised');
   });
 
   it('uses the two earlier nights for the SpO2 "2 of 3 nights" rule', async () => {

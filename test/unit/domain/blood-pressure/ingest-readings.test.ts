@@ -118,6 +118,28 @@ describe('ingestReadings', () => {
     expect(store.items.size).toBe(0);
   });
 
+  it('refuses an upload already past the authoriser once the erasure of its member has started', async () => {
+    const leaving = new InMemoryMemberDirectory({
+      memberId: 'm-leaving',
+      name: 'Leaving Member',
+      timezone: 'Europe/London',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      erasureRequestedAt: '2026-11-23T08:59:00.000Z',
+    });
+    await expect(
+      ingestReadings(
+        {
+          memberId: 'm-leaving',
+          deviceId: 'd-1',
+          format: 'json',
+          body: { readings: [reading('2026-11-22T08:00:00Z')] },
+        },
+        { directory: leaving, store, clock },
+      ),
+    ).rejects.toThrow(MemberNotFoundError);
+    expect(store.items.size).toBe(0);
+  });
+
   it('stores a large batch with every result in request order', async () => {
     const readings = Array.from({ length: 100 }, (_, minute) =>
       reading(`2026-11-22T08:${String(minute % 60).padStart(2, '0')}:00+0${Math.floor(minute / 60)}:00`),

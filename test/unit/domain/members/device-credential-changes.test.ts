@@ -56,6 +56,13 @@ describe('device credential lifecycle', () => {
     await expect(registerDevice('m-1', deps, { expiresInDays: 0 })).rejects.toBeInstanceOf(RangeError);
   });
 
+  it('refuses to list the devices of an unknown member instead of showing an empty list', async () => {
+    const { deps } = setup();
+    await registerDevice('m-1', deps, { by: 'alex' });
+    expect(await listDevices('m-1', deps)).toHaveLength(1);
+    await expect(listDevices('m-typo', deps)).rejects.toThrow(new UnknownMemberError('m-typo'));
+  });
+
   it('revokes at once, is idempotent, and audits only the first revocation', async () => {
     const { deps, devices, authorises } = setup();
     const device = await registerDevice('m-1', deps, { by: 'alex' });
