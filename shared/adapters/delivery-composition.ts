@@ -1,4 +1,3 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MailSender } from '../domain/ports/mail-sender.js';
 import type { WebhookSecretStore } from '../domain/ports/webhook-secret-store.js';
@@ -20,7 +19,7 @@ export const secureEmailDomainsFromEnv = (env: NodeJS.ProcessEnv = process.env):
 export const createMailSender = (): MailSender => {
   const from = requireEnv(ENV.mailFrom);
   const smtpUrl = optionalEnv(ENV.smtpUrl, '');
-  return smtpUrl === '' ? new SesMailSender(new SESv2Client({}), from) : new SmtpMailSender(smtpUrl, from);
+  return smtpUrl === '' ? new SesMailSender(undefined, from) : new SmtpMailSender(smtpUrl, from);
 };
 
 /**

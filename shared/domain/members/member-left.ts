@@ -1,7 +1,7 @@
 import type { Member } from '../member.js';
 import type { Metric } from '../metric.js';
 import type { DeviceRegistry } from '../ports/device-registry.js';
-import type { LinkStore } from '../ports/link-store.js';
+import type { LinkStatusReader } from '../ports/link-status-reader.js';
 import type { ReadingStore } from '../ports/reading-store.js';
 
 /** Nothing new (a monitor, a Google link) is set up for a member who has left. */
@@ -20,7 +20,7 @@ export class MemberLeftError extends Error {
 export interface MemberLeftPorts {
   readings: Pick<ReadingStore, 'listRange'>;
   devices: Pick<DeviceRegistry, 'getDevice'>;
-  links: Pick<LinkStore, 'get'>;
+  links: LinkStatusReader;
 }
 
 /** What `member erase` deletes along with the profile: the monitor or the Google link the reading came through. */
@@ -29,7 +29,7 @@ const sourceStillThere = async (
   ports: MemberLeftPorts,
 ): Promise<boolean> => {
   if (reading.provenance.source === 'google-health') {
-    return (await ports.links.get(reading.memberId)) !== undefined;
+    return (await ports.links.status(reading.memberId)) !== undefined;
   }
   const deviceId = reading.provenance.deviceId;
   if (deviceId !== undefined) {
