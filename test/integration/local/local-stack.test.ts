@@ -43,6 +43,9 @@ describe('local stack', () => {
       'alert-follow-up': notReady,
       'deliver-alerts': notReady,
       console: notReady,
+      'console-sign-in': notReady,
+      'console-actions': notReady,
+      'fhir-export': notReady,
     };
 
     const stack = await startLocalStack({
@@ -62,8 +65,11 @@ describe('local stack', () => {
         'alert-follow-up',
         'catch-up',
         'console',
+        'console-actions',
+        'console-sign-in',
         'deliver-alerts',
         'evaluate-alerts',
+        'fhir-export',
         'google-health-webhook',
         'sync-worker',
         'weekly-summary',

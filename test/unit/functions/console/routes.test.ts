@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { newSession, sessionCookie } from '../../../../functions/console/console-session.js';
-import { type ConsoleDeps, createConsoleRoute } from '../../../../functions/console/routes.js';
+import { createConsolePagesRoute } from '../../../../functions/console/routes.js';
+import { createConsoleActionsRoute } from '../../../../functions/console-actions/routes.js';
+import { createSignInRoute } from '../../../../functions/console-sign-in/routes.js';
 import type { Alert } from '../../../../shared/domain/alert.js';
 import type { AuditRecord } from '../../../../shared/domain/audit-record.js';
 import type { TeamMember } from '../../../../shared/domain/ports/care-team-roster.js';
@@ -80,14 +82,22 @@ const setup = () => {
         },
       ],
     },
-    links: { get: async () => undefined },
+    links: { status: async () => undefined },
     directory: {},
     invitations: {},
     clock: { now: () => NOW },
     publicBaseUrl: 'https://relay.example',
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  } as unknown as ConsoleDeps;
-  return { route: createConsoleRoute(deps), audit, acknowledged };
+  } as unknown as Parameters<typeof createConsolePagesRoute>[0] &
+    Parameters<typeof createConsoleActionsRoute>[0] &
+    Parameters<typeof createSignInRoute>[0];
+  return {
+    pages: createConsolePagesRoute(deps),
+    actions: createConsoleActionsRoute(deps),
+    signIn: createSignInRoute(deps),
+    audit,
+    acknowledged,
+  };
 };
 
 const signedInAs = (email: string) => {
@@ -121,7 +131,7 @@ const context = {} as Context;
 
 describe('console route', () => {
   it('sends a signed-out reader to sign in, keeping where they were going', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(request('GET', '/console/members/m-a', { query: 'days=90' }), context);
     expect(result.statusCode).toBe(303);
     expect(result.headers?.location).toBe(
@@ -130,7 +140,7 @@ describe('console route', () => {
   });
 
   it('does not redirect anywhere outside the console after sign-in', async () => {
-    const { route } = setup();
+    const { signIn: route } = setup();
     const result = await route(
       request('GET', '/console/sign-in', { query: 'returnTo=https://evil.example/' }),
       context,
@@ -141,7 +151,7 @@ describe('console route', () => {
   });
 
   it('refuses a person who is signed in but in no care team', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(
       request('GET', '/console', { cookies: signedInAs('stranger@example.org') }),
       context,
@@ -150,7 +160,7 @@ describe('console route', () => {
   });
 
   it('refuses another team’s member with no trace of them, and audits the refusal', async () => {
-    const { route, audit } = setup();
+    const { pages: route, audit } = setup();
     const result = await route(
       request('GET', '/console/members/m-b', { cookies: signedInAs('nia@example.org') }),
       context,
@@ -167,7 +177,7 @@ describe('console route', () => {
   });
 
   it('shows and audits a member page of the person’s own team', async () => {
-    const { route, audit } = setup();
+    const { pages: route, audit } = setup();
     const result = await route(
       request('GET', '/console/members/m-a', { cookies: signedInAs('nia@example.org') }),
       context,
@@ -188,7 +198,7 @@ describe('console route', () => {
   });
 
   it('refuses a state-changing form without the CSRF token and changes nothing', async () => {
-    const { route, audit } = setup();
+    const { actions: route, audit } = setup();
     const result = await route(
       request('POST', '/console/alerts/acknowledge', {
         cookies: signedInAs('nia@example.org'),
@@ -201,7 +211,7 @@ describe('console route', () => {
   });
 
   it('shows the threshold change history and an Export for GP link for the period shown', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(
       request('GET', '/console/members/m-a', { cookies: signedInAs('nia@example.org'), query: 'days=90' }),
       context,
@@ -215,7 +225,7 @@ describe('console route', () => {
   });
 
   it('sends a delivered alert link to the member page after the team check', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(
       request('GET', `/console/alerts/${encodeURIComponent('m-a#bp-severe#2026-12-01')}`, {
         cookies: signedInAs('nia@example.org'),
@@ -227,7 +237,7 @@ describe('console route', () => {
   });
 
   it('refuses an alert link of another team’s member exactly like an unknown alert, and audits it', async () => {
-    const { route, audit } = setup();
+    const { pages: route, audit } = setup();
     const cookies = signedInAs('nia@example.org');
     const other = await route(
       request('GET', `/console/alerts/${encodeURIComponent('m-b#bp-severe#2026-12-01')}`, { cookies }),
@@ -247,13 +257,13 @@ describe('console route', () => {
   });
 
   it('acknowledges through the alert use case with the staff name and note, then audits it', async () => {
-    const { route, audit, acknowledged } = setup();
+    const { pages, actions, audit, acknowledged } = setup();
     const cookies = signedInAs('nia@example.org');
     const session = cookies[0] ?? '';
-    const inbox = await route(request('GET', '/console', { cookies }), context);
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
     const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
     expect(csrf).not.toBe('');
-    const result = await route(
+    const result = await actions(
       request('POST', '/console/alerts/acknowledge', {
         cookies: [session],
         body: new URLSearchParams({

@@ -1,0 +1,43 @@
+import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
+import { DynamoDbAuditLog } from '../../shared/adapters/dynamodb-audit-log.js';
+import { DynamoDbCareTeamRoster } from '../../shared/adapters/dynamodb-care-team-roster.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb-staff-directory.js';
+import { acknowledgeAlert } from '../../shared/domain/alerts/acknowledge-alert.js';
+import { snoozeAlert } from '../../shared/domain/alerts/snooze-alert.js';
+import { systemClock } from '../../shared/domain/clock.js';
+import { ENV, requireEnv } from '../../shared/runtime/environment.js';
+import { httpHandler } from '../../shared/runtime/http/http-handler.js';
+import { createLogger } from '../../shared/runtime/logger.js';
+import { consoleBaseUrl, consoleCookieSettings } from '../console/cookie-settings.js';
+import { createConsoleActionsRoute } from './routes.js';
+
+const logger = createLogger('console-actions');
+const client = createDocumentClient();
+const directoryTable = requireEnv(ENV.directoryTable);
+const publicBaseUrl = consoleBaseUrl();
+const alerts = new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable));
+
+/** The console's forms: acknowledge and snooze an alert, create a Fitbit link invitation. */
+export const handler = httpHandler(
+  createConsoleActionsRoute({
+    cookies: consoleCookieSettings(publicBaseUrl),
+    staff: new DynamoDbStaffDirectory(client, directoryTable),
+    roster: new DynamoDbCareTeamRoster(client, directoryTable),
+    audit: new DynamoDbAuditLog(client, directoryTable),
+    alerts,
+    actions: {
+      // The same use cases as `pulse-relay alerts ack` and `alerts snooze`.
+      acknowledge: (input) => acknowledgeAlert({ alerts, clock: systemClock }, input),
+      snooze: (input) => snoozeAlert({ alerts, clock: systemClock }, input),
+    },
+    directory: new DynamoDbMemberDirectory(client, directoryTable),
+    invitations: new DynamoDbLinkStore(client, directoryTable),
+    clock: systemClock,
+    publicBaseUrl,
+    logger,
+  }),
+  logger,
+);
