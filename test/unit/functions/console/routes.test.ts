@@ -95,6 +95,7 @@ const setup = () => {
     pages: createConsolePagesRoute(deps),
     actions: createConsoleActionsRoute(deps),
     signIn: createSignInRoute(deps),
+    deps,
     audit,
     acknowledged,
   };
@@ -286,6 +287,85 @@ describe('console route', () => {
         by: 'nia@example.org',
         subjectId: 'm-a#bp-severe#2026-12-01',
       }),
+    ]);
+  });
+
+  it('signs out only with the session’s CSRF token, clearing the session cookie', async () => {
+    const { pages, signIn } = setup();
+    const cookies = signedInAs('nia@example.org');
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const forged = await signIn(
+      request('POST', '/console/sign-out', { cookies, body: 'csrf=not-the-token' }),
+      context,
+    );
+    expect(forged.statusCode).toBe(403);
+    expect(forged.cookies ?? []).toEqual([]);
+    const signedOut = await signIn(
+      request('POST', '/console/sign-out', { cookies, body: new URLSearchParams({ csrf }).toString() }),
+      context,
+    );
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers?.location).toBe('/console/signed-out');
+    expect(signedOut.cookies?.[0]).toMatch(/^__Host-pr-console=; Path=\/; Max-Age=0/);
+  });
+
+  it('refuses a form posted to the pages function after the CSRF check, changing nothing', async () => {
+    const { pages, audit } = setup();
+    const cookies = signedInAs('nia@example.org');
+    const withoutToken = await pages(
+      request('POST', '/console/members/m-a/unknown', { cookies, body: 'memberId=m-a' }),
+      context,
+    );
+    expect(withoutToken.statusCode).toBe(403);
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const unknown = await pages(
+      request('POST', '/console/members/m-a/unknown', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect(audit).toEqual([]);
+  });
+
+  it('creates an invitation after the team check and shows it as an inline SVG QR code', async () => {
+    const { pages, deps, audit } = setup();
+    const invitations: unknown[] = [];
+    const cookies = signedInAs('nia@example.org');
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const route = createConsoleActionsRoute({
+      ...deps,
+      directory: { getMember: async (id: string) => members.find((m) => m.memberId === id) },
+      invitations: { putInvitation: async (invitation: unknown) => void invitations.push(invitation) },
+    } as never);
+    const refusedOther = await route(
+      request('POST', '/console/members/m-b/invitations', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(refusedOther.statusCode).toBe(403);
+    const created = await route(
+      request('POST', '/console/members/m-a/invitations', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(created.statusCode).toBe(201);
+    expect(invitations).toHaveLength(1);
+    const body = String(created.body);
+    expect(body).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 \d+ \d+"/);
+    expect(body).not.toContain('data:image/png');
+    expect(body).toContain('https://relay.example/v1/link/');
+    expect(audit.map((record) => [record.action, record.memberId])).toEqual([
+      ['member-access-refused', 'm-b'],
+      ['link-invitation-created', 'm-a'],
     ]);
   });
 });
