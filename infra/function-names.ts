@@ -14,6 +14,7 @@ export const FUNCTION_NAMES = [
   'console',
   'console-sign-in',
   'console-actions',
+  'console-invitations',
   'fhir-export',
 ] as const;
 

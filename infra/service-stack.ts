@@ -52,8 +52,11 @@ const SELF_AUTHENTICATION: Partial<Record<FunctionName, string>> = {
     'Staff sign in here (OpenID Connect code flow with PKCE against the Cognito user pool, MFA required), ' +
     'so it must be reachable before there is a session; sign-out needs the session and its CSRF token.',
   'console-actions':
-    "The console's forms check the sealed session cookie, the CSRF token bound to it, the staff user's " +
-    'care teams and the team of the member concerned before changing anything.',
+    "The console's alert forms check the sealed session cookie, the CSRF token bound to it, the staff " +
+    "user's care teams and the team of the member concerned before changing anything.",
+  'console-invitations':
+    'Creating a link invitation checks the sealed session cookie, the CSRF token bound to it, the staff ' +
+    "user's care teams and the member's team before writing anything.",
   'fhir-export':
     'The FHIR export checks the sealed session cookie from the console sign-in and the team of the member ' +
     'exported; every export and every refusal is audited.',
@@ -243,7 +246,7 @@ export class ServiceStack extends Stack {
           [ENV.alertQueueMaxReceives]: String(MAX_RECEIVE_COUNT),
         },
       ),
-      // The console is four functions (docs/console.md), each with only what it uses. None has DEVICE,
+      // The console is five functions (docs/console.md), each with only what it uses. None has DEVICE,
       // HEALTHUSER, INVITE reads, the token key or the Google secret: no credentials of any kind.
       // Pages: STAFF (who signed in, their teams), MEMBER (roster on gsi1's MEMBERS partition only,
       // profiles, thresholds, link status); readings and alerts read-only, by member (no alerts index);
@@ -260,13 +263,22 @@ export class ServiceStack extends Stack {
       ),
       // Sign-in and sign-out: the identity provider and the session key; no table at all.
       'console-sign-in': define('console-sign-in', { consoleSessionKey: 'read' }, oidcEnvironment),
-      // Forms: acknowledge and snooze change alerts (by member, no index); new invitations are written
-      // (write-only: it never reads an invitation or a link back). No readings.
+      // Alert forms: acknowledge and snooze change alerts (by member, no index). No readings, no invitations.
       'console-actions': define(
         'console-actions',
         {
-          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'] },
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
           alerts: { access: 'readWrite', index: false },
+          consoleSessionKey: 'read',
+        },
+        { [ENV.publicBaseUrl]: publicBaseUrl },
+      ),
+      // Link invitations: written, never read back (it cannot read an invitation or a link). No alerts,
+      // no readings.
+      'console-invitations': define(
+        'console-invitations',
+        {
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'] },
           consoleSessionKey: 'read',
         },
         { [ENV.publicBaseUrl]: publicBaseUrl },
@@ -419,6 +431,7 @@ export class ServiceStack extends Stack {
         { fn: f.console, trigger: 'API Gateway (synchronous)' },
         { fn: f['console-sign-in'], trigger: 'API Gateway (synchronous)' },
         { fn: f['console-actions'], trigger: 'API Gateway (synchronous)' },
+        { fn: f['console-invitations'], trigger: 'API Gateway (synchronous)' },
         { fn: f['fhir-export'], trigger: 'API Gateway (synchronous)' },
         {
           fn: f['evaluate-alerts'],

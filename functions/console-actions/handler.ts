@@ -2,8 +2,6 @@ import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.j
 import { DynamoDbAuditLog } from '../../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbCareTeamRoster } from '../../shared/adapters/dynamodb-care-team-roster.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
-import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb-staff-directory.js';
 import { acknowledgeAlert } from '../../shared/domain/alerts/acknowledge-alert.js';
 import { snoozeAlert } from '../../shared/domain/alerts/snooze-alert.js';
@@ -17,13 +15,12 @@ import { createConsoleActionsRoute } from './routes.js';
 const logger = createLogger('console-actions');
 const client = createDocumentClient();
 const directoryTable = requireEnv(ENV.directoryTable);
-const publicBaseUrl = consoleBaseUrl();
 const alerts = new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable));
 
-/** The console's forms: acknowledge and snooze an alert, create a Fitbit link invitation. */
+/** The console's alert forms: acknowledge and snooze, through the same use cases as the CLI. */
 export const handler = httpHandler(
   createConsoleActionsRoute({
-    cookies: consoleCookieSettings(publicBaseUrl),
+    cookies: consoleCookieSettings(consoleBaseUrl()),
     staff: new DynamoDbStaffDirectory(client, directoryTable),
     roster: new DynamoDbCareTeamRoster(client, directoryTable),
     audit: new DynamoDbAuditLog(client, directoryTable),
@@ -33,10 +30,7 @@ export const handler = httpHandler(
       acknowledge: (input) => acknowledgeAlert({ alerts, clock: systemClock }, input),
       snooze: (input) => snoozeAlert({ alerts, clock: systemClock }, input),
     },
-    directory: new DynamoDbMemberDirectory(client, directoryTable),
-    invitations: new DynamoDbLinkStore(client, directoryTable),
     clock: systemClock,
-    publicBaseUrl,
     logger,
   }),
   logger,

@@ -6,16 +6,12 @@ import {
   InvalidSnoozeUntilError,
   MissingSnoozeDetailsError,
 } from '../../shared/domain/alerts/snooze-alert.js';
-import { createInvitation } from '../../shared/domain/link/create-invitation.js';
-import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import type { AlertStore } from '../../shared/domain/ports/alert-store.js';
-import type { MemberDirectory } from '../../shared/domain/ports/member-directory.js';
 import { canSeeTeam } from '../../shared/domain/staff/member-access.js';
 import * as z from '../../shared/domain/zod-mini.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import { checkedForm } from '../console/console-form.js';
-import { invitationBody } from '../console/pages/invitation-page.js';
-import { consolePage, problemPage, seeOther } from '../console/pages/layout.js';
+import { problemPage, seeOther } from '../console/pages/layout.js';
 import {
   requestPath,
   type SessionDeps,
@@ -30,7 +26,6 @@ import {
   refused,
   teamCheckedMember,
 } from '../console/team-checked-member.js';
-import { qrCodeSvg } from './qr-code-svg.js';
 
 /** Acknowledge and snooze: the same domain code as the CLI. */
 export interface AlertActions {
@@ -41,10 +36,6 @@ export interface AlertActions {
 export interface ConsoleActionDeps extends SessionDeps, MemberAccessDeps {
   alerts: Pick<AlertStore, 'get'>;
   actions: AlertActions;
-  directory: MemberDirectory;
-  invitations: InvitationStore;
-  /** Public base URL of the API: invitation links are under it. */
-  publicBaseUrl: string;
   logger: Logger;
 }
 
@@ -80,8 +71,8 @@ const snoozeUntil = (choice: z.infer<typeof snoozeFormSchema>['until'], now: Dat
 };
 
 /**
- * The console's state-changing forms: acknowledge, snooze, create a Fitbit link invitation. Each needs a
- * signed-in staff user of the member's team and this session's CSRF token; each change is audited.
+ * The console's alert forms: acknowledge and snooze. Each needs a signed-in staff user of the member's team
+ * and this session's CSRF token; each change is audited.
  */
 export const createConsoleActionsRoute =
   (deps: ConsoleActionDeps): HttpRoute =>
@@ -96,8 +87,6 @@ export const createConsoleActionsRoute =
     const requestId = event.requestContext.requestId;
     if (path === '/console/alerts/acknowledge') return acknowledge(deps, signed, form, requestId);
     if (path === '/console/alerts/snooze') return snooze(deps, signed, form, requestId);
-    const invite = /^\/console\/members\/([^/]+)\/invitations$/.exec(path);
-    if (invite?.[1] !== undefined) return createLinkInvitation(deps, signed, invite[1], requestId);
     return problemPage(404, 'Page not found', 'There is no such page.', signed.chrome);
   };
 
@@ -206,36 +195,4 @@ const snooze = async (
     subjectId: alert.alertKey,
   });
   return afterAction(input.data.returnTo, 'snoozed', signed);
-};
-
-const createLinkInvitation = async (
-  deps: ConsoleActionDeps,
-  signed: Signed,
-  rawMemberId: string,
-  requestId: string,
-): Promise<HttpResult> => {
-  const member = await teamCheckedMember(deps, signed, decodeURIComponent(rawMemberId), requestId);
-  if (member === undefined) return refused(signed);
-  const invitation = await createInvitation(member.memberId, {
-    directory: deps.directory,
-    invitations: deps.invitations,
-    clock: deps.clock,
-    publicBaseUrl: deps.publicBaseUrl,
-  });
-  await auditStaffAction(deps, signed, member.memberId, 'link-invitation-created', requestId, {
-    subjectId: invitation.invitationId,
-  });
-  return consolePage(
-    201,
-    `Fitbit link for ${member.name}`,
-    invitationBody({
-      memberName: member.name,
-      memberId: member.memberId,
-      url: invitation.url,
-      expiresAt: invitation.expiresAt,
-      qrSvg: qrCodeSvg(invitation.url),
-    }),
-    signed.chrome,
-    [signed.cookie],
-  );
 };

@@ -150,7 +150,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/link/{invitationId}', function: 'link-pages', throttle: 'linkPages' },
   { method: 'GET', path: '/v1/link/{invitationId}/start', function: 'link-pages', throttle: 'linkPages' },
   { method: 'GET', path: OAUTH_CALLBACK_PATH, function: 'link-pages', throttle: 'linkPages' },
-  // The care-team console is four functions behind one session cookie (docs/console.md). The specific
+  // The care-team console is five functions behind one session cookie (docs/console.md). The specific
   // routes below win over the greedy one, as in API Gateway; any other form post reaches the pages
   // function, which refuses it.
   { method: 'ANY', path: '/console', function: 'console', throttle: 'console' },
@@ -164,7 +164,7 @@ export const ROUTES: readonly RouteSpec[] = [
   {
     method: 'POST',
     path: '/console/members/{memberId}/invitations',
-    function: 'console-actions',
+    function: 'console-invitations',
     throttle: 'console',
   },
   // FHIR R4 search, with the console's signed-in session and team check.

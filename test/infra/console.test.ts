@@ -37,7 +37,13 @@ describe('staff sign-in', () => {
   });
 });
 
-const CONSOLE_FUNCTIONS = ['console', 'console-sign-in', 'console-actions', 'fhir-export'] as const;
+const CONSOLE_FUNCTIONS = [
+  'console',
+  'console-sign-in',
+  'console-actions',
+  'console-invitations',
+  'fhir-export',
+] as const;
 
 const environmentOf = (name: string): Record<string, unknown> => {
   const found = service.findResources('AWS::Lambda::Function', {
@@ -76,13 +82,13 @@ describe('console functions', () => {
     ['POST /console/sign-out', 'console-sign-in'],
     ['POST /console/alerts/acknowledge', 'console-actions'],
     ['POST /console/alerts/snooze', 'console-actions'],
-    ['POST /console/members/{memberId}/invitations', 'console-actions'],
+    ['POST /console/members/{memberId}/invitations', 'console-invitations'],
     ['GET /fhir/R4/Observation', 'fhir-export'],
   ])('routes %s to %s', (routeKey, name) => {
     expect(routeTarget(routeKey)).toContain(integrationOf(name));
   });
 
-  it('gives only the sign-in function the OpenID settings; all four read the session key secret', () => {
+  it('gives only the sign-in function the OpenID settings; all five read the session key secret', () => {
     for (const name of CONSOLE_FUNCTIONS) {
       expect(environmentOf(name)).toMatchObject({
         CONSOLE_SESSION_KEY_SECRET_ARN: expect.anything(),
@@ -123,6 +129,11 @@ describe('console least privilege (beyond the directory item kinds in service-st
       JSON.stringify(statementsOn(statementsOf(service, 'console-actions'), 'TablesAlerts')),
     ).not.toContain('/index/');
     expect(statementsOn(statementsOf(service, 'console-actions'), 'TablesReadings')).toEqual([]);
+  });
+
+  it('the invitations function has neither readings nor alerts', () => {
+    expect(statementsOn(statementsOf(service, 'console-invitations'), 'TablesReadings')).toEqual([]);
+    expect(statementsOn(statementsOf(service, 'console-invitations'), 'TablesAlerts')).toEqual([]);
   });
 
   it('the FHIR export reads readings only, and has no alerts table', () => {

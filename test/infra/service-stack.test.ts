@@ -222,11 +222,12 @@ const DIRECTORY_RIGHTS: Record<
   // The member's team, the team's channels, and its own delivery records (the only thing it writes).
   'deliver-alerts': { read: ['MEMBER', 'TEAM', 'DELIVERY'], write: ['DELIVERY'] },
   // The console functions: staff and their teams, member profiles, thresholds and link state. The pages
-  // list the roster on gsi1's member partition only and write only audit records; the forms also write new
-  // invitations (never reading one back); sign-in has no table. None reads a device credential, an
+  // list the roster on gsi1's member partition only and write only audit records; the invitations function
+  // also writes new invitations (never reading one back); sign-in has no table. None reads a device credential, an
   // invitation or a Google account mapping.
   console: { read: ['STAFF', 'MEMBER'], write: ['AUDIT'], index: ['MEMBERS'] },
-  'console-actions': { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'] },
+  'console-actions': { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
+  'console-invitations': { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'] },
   'console-sign-in': { read: [], write: [] },
   'fhir-export': { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
 };

@@ -15,5 +15,6 @@ export const HANDLER_LOADERS: Record<FunctionName, HandlerLoader> = {
   console: () => import('../../../functions/console/handler.js'),
   'console-sign-in': () => import('../../../functions/console-sign-in/handler.js'),
   'console-actions': () => import('../../../functions/console-actions/handler.js'),
+  'console-invitations': () => import('../../../functions/console-invitations/handler.js'),
   'fhir-export': () => import('../../../functions/fhir-export/handler.js'),
 };

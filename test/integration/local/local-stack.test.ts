@@ -45,6 +45,7 @@ describe('local stack', () => {
       console: notReady,
       'console-sign-in': notReady,
       'console-actions': notReady,
+      'console-invitations': notReady,
       'fhir-export': notReady,
     };
 
@@ -66,6 +67,7 @@ describe('local stack', () => {
         'catch-up',
         'console',
         'console-actions',
+        'console-invitations',
         'console-sign-in',
         'deliver-alerts',
         'evaluate-alerts',

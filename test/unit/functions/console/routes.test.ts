@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { newSession, sessionCookie } from '../../../../functions/console/console-session.js';
 import { createConsolePagesRoute } from '../../../../functions/console/routes.js';
 import { createConsoleActionsRoute } from '../../../../functions/console-actions/routes.js';
+import { createInvitationRoute } from '../../../../functions/console-invitations/routes.js';
 import { createSignInRoute } from '../../../../functions/console-sign-in/routes.js';
 import type { Alert } from '../../../../shared/domain/alert.js';
 import type { AuditRecord } from '../../../../shared/domain/audit-record.js';
@@ -337,7 +338,7 @@ describe('console route', () => {
     const cookies = signedInAs('nia@example.org');
     const inbox = await pages(request('GET', '/console', { cookies }), context);
     const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
-    const route = createConsoleActionsRoute({
+    const route = createInvitationRoute({
       ...deps,
       directory: { getMember: async (id: string) => members.find((m) => m.memberId === id) },
       invitations: { putInvitation: async (invitation: unknown) => void invitations.push(invitation) },

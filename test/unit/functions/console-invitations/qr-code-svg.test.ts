@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { qrCodeSvg } from '../../../../functions/console-actions/qr-code-svg.js';
+import { qrCodeSvg } from '../../../../functions/console-invitations/qr-code-svg.js';
 
 describe('qrCodeSvg', () => {
   it.each(['https://relay.example/v1/link/inv-0123456789abcdef', 'http://127.0.0.1:41234/v1/link/a'])(
