@@ -12,6 +12,10 @@ export const FUNCTION_NAMES = [
   'alert-follow-up',
   'deliver-alerts',
   'console',
+  'console-sign-in',
+  'console-actions',
+  'console-invitations',
+  'fhir-export',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

@@ -90,11 +90,37 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
     // Also the event source's maximum concurrency; SES's send rate is the other limit.
     reservedConcurrency: 5,
   },
+  // The console is five functions along its permission seams (docs/console.md); together they reserve
+  // what the single console function did.
   console: {
-    description: 'Care-team console: staff sign-in, alert inbox, member pages, FHIR export, link invitations',
+    description: 'Care-team console pages: alert inbox, member pages and print view (read-only, audited)',
     timeout: Duration.seconds(15),
     memorySize: 1024,
-    reservedConcurrency: 10,
+    reservedConcurrency: 4,
+  },
+  'console-sign-in': {
+    description: 'Care-team console sign-in and sign-out (OpenID Connect code flow with PKCE); no tables',
+    timeout: Duration.seconds(10),
+    memorySize: 512,
+    reservedConcurrency: 1,
+  },
+  'console-actions': {
+    description: 'Care-team console alert forms: acknowledge and snooze',
+    timeout: Duration.seconds(15),
+    memorySize: 1024,
+    reservedConcurrency: 2,
+  },
+  'console-invitations': {
+    description: 'Care-team console: creates a Fitbit link invitation and shows its QR code',
+    timeout: Duration.seconds(15),
+    memorySize: 1024,
+    reservedConcurrency: 1,
+  },
+  'fhir-export': {
+    description: 'FHIR R4 Observation search for GP records, behind the console sign-in and team check',
+    timeout: Duration.seconds(15),
+    memorySize: 1024,
+    reservedConcurrency: 2,
   },
 };
 

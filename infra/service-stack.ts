@@ -46,9 +46,20 @@ const SELF_AUTHENTICATION: Partial<Record<FunctionName, string>> = {
     'Opened by a member in a browser from an invitation link: the unguessable single-use invitation id ' +
     'and the OAuth state/PKCE check in the function are the authorisation; members have no other login.',
   console:
-    'The care-team console and its FHIR export sign staff in themselves (OpenID Connect code flow with ' +
-    'PKCE against the Cognito user pool, MFA required) and check a sealed session cookie, CSRF token and ' +
-    'team membership on every request; the sign-in pages must be reachable before there is a session.',
+    'The care-team console pages check the sealed session cookie from the console sign-in and the staff ' +
+    "user's care teams on every request, and the team of every member they show.",
+  'console-sign-in':
+    'Staff sign in here (OpenID Connect code flow with PKCE against the Cognito user pool, MFA required), ' +
+    'so it must be reachable before there is a session; sign-out needs the session and its CSRF token.',
+  'console-actions':
+    "The console's alert forms check the sealed session cookie, the CSRF token bound to it, the staff " +
+    "user's care teams and the team of the member concerned before changing anything.",
+  'console-invitations':
+    'Creating a link invitation checks the sealed session cookie, the CSRF token bound to it, the staff ' +
+    "user's care teams and the member's team before writing anything.",
+  'fhir-export':
+    'The FHIR export checks the sealed session cookie from the console sign-in and the team of the member ' +
+    'exported; every export and every refusal is audited.',
 };
 
 /** Functions, their triggers and the HTTP API. Holds no data: it can be destroyed and redeployed. */
@@ -114,6 +125,12 @@ export class ServiceStack extends Stack {
       accessTokenValidity: Duration.minutes(60),
       refreshTokenValidity: Duration.hours(12),
     });
+    // Only the sign-in function talks to the identity provider.
+    const oidcEnvironment = {
+      [ENV.publicBaseUrl]: publicBaseUrl,
+      [ENV.consoleOidcIssuer]: stateful.staffIssuer,
+      [ENV.consoleOidcClientId]: consoleClient.userPoolClientId,
+    };
 
     const reserveConcurrency = reservesConcurrency(config);
     Annotations.of(this).addInfo(concurrencyQuotaNote(reserveConcurrency));
@@ -230,22 +247,52 @@ export class ServiceStack extends Stack {
           [ENV.alertQueueMaxReceives]: String(MAX_RECEIVE_COUNT),
         },
       ),
-      // STAFF: who signs in and their teams; MEMBER: the roster (gsi1), profiles, thresholds, link state.
-      // Writes only audit records and new invitations (write-only: it never reads a link token back).
-      // Alerts: read, and acknowledge or snooze. No DEVICE, HEALTHUSER or token key: no credentials.
+      // The console is five functions (docs/console.md), each with only what it uses. None has DEVICE,
+      // HEALTHUSER, INVITE reads, the token key or the Google secret: no credentials of any kind.
+      // Pages: STAFF (who signed in, their teams), MEMBER (roster on gsi1's MEMBERS partition only,
+      // profiles, thresholds, link status); readings and alerts read-only, by member (no alerts index);
+      // writes nothing but the audit trail of who looked at what.
       console: define(
         'console',
         {
           readings: 'read',
-          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'], index: true },
-          alerts: 'readWrite',
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT'], index: ['MEMBERS'] },
+          alerts: { access: 'read', index: false },
           consoleSessionKey: 'read',
         },
+        { [ENV.publicBaseUrl]: publicBaseUrl },
+      ),
+      // Sign-in and sign-out: the identity provider and the session key; no table at all.
+      'console-sign-in': define('console-sign-in', { consoleSessionKey: 'read' }, oidcEnvironment),
+      // Alert forms: acknowledge and snooze change alerts (by member, no index). No readings, no invitations.
+      'console-actions': define(
+        'console-actions',
         {
-          [ENV.publicBaseUrl]: publicBaseUrl,
-          [ENV.consoleOidcIssuer]: stateful.staffIssuer,
-          [ENV.consoleOidcClientId]: consoleClient.userPoolClientId,
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
+          alerts: { access: 'readWrite', index: false },
+          consoleSessionKey: 'read',
         },
+        { [ENV.publicBaseUrl]: publicBaseUrl },
+      ),
+      // Link invitations: written, never read back (it cannot read an invitation or a link). No alerts,
+      // no readings.
+      'console-invitations': define(
+        'console-invitations',
+        {
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'] },
+          consoleSessionKey: 'read',
+        },
+        { [ENV.publicBaseUrl]: publicBaseUrl },
+      ),
+      // FHIR export: readings read, the team check and the audit trail. No alerts table.
+      'fhir-export': define(
+        'fhir-export',
+        {
+          readings: 'read',
+          directory: { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
+          consoleSessionKey: 'read',
+        },
+        { [ENV.publicBaseUrl]: publicBaseUrl },
       ),
     };
     const fn = (name: FunctionName): lambda.Function => this.functions[name].function;
@@ -383,6 +430,10 @@ export class ServiceStack extends Stack {
         },
         { fn: f['link-pages'], trigger: 'API Gateway (synchronous)' },
         { fn: f.console, trigger: 'API Gateway (synchronous)' },
+        { fn: f['console-sign-in'], trigger: 'API Gateway (synchronous)' },
+        { fn: f['console-actions'], trigger: 'API Gateway (synchronous)' },
+        { fn: f['console-invitations'], trigger: 'API Gateway (synchronous)' },
+        { fn: f['fhir-export'], trigger: 'API Gateway (synchronous)' },
         {
           fn: f['evaluate-alerts'],
           trigger:

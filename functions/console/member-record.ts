@@ -1,9 +1,9 @@
 import type { Alert } from '../../shared/domain/alert.js';
 import type { BloodPressureReading } from '../../shared/domain/blood-pressure-reading.js';
 import type { TeamMember } from '../../shared/domain/ports/care-team-roster.js';
+import type { LinkStatus } from '../../shared/domain/ports/link-status-reader.js';
 import type { ThresholdChange } from '../../shared/domain/ports/threshold-store.js';
 import type { ThresholdOverrides, Thresholds } from '../../shared/domain/thresholds.js';
-import type { WearableLink } from '../../shared/domain/wearable-link.js';
 import type {
   DailyOxygenSaturation,
   RestingHeartRate,
@@ -29,7 +29,7 @@ export interface MemberRecord {
   oxygen: DailyOxygenSaturation[];
   weight: WeightReading[];
   /** With the types Google refused on the latest sync (the member unticked them at consent). */
-  link: WearableLink | undefined;
+  link: LinkStatus | undefined;
   thresholds: Thresholds;
   overrides: ThresholdOverrides | undefined;
   /** Every change to the member's threshold overrides, newest first (`thresholds set`). */

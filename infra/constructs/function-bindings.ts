@@ -25,13 +25,23 @@ export type DirectoryItemKind =
 /**
  * Directory access narrowed to item kinds with an IAM `dynamodb:LeadingKeys` condition: a function reads
  * and writes only the partitions it names, so the public webhook or the link pages cannot read device
- * credentials or audit records even with a bug. `index` adds Query on gsi1 (not narrowed: an index query's
- * leading key is the index's).
+ * credentials or audit records even with a bug. `index` adds Query on gsi1: `true` for any of its
+ * partitions, or the gsi1 partition values the function lists (an index query's leading key is the
+ * index's partition key, so the same condition narrows it, e.g. to the member list `MEMBERS`).
  */
 export interface DirectoryAccess {
   readonly read: readonly DirectoryItemKind[];
   readonly write?: readonly DirectoryItemKind[];
-  readonly index?: boolean;
+  readonly index?: boolean | readonly DirectoryIndexPartition[];
+}
+
+/** gsi1 partitions of the directory (shared/adapters/table-keys.ts): the member list and the staff list. */
+export type DirectoryIndexPartition = 'MEMBERS' | 'STAFF';
+
+/** A table without its index: for functions that only look items up by member (the console). */
+export interface BaseTableAccess {
+  readonly access: TableAccess;
+  readonly index: false;
 }
 
 /** What a function may touch. Each entry sets the environment variable and the matching least-privilege grant. */
@@ -39,7 +49,7 @@ export interface FunctionBindings {
   readonly readings?: TableAccess;
   /** A whole-table grant only for operators' tools and catch-up; functions name the item kinds they use. */
   readonly directory?: TableAccess | DirectoryAccess;
-  readonly alerts?: TableAccess;
+  readonly alerts?: TableAccess | BaseTableAccess;
   readonly alertQueue?: 'send';
   readonly syncQueue?: 'send';
   /** Envelope encryption of OAuth tokens: GenerateDataKey to seal, Decrypt to open (token-vault-kms.ts). */
@@ -184,11 +194,14 @@ const bindDirectoryItems = (fn: lambda.Function, table: dynamodb.ITable, access:
       }),
     );
   }
-  if (access.index === true) {
+  if (access.index !== undefined && access.index !== false) {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:Query'],
         resources: INDEX_NAMES.directory.map((index) => `${table.tableArn}/index/${index}`),
+        ...(access.index === true
+          ? {}
+          : { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': access.index } } }),
       }),
     );
   }
@@ -211,7 +224,11 @@ export const bindFunction = (
   } else {
     bindTable(fn, resources.directoryTable, INDEX_NAMES.directory, ENV.directoryTable, bindings.directory);
   }
-  bindTable(fn, resources.alertsTable, INDEX_NAMES.alerts, ENV.alertsTable, bindings.alerts);
+  if (typeof bindings.alerts === 'object') {
+    bindTable(fn, resources.alertsTable, [], ENV.alertsTable, bindings.alerts.access);
+  } else {
+    bindTable(fn, resources.alertsTable, INDEX_NAMES.alerts, ENV.alertsTable, bindings.alerts);
+  }
   if (bindings.alertQueue === 'send') bindQueueSend(fn, resources.alertQueue, ENV.alertQueueUrl);
   if (bindings.syncQueue === 'send') bindQueueSend(fn, resources.syncQueue, ENV.syncQueueUrl);
   if (bindings.tokenKey === 'envelope') {

@@ -1,5 +1,5 @@
 import { hkdfSync } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV } from '../runtime/environment.js';
 
 let secretsManager: SecretsManagerClient | undefined;
@@ -25,8 +25,10 @@ export const consoleSessionKey = (env: NodeJS.ProcessEnv = process.env): Promise
     );
   }
   cached ??= (async () => {
-    secretsManager ??= new SecretsManagerClient({});
-    const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
+    // Loaded when first needed, like the other Secrets Manager reads: not at all locally, and not in init.
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    secretsManager ??= new sdk.SecretsManagerClient({});
+    const { SecretString } = await secretsManager.send(new sdk.GetSecretValueCommand({ SecretId: arn }));
     // Secrets Manager generates a random string, not key bytes: derive the key from it.
     if (SecretString === undefined || SecretString.length < 32) {
       throw new Error('The console session key secret must be at least 32 random characters');

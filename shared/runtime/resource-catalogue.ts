@@ -150,9 +150,23 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/link/{invitationId}', function: 'link-pages', throttle: 'linkPages' },
   { method: 'GET', path: '/v1/link/{invitationId}/start', function: 'link-pages', throttle: 'linkPages' },
   { method: 'GET', path: OAUTH_CALLBACK_PATH, function: 'link-pages', throttle: 'linkPages' },
-  // The console takes every method so its forms can post; the function dispatches by path.
+  // The care-team console is five functions behind one session cookie (docs/console.md). The specific
+  // routes below win over the greedy one, as in API Gateway; any other form post reaches the pages
+  // function, which refuses it.
   { method: 'ANY', path: '/console', function: 'console', throttle: 'console' },
   { method: 'ANY', path: '/console/{proxy+}', function: 'console', throttle: 'console' },
-  // FHIR R4 search, served by the console function with the same signed-in session and team check.
-  { method: 'GET', path: '/fhir/R4/Observation', function: 'console', throttle: 'console' },
+  { method: 'GET', path: '/console/sign-in', function: 'console-sign-in', throttle: 'console' },
+  { method: 'GET', path: '/console/auth/callback', function: 'console-sign-in', throttle: 'console' },
+  { method: 'GET', path: '/console/signed-out', function: 'console-sign-in', throttle: 'console' },
+  { method: 'POST', path: '/console/sign-out', function: 'console-sign-in', throttle: 'console' },
+  { method: 'POST', path: '/console/alerts/acknowledge', function: 'console-actions', throttle: 'console' },
+  { method: 'POST', path: '/console/alerts/snooze', function: 'console-actions', throttle: 'console' },
+  {
+    method: 'POST',
+    path: '/console/members/{memberId}/invitations',
+    function: 'console-invitations',
+    throttle: 'console',
+  },
+  // FHIR R4 search, with the console's signed-in session and team check.
+  { method: 'GET', path: '/fhir/R4/Observation', function: 'fhir-export', throttle: 'console' },
 ];

@@ -2,7 +2,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTION_SETTINGS, type FunctionName } from '../../infra/function-settings.js';
 import { concurrencyQuotaNote } from '../../infra/service-stack.js';
-import { mayAccessItem } from './support/policy-evaluation.js';
+import { mayAccessItem, mayQueryIndex } from './support/policy-evaluation.js';
 import {
   actionsOf,
   definePulseRelayForTest,
@@ -202,6 +202,14 @@ const DIRECTORY_ITEMS = {
   STAFF: 'STAFF#nia@charity.example',
 } as const;
 type DirectoryItem = keyof typeof DIRECTORY_ITEMS;
+/** One example value of each gsi1 partition of the directory (shared/adapters/table-keys.ts). */
+const INDEX_PARTITIONS = {
+  MEMBERS: 'MEMBERS',
+  STAFF: 'STAFF',
+  DEVICES: 'DEVICES#m-1',
+  INVITES: 'INVITES#m-1',
+  LINKS: 'LINKS#linked',
+} as const;
 const ALL_ITEMS = Object.keys(DIRECTORY_ITEMS) as DirectoryItem[];
 const DIRECTORY_READS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
 const DIRECTORY_WRITES = [
@@ -213,7 +221,10 @@ const DIRECTORY_WRITES = [
 
 /** What each public or stream-driven function may do in the directory table, by item kind; nothing else. */
 // The webhook has no directory access at all (asserted under "least privilege" below).
-const DIRECTORY_RIGHTS: Record<string, { read: DirectoryItem[]; write: DirectoryItem[]; index?: true }> = {
+const DIRECTORY_RIGHTS: Record<
+  string,
+  { read: DirectoryItem[]; write: DirectoryItem[]; index?: true | (keyof typeof INDEX_PARTITIONS)[] }
+> = {
   'authorize-device': { read: ['DEVICE'], write: [] },
   'ingest-blood-pressure': { read: ['MEMBER'], write: [] },
   'link-pages': { read: ['INVITE', 'MEMBER', 'HEALTHUSER'], write: ['INVITE', 'MEMBER', 'HEALTHUSER'] },
@@ -225,9 +236,15 @@ const DIRECTORY_RIGHTS: Record<string, { read: DirectoryItem[]; write: Directory
   'alert-follow-up': { read: ['MEMBER'], write: [], index: true },
   // The member's team, the team's channels, and its own delivery records (the only thing it writes).
   'deliver-alerts': { read: ['MEMBER', 'TEAM', 'DELIVERY'], write: ['DELIVERY'] },
-  // Staff and their teams, the roster on gsi1, member profiles, thresholds and link state; writes only audit
-  // records and new invitations (never reads an invitation, a device credential or a Google account mapping).
-  console: { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'], index: true },
+  // The console functions: staff and their teams, member profiles, thresholds and link state. The pages
+  // list the roster on gsi1's member partition only and write only audit records; the invitations function
+  // also writes new invitations (never reading one back); sign-in has no table. None reads a device credential, an
+  // invitation or a Google account mapping.
+  console: { read: ['STAFF', 'MEMBER'], write: ['AUDIT'], index: ['MEMBERS'] },
+  'console-actions': { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
+  'console-invitations': { read: ['STAFF', 'MEMBER'], write: ['AUDIT', 'INVITE'] },
+  'console-sign-in': { read: [], write: [] },
+  'fhir-export': { read: ['STAFF', 'MEMBER'], write: ['AUDIT'] },
 };
 
 describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => {
@@ -248,12 +265,21 @@ describe('least privilege in the directory table (dynamodb:LeadingKeys)', () => 
       }
     });
 
-    it(`can never scan the directory, and queries its index only if it lists members (${rights.index === true})`, () => {
+    it(`can never scan the directory, and queries its index only if it lists members (${rights.index !== undefined})`, () => {
       const directory = statementsOn(statementsOf(service, name), 'TablesDirectory');
       expect(directory.length > 0).toBe(rights.read.length + rights.write.length > 0);
       expect(actionsOf(directory)).not.toContain('dynamodb:Scan');
-      expect(JSON.stringify(directory).includes('/index/')).toBe(rights.index === true);
+      expect(JSON.stringify(directory).includes('/index/')).toBe(rights.index !== undefined);
     });
+
+    it.each(Object.keys(INDEX_PARTITIONS) as (keyof typeof INDEX_PARTITIONS)[])(
+      'queries the gsi1 partition %s only if it needs to',
+      (partition) => {
+        expect(mayQueryIndex(service, name, 'TablesDirectory', 'gsi1', INDEX_PARTITIONS[partition])).toBe(
+          rights.index === true || (rights.index?.includes(partition) ?? false),
+        );
+      },
+    );
   });
 
   it('the evaluator itself sees an unconditioned grant as access to every item (so the checks above can fail)', () => {

@@ -4,7 +4,7 @@ import { type ChartBand, type ChartPoint, trendChart } from '../charts/trend-cha
 import { type MemberRecord, PERIOD_DAYS } from '../member-record.js';
 import { weeklyHomeAverages } from '../weekly-home-averages.js';
 import { alertCard } from './alert-card.js';
-import { html, type SafeHtml, trustedMarkup } from './html.js';
+import { html, type SafeHtml } from './html.js';
 
 const dayLabel = (at: number): string =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' }).format(
@@ -296,12 +296,3 @@ export const memberBody = (
 
 export const printBody = (record: MemberRecord, printedAt: Date, printedBy: string): SafeHtml =>
   html`<h1>${record.member.name}: health readings summary</h1><p>Member ${record.member.memberId} · period ${dayLabel(record.from.getTime())} to ${dayLabel(record.to.getTime())} · printed ${ukTime(printedAt.toISOString())} by ${printedBy}</p><p>From home monitoring shared with the member's support team. Not a diagnosis; for discussion with the GP.</p>${recordSections(record)}`;
-
-export const invitationBody = (input: {
-  memberName: string;
-  memberId: string;
-  url: string;
-  expiresAt: string;
-  qrSvg: string;
-}): SafeHtml =>
-  html`<p><a href="/console/members/${encodeURIComponent(input.memberId)}">← Back to ${input.memberName}</a></p><h1>Fitbit link for ${input.memberName}</h1><p>Ask ${input.memberName} to scan this code with their phone's camera, then follow the steps on the phone. It works once, until ${ukTime(input.expiresAt)}.</p><div class="qr" role="img" aria-label="QR code of the link below">${trustedMarkup(input.qrSvg)}</div><p>Or open this address on their phone:</p><p><code>${input.url}</code></p>`;

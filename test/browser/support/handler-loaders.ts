@@ -13,4 +13,8 @@ export const HANDLER_LOADERS: Record<FunctionName, HandlerLoader> = {
   'alert-follow-up': () => import('../../../functions/alert-follow-up/handler.js'),
   'deliver-alerts': () => import('../../../functions/deliver-alerts/handler.js'),
   console: () => import('../../../functions/console/handler.js'),
+  'console-sign-in': () => import('../../../functions/console-sign-in/handler.js'),
+  'console-actions': () => import('../../../functions/console-actions/handler.js'),
+  'console-invitations': () => import('../../../functions/console-invitations/handler.js'),
+  'fhir-export': () => import('../../../functions/fhir-export/handler.js'),
 };

@@ -20,16 +20,25 @@ const onTable = (statement: Statement, tableFragment: string): boolean =>
     return text.includes(tableFragment) && !text.includes('/index/');
   });
 
-/** Evaluates the only condition this project uses on tables: ForAllValues:StringLike dynamodb:LeadingKeys. */
+/**
+ * Evaluates the only condition this project uses on tables and indexes: dynamodb:LeadingKeys under
+ * ForAllValues:StringLike (item kinds, `KIND#*`) or ForAllValues:StringEquals (gsi1 partitions).
+ */
 const conditionAllows = (statement: Statement, leadingKey: string): boolean => {
   if (statement.Condition === undefined) return true;
   const condition = statement.Condition as Record<string, Record<string, string | string[]>>;
   const operators = Object.keys(condition);
-  if (operators.length !== 1 || operators[0] !== 'ForAllValues:StringLike') {
+  const operator = operators[0];
+  if (
+    operators.length !== 1 ||
+    (operator !== 'ForAllValues:StringLike' && operator !== 'ForAllValues:StringEquals')
+  ) {
     throw new Error(`Unexpected table condition ${JSON.stringify(condition)}`);
   }
-  const patterns = asList(condition['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []);
-  return patterns.some((pattern) => globMatches(pattern, leadingKey));
+  const patterns = asList(condition[operator]?.['dynamodb:LeadingKeys'] ?? []);
+  return operator === 'ForAllValues:StringLike'
+    ? patterns.some((pattern) => globMatches(pattern, leadingKey))
+    : patterns.includes(leadingKey);
 };
 
 /**
@@ -49,4 +58,23 @@ export const mayAccessItem = (
       asList(statement.Action).includes(action) &&
       onTable(statement, tableFragment) &&
       conditionAllows(statement, leadingKey),
+  );
+
+/** Whether a function's role may Query the named index of the table for one index partition value. */
+export const mayQueryIndex = (
+  template: Template,
+  functionName: string,
+  tableFragment: string,
+  indexName: string,
+  partitionValue: string,
+): boolean =>
+  statementsOf(template, functionName).some(
+    (statement) =>
+      statement.Effect === 'Allow' &&
+      asList(statement.Action).includes('dynamodb:Query') &&
+      asList(statement.Resource).some((resource) => {
+        const text = JSON.stringify(resource);
+        return text.includes(tableFragment) && text.includes(`/index/${indexName}`);
+      }) &&
+      conditionAllows(statement, partitionValue),
   );

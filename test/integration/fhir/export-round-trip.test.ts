@@ -33,9 +33,7 @@ beforeAll(async () => {
   stack = await createIsolatedStack({
     environment: {
       [ENV.publicBaseUrl]: 'http://127.0.0.1:9',
-      // Sign-in is never started here; the console only needs to know where it would go.
-      [ENV.consoleOidcIssuer]: 'http://127.0.0.1:9/oidc',
-      [ENV.consoleOidcClientId]: 'pulse-relay-console',
+      // The export function never talks to the identity provider: a session cookie is all it reads.
       [ENV.consoleSessionKey]: sessionKey.toString('base64'),
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     },
@@ -45,7 +43,7 @@ beforeAll(async () => {
   await staff.addToTeam({ email: 'blake@charity.example', name: 'Blake', teamId: 'team-south' });
   const ingest = await import('../../../functions/ingest-blood-pressure/handler.js');
   const authorize = await import('../../../functions/authorize-device/handler.js');
-  const console = await import('../../../functions/console/handler.js');
+  const fhirExport = await import('../../../functions/fhir-export/handler.js');
   api = await startHttpApiAdapter({
     routes: [
       {
@@ -55,7 +53,12 @@ beforeAll(async () => {
         handler: ingest.handler,
         authorizer: { functionName: 'authorize-device', handler: authorize.handler },
       },
-      { method: 'GET', path: '/fhir/R4/Observation', functionName: 'console', handler: console.handler },
+      {
+        method: 'GET',
+        path: '/fhir/R4/Observation',
+        functionName: 'fhir-export',
+        handler: fhirExport.handler,
+      },
     ],
     log: () => undefined,
   });
@@ -71,7 +74,7 @@ const exportFor = (memberId: string, staffEmail: string | undefined, extra = '')
     headers: staffEmail === undefined ? {} : { cookie: sessionOf(staffEmail) },
   });
 
-describe('FHIR R4 export for the GP record (console function, DynamoDB Local, through the HTTP adapter)', () => {
+describe('FHIR R4 export for the GP record (fhir-export function, DynamoDB Local, through the HTTP adapter)', () => {
   it('exports valid Observations that come back as duplicates when uploaded again, and audits the export', async () => {
     const context = createCliContext();
     const member = await enrolMember(

@@ -43,6 +43,10 @@ describe('local stack', () => {
       'alert-follow-up': notReady,
       'deliver-alerts': notReady,
       console: notReady,
+      'console-sign-in': notReady,
+      'console-actions': notReady,
+      'console-invitations': notReady,
+      'fhir-export': notReady,
     };
 
     const stack = await startLocalStack({
@@ -62,8 +66,12 @@ describe('local stack', () => {
         'alert-follow-up',
         'catch-up',
         'console',
+        'console-actions',
+        'console-invitations',
+        'console-sign-in',
         'deliver-alerts',
         'evaluate-alerts',
+        'fhir-export',
         'google-health-webhook',
         'sync-worker',
         'weekly-summary',

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { newSession, sessionCookie } from '../../../../functions/console/console-session.js';
-import { type ConsoleDeps, createConsoleRoute } from '../../../../functions/console/routes.js';
+import { createConsolePagesRoute } from '../../../../functions/console/routes.js';
+import { createConsoleActionsRoute } from '../../../../functions/console-actions/routes.js';
+import { createInvitationRoute } from '../../../../functions/console-invitations/routes.js';
+import { createSignInRoute } from '../../../../functions/console-sign-in/routes.js';
 import type { Alert } from '../../../../shared/domain/alert.js';
 import type { AuditRecord } from '../../../../shared/domain/audit-record.js';
 import type { TeamMember } from '../../../../shared/domain/ports/care-team-roster.js';
@@ -80,14 +83,23 @@ const setup = () => {
         },
       ],
     },
-    links: { get: async () => undefined },
+    links: { status: async () => undefined },
     directory: {},
     invitations: {},
     clock: { now: () => NOW },
     publicBaseUrl: 'https://relay.example',
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  } as unknown as ConsoleDeps;
-  return { route: createConsoleRoute(deps), audit, acknowledged };
+  } as unknown as Parameters<typeof createConsolePagesRoute>[0] &
+    Parameters<typeof createConsoleActionsRoute>[0] &
+    Parameters<typeof createSignInRoute>[0];
+  return {
+    pages: createConsolePagesRoute(deps),
+    actions: createConsoleActionsRoute(deps),
+    signIn: createSignInRoute(deps),
+    deps,
+    audit,
+    acknowledged,
+  };
 };
 
 const signedInAs = (email: string) => {
@@ -121,7 +133,7 @@ const context = {} as Context;
 
 describe('console route', () => {
   it('sends a signed-out reader to sign in, keeping where they were going', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(request('GET', '/console/members/m-a', { query: 'days=90' }), context);
     expect(result.statusCode).toBe(303);
     expect(result.headers?.location).toBe(
@@ -130,7 +142,7 @@ describe('console route', () => {
   });
 
   it('does not redirect anywhere outside the console after sign-in', async () => {
-    const { route } = setup();
+    const { signIn: route } = setup();
     const result = await route(
       request('GET', '/console/sign-in', { query: 'returnTo=https://evil.example/' }),
       context,
@@ -141,7 +153,7 @@ describe('console route', () => {
   });
 
   it('refuses a person who is signed in but in no care team', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(
       request('GET', '/console', { cookies: signedInAs('stranger@example.org') }),
       context,
@@ -150,7 +162,7 @@ describe('console route', () => {
   });
 
   it('refuses another team’s member with no trace of them, and audits the refusal', async () => {
-    const { route, audit } = setup();
+    const { pages: route, audit } = setup();
     const result = await route(
       request('GET', '/console/members/m-b', { cookies: signedInAs('nia@example.org') }),
       context,
@@ -167,7 +179,7 @@ describe('console route', () => {
   });
 
   it('shows and audits a member page of the person’s own team', async () => {
-    const { route, audit } = setup();
+    const { pages: route, audit } = setup();
     const result = await route(
       request('GET', '/console/members/m-a', { cookies: signedInAs('nia@example.org') }),
       context,
@@ -188,7 +200,7 @@ describe('console route', () => {
   });
 
   it('refuses a state-changing form without the CSRF token and changes nothing', async () => {
-    const { route, audit } = setup();
+    const { actions: route, audit } = setup();
     const result = await route(
       request('POST', '/console/alerts/acknowledge', {
         cookies: signedInAs('nia@example.org'),
@@ -201,7 +213,7 @@ describe('console route', () => {
   });
 
   it('shows the threshold change history and an Export for GP link for the period shown', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(
       request('GET', '/console/members/m-a', { cookies: signedInAs('nia@example.org'), query: 'days=90' }),
       context,
@@ -215,7 +227,7 @@ describe('console route', () => {
   });
 
   it('sends a delivered alert link to the member page after the team check', async () => {
-    const { route } = setup();
+    const { pages: route } = setup();
     const result = await route(
       request('GET', `/console/alerts/${encodeURIComponent('m-a#bp-severe#2026-12-01')}`, {
         cookies: signedInAs('nia@example.org'),
@@ -227,7 +239,7 @@ describe('console route', () => {
   });
 
   it('refuses an alert link of another team’s member exactly like an unknown alert, and audits it', async () => {
-    const { route, audit } = setup();
+    const { pages: route, audit } = setup();
     const cookies = signedInAs('nia@example.org');
     const other = await route(
       request('GET', `/console/alerts/${encodeURIComponent('m-b#bp-severe#2026-12-01')}`, { cookies }),
@@ -247,13 +259,13 @@ describe('console route', () => {
   });
 
   it('acknowledges through the alert use case with the staff name and note, then audits it', async () => {
-    const { route, audit, acknowledged } = setup();
+    const { pages, actions, audit, acknowledged } = setup();
     const cookies = signedInAs('nia@example.org');
     const session = cookies[0] ?? '';
-    const inbox = await route(request('GET', '/console', { cookies }), context);
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
     const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
     expect(csrf).not.toBe('');
-    const result = await route(
+    const result = await actions(
       request('POST', '/console/alerts/acknowledge', {
         cookies: [session],
         body: new URLSearchParams({
@@ -276,6 +288,85 @@ describe('console route', () => {
         by: 'nia@example.org',
         subjectId: 'm-a#bp-severe#2026-12-01',
       }),
+    ]);
+  });
+
+  it('signs out only with the session’s CSRF token, clearing the session cookie', async () => {
+    const { pages, signIn } = setup();
+    const cookies = signedInAs('nia@example.org');
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const forged = await signIn(
+      request('POST', '/console/sign-out', { cookies, body: 'csrf=not-the-token' }),
+      context,
+    );
+    expect(forged.statusCode).toBe(403);
+    expect(forged.cookies ?? []).toEqual([]);
+    const signedOut = await signIn(
+      request('POST', '/console/sign-out', { cookies, body: new URLSearchParams({ csrf }).toString() }),
+      context,
+    );
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers?.location).toBe('/console/signed-out');
+    expect(signedOut.cookies?.[0]).toMatch(/^__Host-pr-console=; Path=\/; Max-Age=0/);
+  });
+
+  it('refuses a form posted to the pages function after the CSRF check, changing nothing', async () => {
+    const { pages, audit } = setup();
+    const cookies = signedInAs('nia@example.org');
+    const withoutToken = await pages(
+      request('POST', '/console/members/m-a/unknown', { cookies, body: 'memberId=m-a' }),
+      context,
+    );
+    expect(withoutToken.statusCode).toBe(403);
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const unknown = await pages(
+      request('POST', '/console/members/m-a/unknown', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect(audit).toEqual([]);
+  });
+
+  it('creates an invitation after the team check and shows it as an inline SVG QR code', async () => {
+    const { pages, deps, audit } = setup();
+    const invitations: unknown[] = [];
+    const cookies = signedInAs('nia@example.org');
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const route = createInvitationRoute({
+      ...deps,
+      directory: { getMember: async (id: string) => members.find((m) => m.memberId === id) },
+      invitations: { putInvitation: async (invitation: unknown) => void invitations.push(invitation) },
+    } as never);
+    const refusedOther = await route(
+      request('POST', '/console/members/m-b/invitations', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(refusedOther.statusCode).toBe(403);
+    const created = await route(
+      request('POST', '/console/members/m-a/invitations', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(created.statusCode).toBe(201);
+    expect(invitations).toHaveLength(1);
+    const body = String(created.body);
+    expect(body).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 \d+ \d+"/);
+    expect(body).not.toContain('data:image/png');
+    expect(body).toContain('https://relay.example/v1/link/');
+    expect(audit.map((record) => [record.action, record.memberId])).toEqual([
+      ['member-access-refused', 'm-b'],
+      ['link-invitation-created', 'm-a'],
     ]);
   });
 });

@@ -1,0 +1,75 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { createInvitation } from '../../shared/domain/link/create-invitation.js';
+import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
+import type { MemberDirectory } from '../../shared/domain/ports/member-directory.js';
+import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
+import { checkedForm } from '../console/console-form.js';
+import { invitationBody } from '../console/pages/invitation-page.js';
+import { consolePage, problemPage } from '../console/pages/layout.js';
+import { requestPath, type SessionDeps, type Signed, signedInStaff } from '../console/signed-in-staff.js';
+import {
+  auditStaffAction,
+  type MemberAccessDeps,
+  refused,
+  teamCheckedMember,
+} from '../console/team-checked-member.js';
+import { qrCodeSvg } from './qr-code-svg.js';
+
+export interface InvitationDeps extends SessionDeps, MemberAccessDeps {
+  directory: MemberDirectory;
+  invitations: InvitationStore;
+  /** Public base URL of the API: invitation links are under it. */
+  publicBaseUrl: string;
+  logger: Logger;
+}
+
+/**
+ * POST /console/members/<memberId>/invitations: a single-use Fitbit link invitation for a member of the
+ * staff user's team, shown as a QR code to scan from the screen; needs the session's CSRF token; audited.
+ */
+export const createInvitationRoute =
+  (deps: InvitationDeps): HttpRoute =>
+  async (event) => {
+    const who = await signedInStaff(deps, event);
+    if ('refusal' in who) return who.refusal;
+    const { signed } = who;
+    const checked = checkedForm(event, signed, deps.logger);
+    if ('refusal' in checked) return checked.refusal;
+    const invite = /^\/console\/members\/([^/]+)\/invitations$/.exec(requestPath(event));
+    if (invite?.[1] === undefined) {
+      return problemPage(404, 'Page not found', 'There is no such page.', signed.chrome);
+    }
+    return createLinkInvitation(deps, signed, invite[1], event.requestContext.requestId);
+  };
+
+const createLinkInvitation = async (
+  deps: InvitationDeps,
+  signed: Signed,
+  rawMemberId: string,
+  requestId: string,
+): Promise<HttpResult> => {
+  const member = await teamCheckedMember(deps, signed, decodeURIComponent(rawMemberId), requestId);
+  if (member === undefined) return refused(signed);
+  const invitation = await createInvitation(member.memberId, {
+    directory: deps.directory,
+    invitations: deps.invitations,
+    clock: deps.clock,
+    publicBaseUrl: deps.publicBaseUrl,
+  });
+  await auditStaffAction(deps, signed, member.memberId, 'link-invitation-created', requestId, {
+    subjectId: invitation.invitationId,
+  });
+  return consolePage(
+    201,
+    `Fitbit link for ${member.name}`,
+    invitationBody({
+      memberName: member.name,
+      memberId: member.memberId,
+      url: invitation.url,
+      expiresAt: invitation.expiresAt,
+      qrSvg: qrCodeSvg(invitation.url),
+    }),
+    signed.chrome,
+    [signed.cookie],
+  );
+};
