@@ -1,4 +1,4 @@
-import { FUNCTION_SETTINGS } from '../infra/function-settings.js';
+import { FUNCTION_NAMES, FUNCTION_SETTINGS } from '../infra/function-settings.js';
 import type { CostAssumptions } from './cost-model.js';
 
 /**
@@ -90,10 +90,10 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   // docs/deploy.md "Metrics": every name x dimension value seen in normal running (36), plus deliver-alerts'
   // Deliveries (2 channels x 4 outcomes) and UrgentAlertsUndelivered, and the console's HandledFailures.
   customMetrics: 36 + 8 + 1 + 1,
-  // As synthesised: two per function (errors, throttles) x 11, six service alarms (API 5xx, API throttled,
-  // refused readings x 2, sync failures, urgent alert undelivered), evaluation age, alerts waiting, four
-  // failure queues (sync jobs, alerts, stream, schedules).
-  alarms: 2 * 11 + 6 + 1 + 1 + 4,
+  // As synthesised (test/infra/service-stack.test.ts checks): two per function (errors, throttles), six
+  // service alarms (API 5xx, API throttled, refused readings x 2, sync failures, urgent alert undelivered),
+  // evaluation age, alerts waiting, four failure queues (sync jobs, alerts, stream, schedules).
+  alarms: 2 * FUNCTION_NAMES.length + 6 + 1 + 1 + 4,
   kmsKeys: 2,
   // Google client secret, Google webhook Authorization, console session key. The teams' webhook secrets are
   // sealed on their TEAM items (shared/adapters/kms-webhook-secrets.ts): a read unit and a KMS request a send.

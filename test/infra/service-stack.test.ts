@@ -1,5 +1,6 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ASSUMPTIONS } from '../../cost/assumptions.js';
 import { FUNCTION_NAMES, FUNCTION_SETTINGS, type FunctionName } from '../../infra/function-settings.js';
 import { concurrencyQuotaNote } from '../../infra/service-stack.js';
 import { mayAccessItem, mayQueryIndex } from './support/policy-evaluation.js';
@@ -857,5 +858,16 @@ describe('operational alarms', () => {
       Threshold: 5,
       AlarmActions: alarmTopic,
     });
+  });
+});
+
+describe('the cost model', () => {
+  it('counts the alarms the app synthesises (each is billed monthly)', () => {
+    const { stateful } = templatesOf();
+    const synthesised = [service, stateful].reduce(
+      (total, template) => total + Object.keys(template.findResources('AWS::CloudWatch::Alarm')).length,
+      0,
+    );
+    expect(DEFAULT_ASSUMPTIONS.alarms).toBe(synthesised);
   });
 });
