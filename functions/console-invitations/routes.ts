@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
+import { MemberLeftError } from '../../shared/domain/members/member-left.js';
 import type { MemberDirectory } from '../../shared/domain/ports/member-directory.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import { checkedForm } from '../console/console-form.js';
@@ -50,12 +51,24 @@ const createLinkInvitation = async (
 ): Promise<HttpResult> => {
   const member = await teamCheckedMember(deps, signed, decodeURIComponent(rawMemberId), requestId);
   if (member === undefined) return refused(signed);
-  const invitation = await createInvitation(member.memberId, {
-    directory: deps.directory,
-    invitations: deps.invitations,
-    clock: deps.clock,
-    publicBaseUrl: deps.publicBaseUrl,
-  });
+  let invitation: Awaited<ReturnType<typeof createInvitation>>;
+  try {
+    invitation = await createInvitation(member.memberId, {
+      directory: deps.directory,
+      invitations: deps.invitations,
+      clock: deps.clock,
+      publicBaseUrl: deps.publicBaseUrl,
+    });
+  } catch (error) {
+    if (!(error instanceof MemberLeftError)) throw error;
+    // Kept clinical record after `member erase`: staff see why, not a server error.
+    return problemPage(
+      409,
+      'This member has left',
+      `${member.name} has left the programme (erasure requested ${error.erasureRequestedAt.slice(0, 10)}), so no Fitbit can be linked for them.`,
+      signed.chrome,
+    );
+  }
   await auditStaffAction(deps, signed, member.memberId, 'link-invitation-created', requestId, {
     subjectId: invitation.invitationId,
   });

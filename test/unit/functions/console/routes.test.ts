@@ -369,4 +369,33 @@ describe('console route', () => {
       ['link-invitation-created', 'm-a'],
     ]);
   });
+
+  it('answers 409 with the reason, not a server error, for a member who has left (kept clinical record)', async () => {
+    const { pages, deps, audit } = setup();
+    const invitations: unknown[] = [];
+    const cookies = signedInAs('nia@example.org');
+    const inbox = await pages(request('GET', '/console', { cookies }), context);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
+    const route = createInvitationRoute({
+      ...deps,
+      directory: {
+        getMember: async (id: string) => ({
+          ...members.find((m) => m.memberId === id),
+          erasureRequestedAt: '2026-11-30T10:00:00.000Z',
+        }),
+      },
+      invitations: { putInvitation: async (invitation: unknown) => void invitations.push(invitation) },
+    } as never);
+    const answer = await route(
+      request('POST', '/console/members/m-a/invitations', {
+        cookies,
+        body: new URLSearchParams({ csrf }).toString(),
+      }),
+      context,
+    );
+    expect(answer.statusCode).toBe(409);
+    expect(String(answer.body)).toContain('has left the programme (erasure requested 2026-11-30)');
+    expect(invitations).toEqual([]);
+    expect(audit.map((record) => record.action)).not.toContain('link-invitation-created');
+  });
 });
