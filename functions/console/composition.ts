@@ -4,6 +4,7 @@ import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.j
 import { DynamoDbAuditLog } from '../../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbCareTeamRoster } from '../../shared/adapters/dynamodb-care-team-roster.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../shared/adapters/dynamodb-invitation-store.js';
 import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
@@ -30,7 +31,6 @@ export const createConsoleDeps = (
   const publicBaseUrl = requireEnv(ENV.publicBaseUrl).replace(/\/+$/, '');
   const secure = !isLocalHttp(publicBaseUrl);
   const alerts = new DynamoDbAlertStore(client, requireEnv(ENV.alertsTable));
-  const links = new DynamoDbLinkStore(client, directoryTable);
   return {
     cookies: async () => ({ key: await consoleSessionKey(), secure }),
     identity: new OidcStaffIdentityProvider({
@@ -45,8 +45,8 @@ export const createConsoleDeps = (
     actions: actions(alerts),
     readings: new DynamoDbReadingStore(client, requireEnv(ENV.readingsTable)),
     thresholds: new DynamoDbThresholdStore(client, directoryTable),
-    links,
-    invitations: links,
+    links: new DynamoDbLinkStore(client, directoryTable),
+    invitations: new DynamoDbInvitationStore(client, directoryTable),
     directory: new DynamoDbMemberDirectory(client, directoryTable),
     clock: systemClock,
     publicBaseUrl,
