@@ -1,5 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
+import { DynamoDbAlertOutboxStore } from '../../shared/adapters/dynamodb-alert-outbox-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberReader } from '../../shared/adapters/dynamodb-member-reader.js';
 import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
@@ -32,7 +32,7 @@ export const createSyncWorkerPorts = (): SyncMemberDependencies => {
   const adapters = createLinkAdapters(documentClient);
   const linkAdapters = { ...adapters, oauth: meteredOAuth(adapters.oauth) };
   const alertPorts = {
-    alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
+    alerts: new DynamoDbAlertOutboxStore(documentClient, requireEnv(ENV.alertsTable)),
     publisher: meteredAlertPublisher(new SqsAlertPublisher(sqs, requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   };
