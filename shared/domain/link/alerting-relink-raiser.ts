@@ -1,6 +1,6 @@
 import { buildRelinkAlert } from '../alerts/link-needs-relink.js';
 import { type AlertOutboxPorts, raiseAlerts } from '../alerts/raise-alerts.js';
-import { UnknownMemberError } from '../members/register-device.js';
+import { UnknownMemberError } from '../members/unknown-member-error.js';
 import type { MemberReader } from '../ports/member-reader.js';
 import type { RelinkAlertRaiser } from './relink-alert-raiser.js';
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { MemberLeftError } from '../members/member-left.js';
-import { UnknownMemberError } from '../members/register-device.js';
+import { UnknownMemberError } from '../members/unknown-member-error.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import { DEFAULT_INVITATION_TTL_HOURS, invitationUrl, newInvitationId } from './invitation.js';
 import type { InvitationStore } from './invitation-store.js';
