@@ -8,29 +8,14 @@ import {
   InvitationNotUsableError,
   MemberAlreadyLinkedError,
 } from '../../../shared/domain/link/link-registry.js';
-import type { SealedTokens } from '../../../shared/domain/ports/token-vault.js';
+import { linkItem, sealed } from './support/link-item.js';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
 const store = new DynamoDbLinkRegistry(
   DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })),
   'directory',
 );
-const sealed: SealedTokens = { scheme: 'local', iv: 'iv', ciphertext: 'ct', authTag: 'tag' };
 const now = new Date('2026-11-23T10:00:00.000Z');
-const linkItem = {
-  pk: 'MEMBER#m1',
-  sk: 'LINK#google-health',
-  type: 'link',
-  memberId: 'm1',
-  provider: 'google-health',
-  state: 'linked',
-  healthUserId: 'hu-1',
-  timezone: 'Europe/London',
-  linkedAt: '2026-11-20T10:00:00.000Z',
-  cursors: { steps: '2026-11-23T08:00:00Z' },
-  tokenVersion: 4,
-  sealedTokens: sealed,
-};
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
     message: 'cancelled',

@@ -3,29 +3,14 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from 
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
-import type { SealedTokens } from '../../../shared/domain/ports/token-vault.js';
+import { linkItem, sealed } from './support/link-item.js';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
 const store = new DynamoDbLinkStore(
   DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })),
   'directory',
 );
-const sealed: SealedTokens = { scheme: 'local', iv: 'iv', ciphertext: 'ct', authTag: 'tag' };
 const now = new Date('2026-11-23T10:00:00.000Z');
-const linkItem = {
-  pk: 'MEMBER#m1',
-  sk: 'LINK#google-health',
-  type: 'link',
-  memberId: 'm1',
-  provider: 'google-health',
-  state: 'linked',
-  healthUserId: 'hu-1',
-  timezone: 'Europe/London',
-  linkedAt: '2026-11-20T10:00:00.000Z',
-  cursors: { steps: '2026-11-23T08:00:00Z' },
-  tokenVersion: 4,
-  sealedTokens: sealed,
-};
 const conditionalCheckFailed = () =>
   new ConditionalCheckFailedException({ message: 'failed', $metadata: {} });
 
