@@ -7,6 +7,7 @@ import { startLocalStack } from '../local/local-stack.js';
 import { sqsClientFor } from '../local/resources.js';
 import { simulatedGoogleEnvironment } from '../local/simulated-google-environment.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../shared/adapters/dynamodb-invitation-store.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
 import { createInvitation } from '../shared/domain/link/create-invitation.js';
 import { enrolMember } from '../shared/domain/members/enrol-member.js';
@@ -53,7 +54,7 @@ export const measureMembersSyncedPerMinute = async (members = 20): Promise<SyncT
       simulator.setNextConsent('approve', `bench-${index}`);
       const invitation = await createInvitation(member.memberId, {
         ...context,
-        invitations: links,
+        invitations: new DynamoDbInvitationStore(createDocumentClient(), requireEnv(ENV.directoryTable)),
         publicBaseUrl: requireEnv(ENV.publicBaseUrl),
       });
       if (!(await followInvitationLikeAPhone(invitation.url)).ok) throw new Error('Linking failed');

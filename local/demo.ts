@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createCliContext } from '../cli/cli-context.js';
 import { teamChannelsSet } from '../cli/commands/team-commands.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../shared/adapters/dynamodb-invitation-store.js';
 import { DynamoDbLinkStore } from '../shared/adapters/dynamodb-link-store.js';
 import type { Alert } from '../shared/domain/alert.js';
 import { acknowledgeAlert } from '../shared/domain/alerts/acknowledge-alert.js';
@@ -165,7 +166,7 @@ export const runDemo = async ({ apiUrl, simulator, stack, print }: DemoOptions):
   const links = new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable));
   const invitation = await createInvitation(member.memberId, {
     ...context,
-    invitations: links,
+    invitations: new DynamoDbInvitationStore(createDocumentClient(), requireEnv(ENV.directoryTable)),
     publicBaseUrl: requireEnv(ENV.publicBaseUrl),
   });
   print(`demo: staff invite the member to link their Fitbit: ${invitation.url}`);

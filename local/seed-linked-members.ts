@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { linksIndexPartition } from '../shared/adapters/dynamodb-link-store.js';
+import { linksIndexPartition } from '../shared/adapters/dynamodb-link-item.js';
 import { linkKey } from '../shared/adapters/table-keys.js';
 import type { LinkState } from '../shared/domain/wearable-link.js';
 

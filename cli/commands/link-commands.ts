@@ -1,5 +1,7 @@
 import qrcode from 'qrcode-terminal';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbLinkRegistry } from '../../shared/adapters/dynamodb-link-registry.js';
 import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
 import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-composition.js';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -13,6 +15,8 @@ import { CliError } from '../cli-error.js';
 import { actorOption, optionalOption, requiredOption } from '../options.js';
 
 const linkStore = () => new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable));
+const invitationStore = () =>
+  new DynamoDbInvitationStore(createDocumentClient(), requireEnv(ENV.directoryTable));
 
 /** Prints the QR code on stderr so stdout stays one JSON document. */
 const printQrCode = (url: string) =>
@@ -26,7 +30,7 @@ export const linkInvite = async (options: Record<string, unknown>, context: CliC
   }
   const invitation = await createInvitation(
     requiredOption(options, 'member'),
-    { ...context, invitations: linkStore(), publicBaseUrl: requireEnv(ENV.publicBaseUrl) },
+    { ...context, invitations: invitationStore(), publicBaseUrl: requireEnv(ENV.publicBaseUrl) },
     ttlHours,
   );
   printQrCode(invitation.url);
@@ -43,10 +47,10 @@ export const linkRemove = async (options: Record<string, unknown>) => {
   const adapters = createLinkAdapters(createDocumentClient());
   const outcome = await unlink(memberId, {
     tokens: adapters.linkStore,
-    registry: adapters.linkStore,
+    registry: new DynamoDbLinkRegistry(createDocumentClient(), requireEnv(ENV.directoryTable)),
     vault: adapters.vault,
     oauth: adapters.oauth,
-    invitations: adapters.linkStore,
+    invitations: invitationStore(),
     clock: systemClock,
   });
   return { memberId, ...outcome };
@@ -55,5 +59,5 @@ export const linkRemove = async (options: Record<string, unknown>) => {
 export const linkCancel = async (options: Record<string, unknown>, context: CliContext) =>
   cancelInvitation(requiredOption(options, 'invitation'), actorOption(options), {
     ...context,
-    invitations: linkStore(),
+    invitations: invitationStore(),
   });

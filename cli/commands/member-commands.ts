@@ -1,4 +1,6 @@
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbLinkRegistry } from '../../shared/adapters/dynamodb-link-registry.js';
 import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
 import { createLinkAdapters } from '../../shared/adapters/google-health/oauth-composition.js';
 import { unlink } from '../../shared/domain/link/unlink.js';
@@ -48,9 +50,10 @@ export const memberErase = async (options: Record<string, unknown>, context: Cli
   }
   const rule = retentionRule(optionalOption(options, 'retention'));
   const links = new DynamoDbLinkStore(createDocumentClient(), requireEnv(ENV.directoryTable));
+  const invitations = new DynamoDbInvitationStore(createDocumentClient(), requireEnv(ENV.directoryTable));
   return eraseMember(memberId, actorOption(options), rule, {
     ...context,
-    invitations: links,
+    invitations,
     // Google's client is built only when there is a token to revoke, so erasing a member who never
     // linked a Fitbit needs no Google configuration.
     unlink: async (id) => {
@@ -60,10 +63,10 @@ export const memberErase = async (options: Record<string, unknown>, context: Cli
       const adapters = createLinkAdapters(createDocumentClient());
       return unlink(id, {
         tokens: adapters.linkStore,
-        registry: adapters.linkStore,
+        registry: new DynamoDbLinkRegistry(createDocumentClient(), requireEnv(ENV.directoryTable)),
         vault: adapters.vault,
         oauth: adapters.oauth,
-        invitations: adapters.linkStore,
+        invitations,
         clock: context.clock,
       });
     },

@@ -1,8 +1,8 @@
 import { DynamoDbAuditLog } from '../../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbCareTeamRoster } from '../../shared/adapters/dynamodb-care-team-roster.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
-import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbInvitationStore } from '../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbMemberReader } from '../../shared/adapters/dynamodb-member-reader.js';
 import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb-staff-directory.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { ENV, requireEnv } from '../../shared/runtime/environment.js';
@@ -23,8 +23,8 @@ export const handler = httpHandler(
     staff: new DynamoDbStaffDirectory(client, directoryTable),
     roster: new DynamoDbCareTeamRoster(client, directoryTable),
     audit: new DynamoDbAuditLog(client, directoryTable),
-    directory: new DynamoDbMemberDirectory(client, directoryTable),
-    invitations: new DynamoDbLinkStore(client, directoryTable),
+    directory: new DynamoDbMemberReader(client, directoryTable),
+    invitations: new DynamoDbInvitationStore(client, directoryTable),
     clock: systemClock,
     publicBaseUrl,
     logger,

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
 import type { InvitationStore } from '../../shared/domain/link/invitation-store.js';
 import { MemberLeftError } from '../../shared/domain/members/member-left.js';
-import type { MemberDirectory } from '../../shared/domain/ports/member-directory.js';
+import type { MemberReader } from '../../shared/domain/ports/member-reader.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import { checkedForm } from '../console/console-form.js';
 import { invitationBody } from '../console/pages/invitation-page.js';
@@ -17,7 +17,7 @@ import {
 import { qrCodeSvg } from './qr-code-svg.js';
 
 export interface InvitationDeps extends SessionDeps, MemberAccessDeps {
-  directory: MemberDirectory;
+  directory: MemberReader;
   invitations: InvitationStore;
   /** Public base URL of the API: invitation links are under it. */
   publicBaseUrl: string;

@@ -1,5 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbLinkRegistry } from '../../shared/adapters/dynamodb-link-registry.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import {
   createLinkAdapters,
@@ -16,14 +18,15 @@ import { createLinkPagesRoute } from './routes.js';
 const logger = createLogger('link-pages');
 const documentClient = createDocumentClient();
 const { linkStore, oauth, vault } = createLinkAdapters(documentClient);
+const directoryTable = requireEnv(ENV.directoryTable);
 const syncJobs = new SqsSyncJobQueue(new SQSClient({}), requireEnv(ENV.syncQueueUrl));
 
 export const handler = httpHandler(
   createLinkPagesRoute({
-    invitations: linkStore,
-    registry: linkStore,
+    invitations: new DynamoDbInvitationStore(documentClient, directoryTable),
+    registry: new DynamoDbLinkRegistry(documentClient, directoryTable),
     links: linkStore,
-    directory: new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable)),
+    directory: new DynamoDbMemberDirectory(documentClient, directoryTable),
     oauth,
     accounts: new GoogleHealthAccountReader(optionalEnv(ENV.googleHealthApiUrl, GOOGLE_DEFAULTS.apiUrl)),
     vault,

@@ -1,7 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDbAlertStore } from '../../shared/adapters/dynamodb-alert-store.js';
+import { DynamoDbAlertOutboxStore } from '../../shared/adapters/dynamodb-alert-outbox-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
+import { DynamoDbMemberReader } from '../../shared/adapters/dynamodb-member-reader.js';
 import { DynamoDbReadingStore } from '../../shared/adapters/dynamodb-reading-store.js';
 import { GoogleHealthDataClient } from '../../shared/adapters/google-health/data-client.js';
 import {
@@ -32,11 +32,11 @@ export const createSyncWorkerPorts = (): SyncMemberDependencies => {
   const adapters = createLinkAdapters(documentClient);
   const linkAdapters = { ...adapters, oauth: meteredOAuth(adapters.oauth) };
   const alertPorts = {
-    alerts: new DynamoDbAlertStore(documentClient, requireEnv(ENV.alertsTable)),
+    alerts: new DynamoDbAlertOutboxStore(documentClient, requireEnv(ENV.alertsTable)),
     publisher: meteredAlertPublisher(new SqsAlertPublisher(sqs, requireEnv(ENV.alertQueueUrl))),
     clock: systemClock,
   };
-  const directory = new DynamoDbMemberDirectory(documentClient, requireEnv(ENV.directoryTable));
+  const directory = new DynamoDbMemberReader(documentClient, requireEnv(ENV.directoryTable));
   const tokens = createAccessTokenProvider(
     linkAdapters,
     meteredRelinkRaiser(alertingRelinkRaiser(directory, alertPorts)),

@@ -1,15 +1,9 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  paginateQuery,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, paginateQuery, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member, TeamMove } from '../domain/member.js';
 import { type MemberDirectory, MemberTeamChangedError } from '../domain/ports/member-directory.js';
 import type { MemberPages } from '../domain/ports/member-pages.js';
+import { DynamoDbMemberReader, toMember } from './dynamodb-member-reader.js';
 import { MEMBERS_INDEX, memberKey, TEAM_MOVE_PREFIX, teamMoveKey } from './table-keys.js';
 
 export class MemberAlreadyExistsError extends Error {
@@ -19,25 +13,8 @@ export class MemberAlreadyExistsError extends Error {
   }
 }
 
-const toMember = (item: Record<string, unknown>): Member => ({
-  memberId: String(item.memberId),
-  name: String(item.name),
-  timezone: String(item.timezone),
-  createdAt: String(item.createdAt),
-  ...(typeof item.bloodPressureMonitorSince === 'string'
-    ? { bloodPressureMonitorSince: item.bloodPressureMonitorSince }
-    : {}),
-  ...(typeof item.teamId === 'string' ? { teamId: item.teamId } : {}),
-  ...(typeof item.erasureRequestedAt === 'string' ? { erasureRequestedAt: item.erasureRequestedAt } : {}),
-});
-
 /** Members in the single-table directory (devices: dynamodb-device-registry.ts). */
-export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+export class DynamoDbMemberDirectory extends DynamoDbMemberReader implements MemberDirectory, MemberPages {
   async createMember(member: Member): Promise<void> {
     try {
       await this.client.send(
@@ -58,14 +35,6 @@ export class DynamoDbMemberDirectory implements MemberDirectory, MemberPages {
         throw new MemberAlreadyExistsError(member.memberId);
       throw error;
     }
-  }
-
-  async getMember(memberId: string): Promise<Member | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: memberKey(memberId) }),
-    );
-    if (Item === undefined) return undefined;
-    return toMember(Item);
   }
 
   async listMembers(): Promise<Member[]> {

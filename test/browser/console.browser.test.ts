@@ -18,7 +18,7 @@ import { demoStaffUsers, type LocalStaffUser } from '../../local/staff-identity-
 import { DynamoDbAuditLog } from '../../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbDeviceRegistry } from '../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb-document-client.js';
-import { DynamoDbLinkStore } from '../../shared/adapters/dynamodb-link-store.js';
+import { DynamoDbInvitationStore } from '../../shared/adapters/dynamodb-invitation-store.js';
 import { DynamoDbMemberDirectory } from '../../shared/adapters/dynamodb-member-directory.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { createInvitation } from '../../shared/domain/link/create-invitation.js';
@@ -182,7 +182,7 @@ describe("the member's link pages, on a phone", () => {
   it('walks invitation, consent hand-off and success, then every failure page', async () => {
     const invitation = await createInvitation(members.a, {
       directory: new DynamoDbMemberDirectory(createDocumentClient(), env(ENV.directoryTable)),
-      invitations: new DynamoDbLinkStore(createDocumentClient(), env(ENV.directoryTable)),
+      invitations: new DynamoDbInvitationStore(createDocumentClient(), env(ENV.directoryTable)),
       clock: systemClock,
       publicBaseUrl: stack.apiUrl,
     });

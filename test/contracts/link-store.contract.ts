@@ -14,6 +14,24 @@ import type { SealedTokens } from '../../shared/domain/ports/token-vault.js';
 /** Everything the DynamoDB link store is: sync state, tokens, the account mapping and invitations. */
 export type FullLinkStore = LinkStore & LinkRegistry & InvitationStore & LinkTokenStore;
 
+/**
+ * One FullLinkStore answered by the adapters that each implement part of it, every method bound to its owner
+ * (the DynamoDB adapters are split by port so a function bundles only the ones it uses).
+ */
+export const combinedLinkStore = (
+  links: LinkStore & LinkTokenStore,
+  registry: LinkRegistry,
+  invitations: InvitationStore,
+): FullLinkStore => {
+  const owners: object[] = [links, registry, invitations];
+  return new Proxy({} as FullLinkStore, {
+    get: (_target, key) => {
+      const owner = owners.find((each) => typeof Reflect.get(each, key) === 'function');
+      return owner === undefined ? undefined : Reflect.get(owner, key).bind(owner);
+    },
+  });
+};
+
 const NOW = new Date('2026-11-20T12:00:00Z');
 const sealed: SealedTokens = { scheme: 'local', iv: 'iv', ciphertext: 'c', authTag: 't' };
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
@@ -55,7 +73,7 @@ const pagedLinks = async (
 
 /**
  * The link store's contract, run against the in-memory fake (test/unit/fakes/port-contracts.test.ts) and
- * DynamoDbLinkStore on DynamoDB Local (test/integration/contracts/dynamodb-port-contracts.test.ts): a fake
+ * the DynamoDB link adapters on DynamoDB Local (test/integration/contracts/dynamodb-port-contracts.test.ts): a fake
  * that drifts from the adapter fails one of them.
  */
 export const linkStoreContract = (name: string, create: () => FullLinkStore) => {

@@ -35,7 +35,8 @@ export const linkFor = (memberId: string, overrides: Partial<WearableLink> = {})
 });
 
 /**
- * The in-memory twin of DynamoDbLinkStore: links, their tokens, the account-to-member mapping and
+ * The in-memory twin of the DynamoDB link adapters (DynamoDbLinkStore, DynamoDbLinkRegistry and
+ * DynamoDbInvitationStore): links, their tokens, the account-to-member mapping and
  * invitations, with the same conditions. test/contracts/link-store.contract.ts runs against both.
  */
 export class InMemoryLinkStore implements LinkStore, LinkTokenStore, LinkRegistry, InvitationStore {
@@ -159,7 +160,7 @@ export class InMemoryLinkStore implements LinkStore, LinkTokenStore, LinkRegistr
 
   // LinkRegistry
 
-  /** The same checks, in the same order, as DynamoDbLinkStore.createLink. */
+  /** The same checks, in the same order, as DynamoDbLinkRegistry.createLink. */
   async createLink(link: NewLink): Promise<WearableLink> {
     const existing = this.links.get(link.memberId);
     if (existing?.link.state === 'linked' && existing.link.healthUserId !== link.healthUserId) {

@@ -1,13 +1,19 @@
 import type { Alert } from '../alert.js';
 import type { Clock } from '../clock.js';
+import type { AlertOutboxStore } from '../ports/alert-outbox-store.js';
 import type { AlertPublisher } from '../ports/alert-publisher.js';
 import type { AlertStore } from '../ports/alert-store.js';
 import { openSlotOf } from './alert-condition.js';
 
-export interface AlertPorts {
-  alerts: AlertStore;
+/** What raising an alert and sending its notices need (raiseAlert, sendPendingNotifications). */
+export interface AlertOutboxPorts {
+  alerts: AlertOutboxStore;
   publisher: AlertPublisher;
   clock: Clock;
+}
+
+export interface AlertPorts extends AlertOutboxPorts {
+  alerts: AlertStore;
 }
 
 export class UnknownAlertError extends Error {
@@ -32,7 +38,7 @@ const MAX_ATTEMPTS = 8;
  * conflicting write makes it re-read and re-apply. Returns the stored alert after the change.
  */
 export const changeAlert = async (
-  store: AlertStore,
+  store: AlertOutboxStore,
   memberId: string,
   alertKey: string,
   change: (alert: Alert) => Alert | undefined,
@@ -54,7 +60,7 @@ export const changeAlert = async (
  * (the stream retry, or the follow-up schedule): at least once, never lost. The dedupe id makes a quick
  * repeat a no-op on the queue. Returns how many were sent.
  */
-export const sendPendingNotifications = async (ports: AlertPorts, alert: Alert): Promise<number> => {
+export const sendPendingNotifications = async (ports: AlertOutboxPorts, alert: Alert): Promise<number> => {
   const now = ports.clock.now();
   const pending = alert.notifications.filter(
     (n) =>

@@ -1,5 +1,5 @@
 import type { Alert } from '../alert.js';
-import { GUIDANCE } from './guidance.js';
+import { relinkGuidance } from './guidance.js';
 import { localDateOf, localTimeLabel } from './local-time.js';
 import { newAlert } from './new-alert.js';
 
@@ -35,5 +35,5 @@ export const buildRelinkAlert = (input: RelinkAlertInput): Alert =>
       `The member's wearable link stopped working at ${localTimeLabel(input.detectedAt, input.timezone)}, so ` +
       'no new wearable data can arrive. What to do: help the member re-link their account at their next ' +
       'contact, within a week. This is a task for staff: please do not send the member an automated message.',
-    guidance: GUIDANCE.relink,
+    guidance: relinkGuidance,
   });

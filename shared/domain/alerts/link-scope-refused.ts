@@ -1,6 +1,6 @@
 import type { Alert } from '../alert.js';
 import type { DataScopeName } from '../link/google-scopes.js';
-import { GUIDANCE } from './guidance.js';
+import { scopeRefusedGuidance } from './guidance.js';
 import { newAlert } from './new-alert.js';
 
 /** Plain names of the data types, as staff would say them to a member. */
@@ -53,6 +53,6 @@ export const buildScopeRefusedAlert = (input: ScopeRefusedInput): Alert => {
       'cannot reach the care team (everything else they shared still does). Please ask the member whether they ' +
       `would like to re-consent to ${names[0] ?? input.scope}; if so, send a new link invitation and ask them ` +
       'to leave every box ticked.',
-    guidance: GUIDANCE.scopeRefused,
+    guidance: scopeRefusedGuidance,
   });
 };

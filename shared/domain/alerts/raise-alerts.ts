@@ -1,8 +1,8 @@
 import type { Alert } from '../alert.js';
 import { openSlotOf } from './alert-condition.js';
-import { type AlertPorts, sendPendingNotifications } from './alert-outbox.js';
+import { type AlertOutboxPorts, sendPendingNotifications } from './alert-outbox.js';
 
-export type { AlertPorts } from './alert-outbox.js';
+export type { AlertOutboxPorts, AlertPorts } from './alert-outbox.js';
 
 /**
  * raised: new and sent; resent: stored earlier but its notification never confirmed sent; already-sent:
@@ -20,7 +20,7 @@ export type RaiseOutcome = {
  * interrupted send. This is the entry point for any rule that builds a whole alert itself (newAlert):
  * wearable-no-data, link-needs-relink, bp-no-readings, reading-refused, ...
  */
-export const raiseAlert = async (ports: AlertPorts, alert: Alert): Promise<RaiseOutcome> => {
+export const raiseAlert = async (ports: AlertOutboxPorts, alert: Alert): Promise<RaiseOutcome> => {
   const slot = openSlotOf(alert);
   const created = await ports.alerts.create(alert, slot);
   if (created === 'slot-taken') {
@@ -40,7 +40,10 @@ export const raiseAlert = async (ports: AlertPorts, alert: Alert): Promise<Raise
 };
 
 /** raiseAlert for each alert, in order. */
-export const raiseAlerts = async (ports: AlertPorts, alerts: readonly Alert[]): Promise<RaiseOutcome[]> => {
+export const raiseAlerts = async (
+  ports: AlertOutboxPorts,
+  alerts: readonly Alert[],
+): Promise<RaiseOutcome[]> => {
   const outcomes: RaiseOutcome[] = [];
   for (const alert of alerts) outcomes.push(await raiseAlert(ports, alert));
   return outcomes;

@@ -1,13 +1,13 @@
 import { buildScopeRefusedAlert } from '../alerts/link-scope-refused.js';
-import { type AlertPorts, raiseAlerts } from '../alerts/raise-alerts.js';
-import type { MemberDirectory } from '../ports/member-directory.js';
+import { type AlertOutboxPorts, raiseAlerts } from '../alerts/raise-alerts.js';
+import type { MemberReader } from '../ports/member-reader.js';
 import type { ConsentTaskRaiser } from './consent-task-raiser.js';
 import { type DataScopeName, scopeNameOfDataType } from './google-scopes.js';
 
 /** Raises one link-scope-refused staff task per refused scope through the alerts outbox. */
 export const alertingConsentTaskRaiser = (
-  directory: MemberDirectory,
-  ports: AlertPorts,
+  directory: MemberReader,
+  ports: AlertOutboxPorts,
 ): ConsentTaskRaiser => ({
   async raiseScopeRefused({ memberId, timezone, linkedAt, refusedTypes, at }) {
     const member = await directory.getMember(memberId);

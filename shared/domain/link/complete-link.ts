@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { ianaTimeZoneSchema } from '../members/iana-time-zone.js';
-import { UnknownMemberError } from '../members/register-device.js';
+import { UnknownMemberError } from '../members/unknown-member-error.js';
 import type { LinkStore } from '../ports/link-store.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 import type { TokenVault } from '../ports/token-vault.js';

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { MemberLeftError } from '../members/member-left.js';
-import { UnknownMemberError } from '../members/register-device.js';
-import type { MemberDirectory } from '../ports/member-directory.js';
+import { UnknownMemberError } from '../members/unknown-member-error.js';
+import type { MemberReader } from '../ports/member-reader.js';
 import { DEFAULT_INVITATION_TTL_HOURS, invitationUrl, newInvitationId } from './invitation.js';
 import type { InvitationStore } from './invitation-store.js';
 
@@ -19,7 +19,7 @@ export interface CreatedInvitation {
  */
 export const createInvitation = async (
   memberId: string,
-  deps: { directory: MemberDirectory; invitations: InvitationStore; clock: Clock; publicBaseUrl: string },
+  deps: { directory: MemberReader; invitations: InvitationStore; clock: Clock; publicBaseUrl: string },
   ttlHours: number = DEFAULT_INVITATION_TTL_HOURS,
 ): Promise<CreatedInvitation> => {
   if (!(ttlHours > 0 && ttlHours <= 24 * 14))

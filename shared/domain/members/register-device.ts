@@ -5,13 +5,10 @@ import type { MemberDirectory } from '../ports/member-directory.js';
 import { expiryAfter } from './device-expiry.js';
 import { newId } from './enrol-member.js';
 import { MemberLeftError } from './member-left.js';
+import { UnknownMemberError } from './unknown-member-error.js';
 
-export class UnknownMemberError extends Error {
-  constructor(readonly memberId: string) {
-    super(`No member with id ${memberId}`);
-    this.name = 'UnknownMemberError';
-  }
-}
+// Re-exported where it was first defined, for the modules that import it from here.
+export { UnknownMemberError };
 
 /**
  * Registers a blood-pressure device for a member.

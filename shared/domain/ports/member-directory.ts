@@ -1,8 +1,8 @@
 import type { Member, TeamMove } from '../member.js';
+import type { MemberReader } from './member-reader.js';
 
-export interface MemberDirectory {
+export interface MemberDirectory extends MemberReader {
   createMember(member: Member): Promise<void>;
-  getMember(memberId: string): Promise<Member | undefined>;
   listMembers(): Promise<Member[]>;
   /**
    * Moves a member to another team and records the move, atomically. Fails with

@@ -4,6 +4,8 @@ import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-stor
 import { DynamoDbAuditLog } from '../../../shared/adapters/dynamodb-audit-log.js';
 import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbLinkRegistry } from '../../../shared/adapters/dynamodb-link-registry.js';
 import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbReadingStore } from '../../../shared/adapters/dynamodb-reading-store.js';
@@ -13,7 +15,7 @@ import { LocalWebhookSecrets } from '../../../shared/adapters/local-webhook-secr
 import { alertStoreContract } from '../../contracts/alert-store.contract.js';
 import { auditLogContract } from '../../contracts/audit-log.contract.js';
 import { deviceRegistryContract } from '../../contracts/device-registry.contract.js';
-import { linkStoreContract } from '../../contracts/link-store.contract.js';
+import { combinedLinkStore, linkStoreContract } from '../../contracts/link-store.contract.js';
 import { memberDirectoryContract } from '../../contracts/member-directory.contract.js';
 import { readingStoreContract } from '../../contracts/reading-store.contract.js';
 import { thresholdStoreContract } from '../../contracts/threshold-store.contract.js';
@@ -34,7 +36,13 @@ const client = () => createDocumentClient();
 const tables = () => stack.resources.tables;
 const ADAPTER = 'the DynamoDB adapter on DynamoDB Local';
 
-linkStoreContract(ADAPTER, () => new DynamoDbLinkStore(client(), tables().directory, 2));
+linkStoreContract(ADAPTER, () =>
+  combinedLinkStore(
+    new DynamoDbLinkStore(client(), tables().directory, 2),
+    new DynamoDbLinkRegistry(client(), tables().directory),
+    new DynamoDbInvitationStore(client(), tables().directory),
+  ),
+);
 readingStoreContract(ADAPTER, () => new DynamoDbReadingStore(client(), tables().readings));
 alertStoreContract(ADAPTER, () => new DynamoDbAlertStore(client(), tables().alerts));
 thresholdStoreContract(ADAPTER, () => new DynamoDbThresholdStore(client(), tables().directory));

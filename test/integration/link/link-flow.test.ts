@@ -11,6 +11,8 @@ import {
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbLinkRegistry } from '../../../shared/adapters/dynamodb-link-registry.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import {
   createAccessTokenProvider,
@@ -38,11 +40,13 @@ let simulator: GoogleHealthSimulator;
 let api: HttpApiAdapter;
 let stack: IsolatedStack;
 let adapters: LinkAdapters;
+let invitations: DynamoDbInvitationStore;
+let registry: DynamoDbLinkRegistry;
 const unlinkDeps = () => ({
   ...adapters,
   tokens: adapters.linkStore,
-  registry: adapters.linkStore,
-  invitations: adapters.linkStore,
+  registry,
+  invitations,
   clock: systemClock,
 });
 let directory: DynamoDbMemberDirectory;
@@ -80,6 +84,8 @@ beforeAll(async () => {
   });
   linkPagesHandler = (await import('../../../functions/link-pages/handler.js')).handler as Handler;
   adapters = createLinkAdapters(documentClient());
+  invitations = new DynamoDbInvitationStore(documentClient(), stack.resources.tables.directory);
+  registry = new DynamoDbLinkRegistry(documentClient(), stack.resources.tables.directory);
   directory = new DynamoDbMemberDirectory(documentClient(), stack.resources.tables.directory);
 });
 
@@ -103,7 +109,7 @@ const newMember = async (): Promise<string> => {
 const invite = (memberId: string) =>
   createInvitation(memberId, {
     directory,
-    invitations: adapters.linkStore,
+    invitations,
     clock: systemClock,
     publicBaseUrl: api.url,
   });
@@ -343,7 +349,7 @@ describe('linking a Google Health account end to end', () => {
     expect(revokeCalls()).toBe(0);
     expect(await adapters.linkStore.findMemberByHealthUserId(account.healthUserId)).toBe(first);
     expect((await linkStatus(first, { links: adapters.linkStore })).state).toBe('linked');
-    expect((await adapters.linkStore.getInvitation(invitationId))?.usedAt).toBeUndefined();
+    expect((await invitations.getInvitation(invitationId))?.usedAt).toBeUndefined();
     await unlink(first, unlinkDeps());
   });
 });

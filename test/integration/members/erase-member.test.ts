@@ -8,6 +8,8 @@ import { DynamoDbAuditLog } from '../../../shared/adapters/dynamodb-audit-log.js
 import { DynamoDbDeliveryLedger } from '../../../shared/adapters/dynamodb-delivery-ledger.js';
 import { DynamoDbDeviceRegistry } from '../../../shared/adapters/dynamodb-device-registry.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../../shared/adapters/dynamodb-invitation-store.js';
+import { DynamoDbLinkRegistry } from '../../../shared/adapters/dynamodb-link-registry.js';
 import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
 import { DynamoDbMemberRecordEraser } from '../../../shared/adapters/dynamodb-member-record-eraser.js';
@@ -58,10 +60,11 @@ const clock: Clock = { now: () => new Date() };
 
 const adapters = () => {
   const { tables } = stack.resources;
-  const links = new DynamoDbLinkStore(client, tables.directory);
   return {
     tables,
-    links,
+    links: new DynamoDbLinkStore(client, tables.directory),
+    registry: new DynamoDbLinkRegistry(client, tables.directory),
+    invitations: new DynamoDbInvitationStore(client, tables.directory),
     directory: new DynamoDbMemberDirectory(client, tables.directory),
     devices: new DynamoDbDeviceRegistry(client, tables.directory),
     audit: new DynamoDbAuditLog(client, tables.directory),
@@ -149,9 +152,9 @@ const seedMember = async (memberId: string, healthUserId: string) => {
     createdAt: new Date().toISOString(),
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   };
-  await a.links.putInvitation({ ...base, invitationId: `${memberId}-used-invitation-0001` });
-  await a.links.putInvitation({ ...base, invitationId: `${memberId}-open-invitation-0001` });
-  await a.links.createLink({
+  await a.invitations.putInvitation({ ...base, invitationId: `${memberId}-used-invitation-0001` });
+  await a.invitations.putInvitation({ ...base, invitationId: `${memberId}-open-invitation-0001` });
+  await a.registry.createLink({
     memberId,
     healthUserId,
     timezone: 'Europe/London',
@@ -182,10 +185,10 @@ const erase = (memberId: string, rule: RetentionRule = { kind: 'erase' }) => {
   const a = adapters();
   return eraseMember(memberId, 'jo', rule, {
     ...a,
-    invitations: a.links,
+    invitations: a.invitations,
     clock,
     unlink: (id) =>
-      unlink(id, { tokens: a.links, registry: a.links, vault, oauth, invitations: a.links, clock }),
+      unlink(id, { tokens: a.links, registry: a.registry, vault, oauth, invitations: a.invitations, clock }),
   });
 };
 

@@ -14,9 +14,9 @@ import {
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
 import { DynamoDbAlertStore } from '../../../shared/adapters/dynamodb-alert-store.js';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
+import { DynamoDbInvitationStore } from '../../../shared/adapters/dynamodb-invitation-store.js';
 import { DynamoDbLinkStore } from '../../../shared/adapters/dynamodb-link-store.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
-import { createLinkAdapters } from '../../../shared/adapters/google-health/oauth-composition.js';
 import { linkKey } from '../../../shared/adapters/table-keys.js';
 import { systemClock } from '../../../shared/domain/clock.js';
 import { createInvitation } from '../../../shared/domain/link/create-invitation.js';
@@ -115,7 +115,7 @@ const linkMember = async (userKey: string, consent: ConsentOptions = {}): Promis
   });
   const { url } = await createInvitation(memberId, {
     directory,
-    invitations: createLinkAdapters(documentClient()).linkStore,
+    invitations: new DynamoDbInvitationStore(documentClient(), stack.resources.tables.directory),
     clock: systemClock,
     publicBaseUrl: api.url,
   });
