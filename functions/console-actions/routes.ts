@@ -11,7 +11,7 @@ import { canSeeTeam } from '../../shared/domain/staff/member-access.js';
 import * as z from '../../shared/domain/zod-mini.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import { checkedForm } from '../console/console-form.js';
-import { problemPage, seeOther } from '../console/pages/layout.js';
+import { pageNotFound, problemPage, seeOther } from '../console/pages/layout.js';
 import {
   requestPath,
   type SessionDeps,
@@ -87,7 +87,7 @@ export const createConsoleActionsRoute =
     const requestId = event.requestContext.requestId;
     if (path === '/console/alerts/acknowledge') return acknowledge(deps, signed, form, requestId);
     if (path === '/console/alerts/snooze') return snooze(deps, signed, form, requestId);
-    return problemPage(404, 'Page not found', 'There is no such page.', signed.chrome);
+    return pageNotFound(signed.chrome);
   };
 
 /** The alert, if it is this member's and the staff user may see the member. */

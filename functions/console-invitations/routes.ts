@@ -6,7 +6,7 @@ import type { MemberReader } from '../../shared/domain/ports/member-reader.js';
 import type { HttpResult, HttpRoute } from '../../shared/runtime/http/http-handler.js';
 import { checkedForm } from '../console/console-form.js';
 import { invitationBody } from '../console/pages/invitation-page.js';
-import { consolePage, problemPage } from '../console/pages/layout.js';
+import { consolePage, pageNotFound, problemPage } from '../console/pages/layout.js';
 import { requestPath, type SessionDeps, type Signed, signedInStaff } from '../console/signed-in-staff.js';
 import {
   auditStaffAction,
@@ -38,7 +38,7 @@ export const createInvitationRoute =
     if ('refusal' in checked) return checked.refusal;
     const invite = /^\/console\/members\/([^/]+)\/invitations$/.exec(requestPath(event));
     if (invite?.[1] === undefined) {
-      return problemPage(404, 'Page not found', 'There is no such page.', signed.chrome);
+      return pageNotFound(signed.chrome);
     }
     return createLinkInvitation(deps, signed, invite[1], event.requestContext.requestId);
   };

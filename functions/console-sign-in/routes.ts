@@ -18,7 +18,7 @@ import {
   signInCookie,
 } from '../console/console-session.js';
 import { html } from '../console/pages/html.js';
-import { consolePage, problemPage, seeOther } from '../console/pages/layout.js';
+import { consolePage, pageNotFound, problemPage, seeOther } from '../console/pages/layout.js';
 import { requestPath, safeReturnTo } from '../console/signed-in-staff.js';
 
 export interface SignInDeps {
@@ -52,7 +52,7 @@ export const createSignInRoute =
       );
     }
     if (path === '/console/sign-out' && method === 'POST') return signOut(deps, settings, event, now);
-    return problemPage(404, 'Page not found', 'There is no such page.');
+    return pageNotFound();
   };
 
 const beginSignIn = async (

@@ -20,7 +20,7 @@ import {
 import { checkedForm } from './console-form.js';
 import { type MemberRecord, PERIOD_DAYS, type PeriodDays } from './member-record.js';
 import { inboxBody } from './pages/inbox-page.js';
-import { consolePage, problemPage, seeOther } from './pages/layout.js';
+import { consolePage, pageNotFound, problemPage, seeOther } from './pages/layout.js';
 import { memberBody, printBody } from './pages/member-page.js';
 import { requestPath, type SessionDeps, type Signed, signedInStaff } from './signed-in-staff.js';
 import {
@@ -69,7 +69,7 @@ export const createConsolePagesRoute =
     if (method === 'POST') {
       const checked = checkedForm(event, signed, deps.logger);
       if ('refusal' in checked) return checked.refusal;
-      return problemPage(404, 'Page not found', 'There is no such page.', signed.chrome);
+      return pageNotFound(signed.chrome);
     }
     if (method !== 'GET')
       return problemPage(405, 'Not allowed', 'This page cannot be used that way.', signed.chrome);
@@ -87,7 +87,7 @@ export const createConsolePagesRoute =
         requestId,
       );
     }
-    return problemPage(404, 'Page not found', 'There is no such page.', signed.chrome);
+    return pageNotFound(signed.chrome);
   };
 
 const inbox = async (

@@ -48,3 +48,7 @@ export const problemPage = (statusCode: number, title: string, message: string, 
     html`<h1>${title}</h1><p class="problem">${message}</p><p><a href="/console">Back to the inbox</a></p>`,
     chrome,
   );
+
+/** Any console path no route answers. */
+export const pageNotFound = (chrome: PageChrome = {}) =>
+  problemPage(404, 'Page not found', 'There is no such page.', chrome);

@@ -332,7 +332,8 @@ describe('console route', () => {
     expect(audit).toEqual([]);
   });
 
-  it('creates an invitation after the team check and shows it as an inline SVG QR code', async () => {
+  /** Nia (team A) posting the invitation form, with the member lookup the test gives. */
+  const invitationForm = async (getMember: (id: string) => Promise<unknown>) => {
     const { pages, deps, audit } = setup();
     const invitations: unknown[] = [];
     const cookies = signedInAs('nia@example.org');
@@ -340,24 +341,27 @@ describe('console route', () => {
     const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
     const route = createInvitationRoute({
       ...deps,
-      directory: { getMember: async (id: string) => members.find((m) => m.memberId === id) },
+      directory: { getMember },
       invitations: { putInvitation: async (invitation: unknown) => void invitations.push(invitation) },
     } as never);
-    const refusedOther = await route(
-      request('POST', '/console/members/m-b/invitations', {
-        cookies,
-        body: new URLSearchParams({ csrf }).toString(),
-      }),
-      context,
+    const post = (memberId: string) =>
+      route(
+        request('POST', `/console/members/${memberId}/invitations`, {
+          cookies,
+          body: new URLSearchParams({ csrf }).toString(),
+        }),
+        context,
+      );
+    return { post, invitations, audit };
+  };
+
+  it('creates an invitation after the team check and shows it as an inline SVG QR code', async () => {
+    const { post, invitations, audit } = await invitationForm(async (id) =>
+      members.find((m) => m.memberId === id),
     );
+    const refusedOther = await post('m-b');
     expect(refusedOther.statusCode).toBe(403);
-    const created = await route(
-      request('POST', '/console/members/m-a/invitations', {
-        cookies,
-        body: new URLSearchParams({ csrf }).toString(),
-      }),
-      context,
-    );
+    const created = await post('m-a');
     expect(created.statusCode).toBe(201);
     expect(invitations).toHaveLength(1);
     const body = String(created.body);
@@ -371,28 +375,11 @@ describe('console route', () => {
   });
 
   it('answers 409 with the reason, not a server error, for a member who has left (kept clinical record)', async () => {
-    const { pages, deps, audit } = setup();
-    const invitations: unknown[] = [];
-    const cookies = signedInAs('nia@example.org');
-    const inbox = await pages(request('GET', '/console', { cookies }), context);
-    const csrf = /name="csrf" value="([^"]+)"/.exec(String(inbox.body))?.[1] ?? '';
-    const route = createInvitationRoute({
-      ...deps,
-      directory: {
-        getMember: async (id: string) => ({
-          ...members.find((m) => m.memberId === id),
-          erasureRequestedAt: '2026-11-30T10:00:00.000Z',
-        }),
-      },
-      invitations: { putInvitation: async (invitation: unknown) => void invitations.push(invitation) },
-    } as never);
-    const answer = await route(
-      request('POST', '/console/members/m-a/invitations', {
-        cookies,
-        body: new URLSearchParams({ csrf }).toString(),
-      }),
-      context,
-    );
+    const { post, invitations, audit } = await invitationForm(async (id) => ({
+      ...members.find((m) => m.memberId === id),
+      erasureRequestedAt: '2026-11-30T10:00:00.000Z',
+    }));
+    const answer = await post('m-a');
     expect(answer.statusCode).toBe(409);
     expect(String(answer.body)).toContain('has left the programme (erasure requested 2026-11-30)');
     expect(invitations).toEqual([]);
