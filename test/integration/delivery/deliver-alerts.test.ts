@@ -13,6 +13,7 @@ import {
 } from '../../../shared/adapters/standard-webhook-sender.js';
 import type { Alert, AlertNotification, NotificationKind } from '../../../shared/domain/alert.js';
 import { enrolMember } from '../../../shared/domain/members/enrol-member.js';
+import { severeBloodPressureAlert } from '../../fixtures/severe-blood-pressure-alert.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { queueDepth, receiveAll } from '../support/queue-messages.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -23,37 +24,6 @@ let stack: IsolatedStack;
 let mail: LocalMailServer;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let handler: (event: SQSEvent, context: ReturnType<typeof createLambdaContext>) => Promise<unknown>;
-
-const severeAlert = (memberId: string): Alert => {
-  const alertKey = `${memberId}#bp-severe#2026-11-20T07:31:00.000Z`;
-  return {
-    schemaVersion: '1.1',
-    alertKey,
-    memberId,
-    memberName: 'Sam Example',
-    memberTimezone: 'Europe/London',
-    rule: 'bp-severe',
-    severity: 'urgent',
-    tier: 1,
-    episode: '2026-11-20T07:31:00.000Z',
-    raisedAt: '2026-11-20T07:31:05.000Z',
-    status: 'open',
-    readings: [
-      {
-        metric: 'blood-pressure',
-        measuredAt: '2026-11-20T07:31:00.000Z',
-        values: { systolic: 186, diastolic: 104 },
-        source: 'json-upload',
-      },
-    ],
-    thresholds: { severeSystolic: 180, severeDiastolic: 120 },
-    explanation: 'Very high home blood pressure: 186/104 mmHg. Contact the member today.',
-    guidance: { name: 'NICE NG136', reference: 'https://www.nice.org.uk/guidance/ng136' },
-    qualityFlags: [],
-    notifications: [],
-    revision: 1,
-  };
-};
 
 const notificationOf = (alert: Alert, kind: NotificationKind, position: number): AlertNotification => ({
   kind,
@@ -128,7 +98,7 @@ describe('deliver-alerts on the care-team FIFO queue (fauxqs, DynamoDB Local, re
       context,
     );
     const member = await enrolInTeam('team-north');
-    await publish(severeAlert(member.memberId));
+    await publish(severeBloodPressureAlert(member.memberId));
 
     const email = await waitUntil(() => mail.messages.find((m) => m.subject.includes(member.memberId)), {
       timeoutMs: 15_000,
@@ -161,7 +131,7 @@ describe('deliver-alerts on the care-team FIFO queue (fauxqs, DynamoDB Local, re
           {
             messageId: 'redelivery-1',
             receiptHandle: 'r',
-            body: queueMessageOf(severeAlert(member.memberId), 'raised', 0),
+            body: queueMessageOf(severeBloodPressureAlert(member.memberId), 'raised', 0),
             attributes: {
               ApproximateReceiveCount: '2',
               SentTimestamp: String(Date.now()),
@@ -184,7 +154,7 @@ describe('deliver-alerts on the care-team FIFO queue (fauxqs, DynamoDB Local, re
     expect(receiver.received.length).toBe(webhooksBefore);
 
     // A reminder of the same alert (from the follow-up schedule) is a new notification: delivered once more.
-    await publish(severeAlert(member.memberId), 'reminder', 1);
+    await publish(severeBloodPressureAlert(member.memberId), 'reminder', 1);
     const reminder = await waitUntil(
       () => mail.messages.find((m) => m.subject.includes(member.memberId) && m.subject.includes('Reminder')),
       { timeoutMs: 15_000, description: 'the reminder email' },
@@ -214,7 +184,7 @@ describe('deliver-alerts on the care-team FIFO queue (fauxqs, DynamoDB Local, re
       createCliContext(),
     );
     const member = await enrolInTeam('team-east');
-    await publish(severeAlert(member.memberId));
+    await publish(severeBloodPressureAlert(member.memberId));
     const emails = await waitUntil(
       () => {
         const found = mail.messages.filter((m) => m.subject.includes(member.memberId));
@@ -253,7 +223,7 @@ describe('deliver-alerts on the care-team FIFO queue (fauxqs, DynamoDB Local, re
       );
       const member = await enrolInTeam('team-south');
       receiver.state.failing = true;
-      await publish(severeAlert(member.memberId));
+      await publish(severeBloodPressureAlert(member.memberId));
 
       const deadLettered = await receiveAll(stack.sqs, stack.resources.queues.alertsDlq.url, {
         expected: 1,
@@ -290,7 +260,7 @@ describe('deliver-alerts on the care-team FIFO queue (fauxqs, DynamoDB Local, re
     const member = await enrolInTeam('team-west');
     receiver.state.status = 410;
     try {
-      await publish({ ...severeAlert(member.memberId), severity: 'watch' });
+      await publish({ ...severeBloodPressureAlert(member.memberId), severity: 'watch' });
       await waitUntil(() => receiver.received.find((r) => r.body.includes(member.memberId)), {
         timeoutMs: 10_000,
         description: 'the refused webhook',

@@ -10,6 +10,7 @@ import {
   deliverNotification,
 } from '../../../../shared/domain/delivery/deliver-notification.js';
 import type { Member } from '../../../../shared/domain/member.js';
+import { severeBloodPressureAlert } from '../../../fixtures/severe-blood-pressure-alert.js';
 import {
   InMemoryDeliveryLedger,
   InMemoryTeamChannelStore,
@@ -35,31 +36,8 @@ const alertMessage = (
   overrides: Record<string, unknown> = {},
 ): CareTeamMessage =>
   careTeamMessageSchema.parse({
-    schemaVersion: '1.1',
-    alertKey: ALERT_KEY,
-    memberId: 'm-abc',
-    memberName: 'Sam Example',
-    memberTimezone: 'Europe/London',
-    rule: 'bp-severe',
-    severity: 'urgent',
-    tier: 1,
-    episode: '2026-11-20T07:31:00.000Z',
-    raisedAt: '2026-11-20T07:31:05.000Z',
+    ...severeBloodPressureAlert('m-abc'),
     status: kind === 'resolved' ? 'resolved' : 'open',
-    readings: [
-      {
-        metric: 'blood-pressure',
-        measuredAt: '2026-11-20T07:31:00.000Z',
-        values: { systolic: 186, diastolic: 104 },
-        source: 'json-upload',
-      },
-    ],
-    thresholds: { severeSystolic: 180, severeDiastolic: 120 },
-    explanation: 'Very high home blood pressure: 186/104 mmHg. Contact the member today.',
-    guidance: { name: 'NICE NG136', reference: 'https://www.nice.org.uk/guidance/ng136' },
-    qualityFlags: [],
-    notifications: [],
-    revision: 1,
     notification: { kind, at: '2026-11-20T07:31:05.000Z', dedupeId: `${ALERT_KEY}#${kind}-${position}` },
     ...overrides,
   });
