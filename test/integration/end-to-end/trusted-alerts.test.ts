@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../cli/run-cli.js';
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
 import { createLambdaContext } from '../../../local/lambda-context.js';
 import { scheduledEvent } from '../../../local/schedule-runner.js';
 import type { StreamRunner } from '../../../local/stream-runner.js';
 import type { Alert } from '../../../shared/domain/alert.js';
+import { cliInProcess as cli } from '../support/in-process-cli.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { receiveAll } from '../support/queue-messages.js';
 
@@ -14,24 +14,6 @@ let stack: IsolatedStack;
 let api: HttpApiAdapter;
 let evaluator: StreamRunner;
 let weeklySummary: (event: ReturnType<typeof scheduledEvent>, context: unknown) => Promise<unknown>;
-
-const cli = async (...args: string[]): Promise<{ exitCode: number; output: unknown }> => {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const exitCode = await runCli(args);
-    // Handlers running in this process may log single-line JSON meanwhile; the CLI prints indented JSON.
-    const printed = stdout.slice(stdout.indexOf('{\n'));
-    return { exitCode, output: stdout === '' ? undefined : JSON.parse(printed) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-};
 
 const upload = async (token: string, readings: unknown[]) => {
   const response = await fetch(`${api.url}/v1/blood-pressure`, {

@@ -1,38 +1,14 @@
 import type { Message } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../cli/run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpApiAdapter, startHttpApiAdapter } from '../../../local/http-api-adapter.js';
 import type { StreamRunner } from '../../../local/stream-runner.js';
+import { cliInProcess as cli } from '../support/in-process-cli.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 import { receiveAll } from '../support/queue-messages.js';
 
 let stack: IsolatedStack;
 let api: HttpApiAdapter;
 let evaluator: StreamRunner;
-
-/** Runs the operator CLI in-process and returns its JSON output. */
-const cli = async (...args: string[]): Promise<{ exitCode: number; output: unknown; error: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const exitCode = await runCli(args);
-    // Handlers running in this process (the stream runner) may log single-line JSON meanwhile; the CLI prints
-    // indented JSON.
-    const printed = stdout.slice(Math.max(0, stdout.indexOf('{\n')));
-    return { exitCode, output: stdout === '' ? undefined : JSON.parse(printed), error: stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-};
 
 const upload = async (token: string, readings: unknown[]) => {
   const response = await fetch(`${api.url}/v1/blood-pressure`, {

@@ -1,30 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../cli/run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/adapters/dynamodb-document-client.js';
 import { DynamoDbMemberDirectory } from '../../../shared/adapters/dynamodb-member-directory.js';
+import { cliInProcess as cli } from '../support/in-process-cli.js';
 import { createIsolatedStack, type IsolatedStack } from '../support/isolated-stack.js';
 
 let stack: IsolatedStack;
-
-const cli = async (...args: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const exitCode = await runCli(args);
-    return { exitCode, output: stdout === '' ? undefined : JSON.parse(stdout), error: stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-};
 
 beforeAll(async () => {
   stack = await createIsolatedStack();
